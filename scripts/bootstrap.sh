@@ -1,0 +1,66 @@
+# Sourced by scripts/run and scripts/test. Idempotent: a second run does no network work.
+#   1. a virtual environment in .venv/
+#   2. the pinned packages (requirements.lock), reinstalled only when the pins change
+#   3. a Chromium: HELPCENTRE_CHROMIUM, else Playwright's own, else the system one,
+#      installed with apt-get where this machine allows it
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+VENV="$ROOT/.venv"
+PYTHON="${HELPCENTRE_PYTHON:-python3}"
+export NO_MKDOCS_2_WARNING=1
+
+say() { printf 'helpcentre: %s\n' "$*" >&2; }
+
+ensure_venv() {
+  if [ ! -x "$VENV/bin/python" ]; then
+    say "creating the virtual environment in .venv/"
+    "$PYTHON" -m venv "$VENV"
+  fi
+}
+
+ensure_packages() {
+  local stamp="$VENV/.helpcentre-installed" wanted
+  wanted="$(cat "$ROOT/pyproject.toml" "$ROOT/requirements.lock" | sha256sum | cut -d' ' -f1)"
+  if [ "$(cat "$stamp" 2>/dev/null)" = "$wanted" ]; then
+    return
+  fi
+  say "installing the pinned packages"
+  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check \
+    --constraint "$ROOT/requirements.lock" --editable "$ROOT[test]"
+  echo "$wanted" > "$stamp"
+}
+
+install_system_chromium() {
+  command -v apt-get >/dev/null 2>&1 || return 1
+  local sudo=""
+  if [ "$(id -u)" != 0 ]; then
+    sudo -n true 2>/dev/null || return 1
+    sudo="sudo -n"
+  fi
+  say "installing Debian's chromium with apt-get"
+  $sudo apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
+}
+
+ensure_chromium() {
+  if "$VENV/bin/helpcentre" browser --check >/dev/null 2>&1; then
+    return
+  fi
+  if [ -n "${HELPCENTRE_CHROMIUM:-}" ]; then
+    "$VENV/bin/helpcentre" browser --check
+    exit 1
+  fi
+  install_system_chromium || true
+  if ! "$VENV/bin/helpcentre" browser --check >/dev/null; then
+    say "no Chromium could be found or installed."
+    say "install one (Debian: apt-get install chromium; elsewhere: .venv/bin/playwright install chromium)"
+    say "or set HELPCENTRE_CHROMIUM to a Chromium executable, then run this again."
+    exit 1
+  fi
+}
+
+ensure_venv
+ensure_packages
+ensure_chromium
+say "Chromium: $("$VENV/bin/helpcentre" browser)"

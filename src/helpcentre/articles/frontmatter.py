@@ -1,0 +1,108 @@
+"""Split a Markdown file into YAML front matter and body, keeping the line of every value."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from helpcentre.articles import problems as codes
+from helpcentre.articles.problems import Problem
+
+FieldPath = tuple[str | int, ...]
+
+
+@dataclass
+class FrontMatter:
+    """Parsed front matter: the data, where each value stands, and the body after it."""
+
+    data: dict[str, Any]
+    lines: dict[FieldPath, int]
+    body: str
+    body_line: int
+    problems: list[Problem] = field(default_factory=list)
+
+    def line_of(self, path: FieldPath) -> int:
+        """The file line of a field, or of its nearest ancestor that exists."""
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return 1
+
+
+def split_front_matter(text: str, display_path: str) -> FrontMatter:
+    """Parse `---` delimited YAML at the top of `text`; problems are collected, not raised."""
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].rstrip() != "---":
+        problem = Problem(display_path, 1, codes.NO_FRONT_MATTER, "", "no front matter: the file must start with '---'")
+        return FrontMatter({}, {}, text, 1, [problem])
+    closing = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+    if closing is None:
+        problem = Problem(display_path, 1, codes.NO_FRONT_MATTER, "", "front matter is not closed with '---'")
+        return FrontMatter({}, {}, text, 1, [problem])
+
+    yaml_text = "".join(lines[1:closing])
+    body = "".join(lines[closing + 1 :])
+    body_line = closing + 2
+    try:
+        node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 2 if mark else 1
+        problem = Problem(display_path, line, codes.YAML_SYNTAX, "", f"invalid YAML: {error.problem}")
+        return FrontMatter({}, {}, body, body_line, [problem])
+    if node is None:
+        return FrontMatter({}, {}, body, body_line)
+    if not isinstance(node, yaml.MappingNode):
+        problem = Problem(display_path, 2, codes.YAML_SYNTAX, "", "front matter must be a mapping of keys to values")
+        return FrontMatter({}, {}, body, body_line, [problem])
+
+    found: list[Problem] = []
+    line_map: dict[FieldPath, int] = {}
+    _record_lines(node, (), line_map, found, display_path)
+    data = yaml.safe_load(yaml_text) or {}
+    return FrontMatter(data, line_map, body, body_line, found)
+
+
+def _record_lines(
+    node: yaml.Node,
+    path: FieldPath,
+    line_map: dict[FieldPath, int],
+    found: list[Problem],
+    display_path: str,
+) -> None:
+    # +2: the YAML starts on file line 2, and marks count from 0.
+    line_map[path] = node.start_mark.line + 2
+    if isinstance(node, yaml.MappingNode):
+        seen: set[Any] = set()
+        for key_node, value_node in node.value:
+            key = key_node.value
+            if key in seen:
+                found.append(
+                    Problem(
+                        display_path,
+                        key_node.start_mark.line + 2,
+                        codes.DUPLICATE_KEY,
+                        format_field((*path, key)),
+                        "key appears twice; the second value would silently win",
+                    )
+                )
+            seen.add(key)
+            _record_lines(value_node, (*path, key), line_map, found, display_path)
+            line_map[(*path, key)] = key_node.start_mark.line + 2
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _record_lines(item, (*path, index), line_map, found, display_path)
+
+
+def format_field(path: FieldPath) -> str:
+    """`('walkthrough', 'steps', 2, 'target')` -> `walkthrough.steps[2].target`."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text

@@ -1,0 +1,81 @@
+"""The one model of an article, shared by the site plugin, lint, capture and verify."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from helpcentre.articles.frontmatter import FrontMatter
+from helpcentre.articles.schema import ArticleMeta
+from helpcentre.articles.steps import Step
+
+
+@dataclass(frozen=True)
+class Category:
+    key: str
+    title: str
+    description: str = ""
+    icon: str = ""
+
+
+@dataclass
+class Article:
+    """A parsed, schema-checked article. `ref` is its docs-relative path without `.md`."""
+
+    src_path: PurePosixPath
+    display_path: str
+    meta: ArticleMeta
+    front_matter: FrontMatter
+    steps: list[Step]
+
+    @property
+    def ref(self) -> str:
+        return str(self.src_path.with_suffix(""))
+
+    @property
+    def id(self) -> int:
+        return self.meta.id
+
+    @property
+    def title(self) -> str:
+        return self.meta.title
+
+    @property
+    def body(self) -> str:
+        return self.front_matter.body
+
+
+@dataclass
+class HelpCentre:
+    """Every article and category, cross-checked: ids unique, references resolved."""
+
+    categories: list[Category]
+    articles: list[Article] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._by_ref = {article.ref: article for article in self.articles}
+        self._by_id = {article.id: article for article in self.articles}
+
+    def find(self, reference: int | str) -> Article | None:
+        """An article by id, by ref (`billing/x`), or by docs-relative path (`billing/x.md`)."""
+        if isinstance(reference, int) or (isinstance(reference, str) and reference.isdigit()):
+            return self._by_id.get(int(reference))
+        ref = reference.strip("/").removesuffix(".md")
+        return self._by_ref.get(ref)
+
+    def related(self, article: Article) -> list[Article]:
+        found = (self.find(reference) for reference in article.meta.related)
+        return [other for other in found if other is not None]
+
+    def in_category(self, key: str) -> list[Article]:
+        return sorted(
+            (article for article in self.articles if article.meta.category == key),
+            key=lambda article: article.title.casefold(),
+        )
+
+    def category(self, key: str) -> Category | None:
+        return next((category for category in self.categories if category.key == key), None)
+
+    @property
+    def promoted(self) -> list[Article]:
+        return sorted((a for a in self.articles if a.meta.promoted), key=lambda a: a.id)

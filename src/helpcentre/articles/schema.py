@@ -1,0 +1,87 @@
+"""The front matter schema of an article, and its translation of validation errors."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, PlainValidator, StringConstraints, ValidationError
+
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+def _article_reference(value: Any) -> int | str:
+    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        return value
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    raise ValueError("must be an article id or a docs path such as billing/change-card-or-bank-info")
+
+
+ArticleReference = Annotated[int | str, PlainValidator(_article_reference)]
+
+
+class SearchOptions(BaseModel):
+    """Material's own per-page search settings, passed through to the search index."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    boost: float = Field(default=1.0, gt=0)
+    exclude: bool = False
+
+
+class ArticleMeta(BaseModel):
+    """What a writer may put in an article's front matter."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    id: int = Field(gt=0, description="stable number behind the short link /a/<id>/")
+    title: NonEmpty
+    summary: NonEmpty
+    category: NonEmpty
+    tags: list[NonEmpty] = []
+    related: list[ArticleReference] = []
+    promoted: bool = False
+    search: SearchOptions | None = None
+
+
+def known_keys(model: type[BaseModel]) -> list[str]:
+    return list(model.model_fields)
+
+
+def describe_error(error: dict[str, Any], model: type[BaseModel]) -> tuple[str, str]:
+    """A pydantic error as (code kind, writer-facing message)."""
+    kind = error["type"]
+    if kind == "missing":
+        return "missing", "field required"
+    if kind == "extra_forbidden":
+        key = str(error["loc"][-1])
+        message = f"unknown key '{key}'"
+        parent = _model_at(model, error["loc"][:-1])
+        if parent is not None:
+            close = difflib.get_close_matches(key, known_keys(parent), n=1)
+            if close:
+                message += f" (did you mean '{close[0]}'?)"
+        return "unknown", message
+    message = error["msg"].removeprefix("Value error, ")
+    return "invalid", message[0].lower() + message[1:]
+
+
+def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int) or not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        annotation = current.model_fields[part].annotation
+        current = next(
+            (arg for arg in getattr(annotation, "__args__", (annotation,)) if isinstance(arg, type) and issubclass(arg, BaseModel)),
+            annotation,
+        )
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def validation_errors(model: type[BaseModel], data: dict[str, Any]) -> tuple[BaseModel | None, list[dict[str, Any]]]:
+    try:
+        return model.model_validate(data), []
+    except ValidationError as error:
+        return None, error.errors(include_url=False)

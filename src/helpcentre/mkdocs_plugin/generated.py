@@ -1,0 +1,93 @@
+"""Pages nobody maintains by hand: the home page, category pages, navigation, page context."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from helpcentre.articles import Article, Category, HelpCentre
+from helpcentre.mkdocs_plugin.config import HelpCentreConfig
+
+
+def _page(front_matter: dict[str, Any], body: str = "") -> str:
+    return f"---\n{yaml.safe_dump(front_matter, sort_keys=False, allow_unicode=True)}---\n\n{body}\n"
+
+
+def home_markdown(config: HelpCentreConfig) -> str:
+    return _page(
+        {
+            "template": "helpcentre/home.html",
+            "title": config.home.title,
+            "hide": ["navigation", "toc"],
+            "search": {"exclude": True},
+        }
+    )
+
+
+def category_markdown(category: Category) -> str:
+    return _page(
+        {"template": "helpcentre/category.html", "title": category.title, "hide": ["toc"], "search": {"exclude": True}},
+        category.description,
+    )
+
+
+def category_page(category: Category) -> str:
+    return f"{category.key}/index.md"
+
+
+def navigation(centre: HelpCentre) -> list[Any]:
+    """Home, then one section a category: its page first, so `navigation.indexes` attaches it."""
+    nav: list[Any] = [{"Home": "index.md"}]
+    for category in centre.categories:
+        articles = [str(article.src_path) for article in centre.in_category(category.key)]
+        nav.append({category.title: [category_page(category), *articles]})
+    return nav
+
+
+def page_context(
+    centre: HelpCentre,
+    article: Article | None,
+    page: Any,
+    url_by_ref: dict[str, str],
+    config: HelpCentreConfig,
+) -> dict[str, Any]:
+    """What the help-centre templates render; URLs are site-relative, for Jinja's `url` filter."""
+
+    def link(other: Article) -> dict[str, Any]:
+        return {"id": other.id, "title": other.title, "summary": other.meta.summary, "url": url_by_ref[other.ref]}
+
+    def category_link(category: Category) -> dict[str, Any]:
+        return {
+            "key": category.key,
+            "title": category.title,
+            "description": category.description,
+            "icon": category.icon,
+            "url": f"{category.key}/",
+            "count": len(centre.in_category(category.key)),
+        }
+
+    context: dict[str, Any] = {
+        "contact": dict(config.contact),
+        "home": dict(config.home),
+    }
+    src_uri = page.file.src_uri
+    if article is not None:
+        category = centre.category(article.meta.category)
+        context["article"] = {
+            "id": article.id,
+            "title": article.title,
+            "summary": article.meta.summary,
+            "tags": article.meta.tags,
+            "category": category_link(category) if category else None,
+        }
+        context["related"] = [link(other) for other in centre.related(article)]
+    elif src_uri == "index.md":
+        context["categories"] = [category_link(category) for category in centre.categories]
+        context["promoted"] = [link(other) for other in centre.promoted]
+    else:
+        category = next((c for c in centre.categories if category_page(c) == src_uri), None)
+        if category is not None:
+            context["category"] = category_link(category)
+            context["articles"] = [link(other) for other in centre.in_category(category.key)]
+    return context

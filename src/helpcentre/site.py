@@ -1,0 +1,29 @@
+"""Build the site through MkDocs. The only place outside the plugin that imports MkDocs."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+class BuildFailed(RuntimeError):
+    pass
+
+
+def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = True) -> Path:
+    """Build into `site_dir` (default: the config's); return where the site went."""
+    # Material prints an end-of-life banner on every build; the site layer is kept movable instead.
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+
+    overrides = {"strict": strict}
+    if site_dir is not None:
+        overrides["site_dir"] = str(site_dir)
+    try:
+        config = load_config(config_file=str(config_file), **overrides)
+        build(config)
+    except (Abort, ConfigurationError, PluginError) as error:
+        raise BuildFailed(str(error)) from error
+    return Path(config.site_dir)
