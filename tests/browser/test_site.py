@@ -1,0 +1,136 @@
+"""The built help centre in a real Chromium: what customers see and do."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+from playwright.sync_api import Page, expect
+
+GUIDE = "billing/change-card-or-bank-info/"
+
+
+def search(page: Page, site_url: str, query: str) -> list[str]:
+    """Type into the home page's search box the way a customer does; return result links in order."""
+    page.goto(site_url)
+    page.get_by_role("searchbox", name="Search the help centre").click()
+    page.keyboard.type(query)
+    results = page.locator(".md-search-result__list > li > a")
+    expect(results.first).to_be_visible()
+    expect(page.locator(".md-search-result__meta")).to_contain_text("matching document")
+    return [urlsplit(href).path for href in results.evaluate_all("links => links.map(a => a.href)")]
+
+
+@pytest.mark.parametrize("query", ["change card", "update bank account", "payment method", "Terasoft billing"])
+def test_search_puts_the_card_change_guide_first(page: Page, site_url: str, query: str):
+    paths = search(page, site_url, query)
+    assert paths[0] == f"/{GUIDE}", f"{query!r} ranked: {paths}"
+
+
+def test_a_first_search_result_opens_the_article(page: Page, site_url: str):
+    search(page, site_url, "Terasoft billing")
+    page.locator(".md-search-result__list > li > a").first.click()
+    expect(page.locator("h1")).to_have_text(
+        "How to change the card or bank info for your Therasoft account monthly invoice"
+    )
+
+
+def test_search_finds_nothing_for_gibberish(page: Page, site_url: str):
+    page.goto(site_url)
+    page.get_by_role("searchbox", name="Search the help centre").click()
+    page.keyboard.type("qqzzxx")
+    expect(page.locator(".md-search-result__meta")).to_have_text("No matching documents")
+
+
+def test_the_article_page_shows_breadcrumbs_title_summary_and_steps(page: Page, site_url: str):
+    page.goto(site_url + GUIDE)
+    crumbs = page.get_by_role("navigation", name="Breadcrumb")
+    expect(crumbs.get_by_role("listitem")).to_have_text(
+        [
+            "Therasoft Help Centre",
+            "Billing & Account",
+            "How to change the card or bank info for your Therasoft account monthly invoice",
+        ]
+    )
+    expect(page.locator(".hc-summary")).to_contain_text("Add or edit the card or bank account")
+    steps = page.locator(".hc-body ol").first.get_by_role("listitem")
+    expect(steps).to_have_text(
+        [
+            "Go to the Setup menu",
+            "Select Therasoft Billing",
+            "Click the Card Details button",
+            "Add/Edit your card or bank info",
+            "Verify the status is Active",
+        ]
+    )
+    crumbs.get_by_role("link", name="Billing & Account").click()
+    expect(page.locator("h1")).to_have_text("Billing & Account")
+
+
+def test_related_articles_link_to_their_pages(page: Page, site_url: str):
+    page.goto(site_url + GUIDE)
+    related = page.get_by_role("region", name="Related articles")
+    expect(related.get_by_role("link")).to_have_text(
+        [
+            "Therasoft Basics",
+            "Therasoft Terms of Use & BAA",
+            "Email Payment Receipts to multiple emails",
+            "Therasoft Reference Guide",
+            "Getting Started",
+        ]
+    )
+    related.get_by_role("link", name="Therasoft Basics").click()
+    expect(page).to_have_url(site_url + "getting-started/therasoft-basics/")
+    expect(page.locator("h1")).to_have_text("Therasoft Basics")
+    expect(page.get_by_text("The Therasoft Basics guide is a PDF, attached to this article.")).to_be_visible()
+
+
+def test_the_contact_box_reaches_the_billing_department(page: Page, site_url: str, project_root):
+    config = yaml.load((project_root / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
+    plugin = next(p["helpcentre"] for p in config["plugins"] if isinstance(p, dict) and "helpcentre" in p)
+    page.goto(site_url + GUIDE)
+    box = page.get_by_role("complementary", name="Still need help?")
+    expect(box).to_be_visible()
+    link = box.get_by_role("link", name="Contact our billing department")
+    expect(link).to_have_attribute("href", plugin["contact"]["url"])
+    body_link = page.get_by_role("link", name="click here to contact our billing department")
+    expect(body_link).to_have_attribute("href", plugin["contact"]["url"])
+
+
+def test_home_shows_categories_with_counts_and_promoted_articles(page: Page, site_url: str):
+    page.goto(site_url)
+    expect(page.get_by_role("searchbox", name="Search the help centre")).to_be_visible()
+    cards = page.get_by_role("region", name="Browse by topic").get_by_role("link")
+    expect(cards).to_have_count(4)
+    expect(cards.first).to_contain_text("Billing & Account")
+    expect(cards.first).to_contain_text("6 articles")
+    promoted = page.get_by_role("region", name="Popular articles").get_by_role("link")
+    expect(promoted.first).to_contain_text("How to change the card or bank info")
+    cards.first.click()
+    expect(page.locator("h1")).to_have_text("Billing & Account")
+    listed = page.locator(".hc-article-list li")
+    expect(listed).to_have_count(6)
+    expect(listed.get_by_role("link", name="Pre-pay for future invoices")).to_contain_text(
+        "Pay ahead for a number of months"
+    )
+
+
+def test_the_site_makes_no_request_outside_its_origin(page: Page, site_url: str):
+    origin = urlsplit(site_url).netloc
+    outside: list[str] = []
+
+    def refuse_other_hosts(route):
+        if urlsplit(route.request.url).netloc != origin:
+            outside.append(route.request.url)
+            return route.abort()
+        return route.continue_()
+
+    page.route("**/*", refuse_other_hosts)
+    page.on("websocket", lambda socket: outside.append(socket.url))
+    for path in ("", "billing/", GUIDE, "getting-started/therasoft-reference-guide/", "no-such-page/"):
+        page.goto(site_url + path)
+        page.wait_for_load_state("networkidle")
+    search(page, site_url, "payment method")
+    page.wait_for_load_state("networkidle")
+    assert outside == []

@@ -1,0 +1,72 @@
+"""Build small fixture help centres into tmp_path, the way a writer runs the build."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+MKDOCS_YML = textwrap.dedent(
+    """\
+    site_name: Fixture Help Centre
+    site_url: http://127.0.0.1:8000/
+    theme:
+      name: material
+      font: false
+      features: [navigation.indexes, navigation.prune]
+    plugins:
+      - search
+      - helpcentre:
+          contact:
+            url: mailto:billing@fixture.example
+          categories:
+            - key: billing
+              title: Billing & Account
+              description: Invoices and payment.
+            - key: policies
+              title: Policies & Legal
+    """
+)
+
+
+def article_text(id: int, title: str, category: str = "billing", extra: str = "", body: str = "Body.\n") -> str:
+    return f"---\nid: {id}\ntitle: {title}\nsummary: About {title}.\ncategory: {category}\n{extra}---\n\n{body}"
+
+
+@dataclass
+class BuildResult:
+    returncode: int
+    output: str
+    site: Path
+
+    def page(self, path: str) -> str:
+        return (self.site / path).read_text(encoding="utf-8")
+
+
+@dataclass
+class FixtureProject:
+    root: Path
+
+    def write(self, path: str, text: str) -> None:
+        target = self.root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+
+    def build(self, *args: str) -> BuildResult:
+        command = [sys.executable, "-m", "helpcentre", "build", "-f", "mkdocs.yml", "-d", "site", *args]
+        completed = subprocess.run(command, cwd=self.root, capture_output=True, text=True, timeout=120)
+        return BuildResult(completed.returncode, completed.stdout + completed.stderr, self.root / "site")
+
+
+@pytest.fixture
+def fixture_project(tmp_path: Path) -> FixtureProject:
+    """Two valid articles that relate to each other; tests break them one way at a time."""
+    project = FixtureProject(tmp_path)
+    project.write("mkdocs.yml", MKDOCS_YML)
+    project.write("docs/billing/pay.md", article_text(1, "Pay an invoice", extra="related:\n  - billing/card\n"))
+    project.write("docs/billing/card.md", article_text(2, "Change your card", extra="related: [1]\n"))
+    return project

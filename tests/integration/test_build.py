@@ -1,0 +1,93 @@
+"""Strict builds of fixture projects: what succeeds, and the message for each kind of failure.
+
+To reproduce a failure by hand: write the files the test writes into a folder and run
+`helpcentre build -f mkdocs.yml` there.
+"""
+
+from __future__ import annotations
+
+import re
+
+from integration.conftest import article_text
+
+
+def test_a_valid_project_builds_strictly_with_generated_pages(fixture_project):
+    result = fixture_project.build("--strict")
+    assert result.returncode == 0, result.output
+    home = result.page("index.html")
+    assert "Billing &amp; Account" in home and "2 articles" in home
+    category = result.page("billing/index.html")
+    assert "Pay an invoice" in category and "About Pay an invoice." in category
+    assert "0 articles" in result.page("policies/index.html")
+
+
+def test_related_articles_render_with_resolved_titles(fixture_project):
+    result = fixture_project.build("--strict")
+    page = result.page("billing/pay/index.html")
+    related = page[page.index('id="hc-related-title"') :]
+    assert re.search(r'<a href="\.\./card/">Change your card</a>', related)
+
+
+def test_the_contact_box_uses_the_address_from_mkdocs_yml(fixture_project):
+    page = fixture_project.build("--strict").page("billing/card/index.html")
+    assert 'href="mailto:billing@fixture.example">Contact our billing department</a>' in page
+    assert "Still need help?" in page
+
+
+def test_a_duplicate_id_fails_the_build(fixture_project):
+    fixture_project.write("docs/policies/terms.md", article_text(2, "Terms", category="policies"))
+    result = fixture_project.build("--strict")
+    assert result.returncode != 0
+    assert "docs/policies/terms.md:2: id: id 2 is already used by docs/billing/card.md" in result.output
+
+
+def test_an_unknown_related_reference_fails_the_strict_build(fixture_project):
+    fixture_project.write(
+        "docs/billing/pay.md", article_text(1, "Pay an invoice", extra="related:\n  - billing/card\n  - foo\n")
+    )
+    strict = fixture_project.build("--strict")
+    assert strict.returncode != 0
+    assert "docs/billing/pay.md:8: related[1]: no article 'foo'" in strict.output
+    # Like a broken link, it is a warning: only --strict turns it into a failure.
+    assert fixture_project.build("--no-strict").returncode == 0
+
+
+def test_a_missing_required_field_fails_the_build(fixture_project):
+    fixture_project.write("docs/billing/card.md", "---\nid: 2\ntitle: Change your card\ncategory: billing\n---\n")
+    result = fixture_project.build("--strict")
+    assert result.returncode != 0
+    assert "docs/billing/card.md:1: summary: field required" in result.output
+
+
+def test_an_unknown_key_fails_the_build(fixture_project):
+    fixture_project.write("docs/billing/card.md", article_text(2, "Change your card", extra="colour: red\n"))
+    result = fixture_project.build("--strict")
+    assert result.returncode != 0
+    assert "docs/billing/card.md:6: colour: unknown key 'colour'" in result.output
+
+
+def test_all_problems_are_reported_before_the_build_stops(fixture_project):
+    fixture_project.write("docs/billing/card.md", article_text(2, "Change your card", extra="colour: red\n"))
+    fixture_project.write("docs/policies/terms.md", article_text(1, "Terms", category="policies"))
+    result = fixture_project.build("--strict")
+    assert "docs/billing/card.md:6: colour: unknown key 'colour'" in result.output
+    assert "docs/policies/terms.md:2: id: id 1 is already used by docs/billing/pay.md" in result.output
+    assert "2 article error(s)" in result.output
+
+
+def test_the_repository_help_centre_builds_strictly(built_site):
+    article = (built_site / "billing/change-card-or-bank-info/index.html").read_text()
+    assert "How to change the card or bank info for your Therasoft account monthly invoice" in article
+    assert "Terasoft" not in article
+    for other in (
+        "manage-saved-payment-method",
+        "edit-billing-contact-info",
+        "view-print-or-pay-invoices",
+        "pre-pay-future-invoices",
+        "change-requests",
+    ):
+        assert f'href="../{other}/"' in article
+        back = (built_site / f"billing/{other}/index.html").read_text()
+        assert 'href="../change-card-or-bank-info/"' in back
+    for category in ("billing", "getting-started", "clients", "policies"):
+        assert (built_site / category / "index.html").is_file()

@@ -1,0 +1,154 @@
+"""The article schema and the checks that span articles, with the exact messages writers see."""
+
+import textwrap
+
+import pytest
+
+from helpcentre.articles import Category, load_help_centre
+from helpcentre.articles.steps import numbered_steps
+
+CATEGORIES = [Category("billing", "Billing & Account"), Category("policies", "Policies & Legal")]
+
+
+def article(**fields) -> str:
+    front = {"id": 1, "title": "A title", "summary": "A summary.", "category": "billing", **fields}
+    lines = []
+    for key, value in front.items():
+        if value is None:
+            continue
+        lines.append(f"{key}: {value}")
+    return "---\n" + "\n".join(lines) + "\n---\n\nBody.\n"
+
+
+def load(*files: tuple[str, str]):
+    sources = [(path, f"docs/{path}", text) for path, text in files]
+    return load_help_centre(sources, CATEGORIES)
+
+
+def messages(found) -> list[str]:
+    return [str(problem) for problem in found]
+
+
+def test_a_valid_article_loads_with_its_fields():
+    centre, found = load(("billing/a.md", article(tags="[card, bank]", related="[billing/b]")), ("billing/b.md", article(id=2)))
+    assert found == []
+    first = centre.find("billing/a")
+    assert first.id == 1 and first.title == "A title" and first.meta.tags == ["card", "bank"]
+    assert [other.ref for other in centre.related(first)] == ["billing/b"]
+    assert centre.find(2).ref == "billing/b"
+    assert centre.find("billing/b.md").id == 2
+
+
+@pytest.mark.parametrize(
+    ("missing", "message"),
+    [
+        ("id", "docs/billing/a.md:1: id: field required"),
+        ("title", "docs/billing/a.md:1: title: field required"),
+        ("summary", "docs/billing/a.md:1: summary: field required"),
+        ("category", "docs/billing/a.md:1: category: field required"),
+    ],
+)
+def test_each_required_field_is_named_when_missing(missing, message):
+    _, found = load(("billing/a.md", article(**{missing: None})))
+    assert messages(found) == [message]
+    assert found[0].code == "HC101"
+
+
+def test_an_unknown_key_is_named_on_its_line_with_a_suggestion():
+    _, found = load(("billing/a.md", article(sumary="typo")))
+    assert messages(found) == ["docs/billing/a.md:6: sumary: unknown key 'sumary' (did you mean 'summary'?)"]
+    assert found[0].code == "HC102"
+
+
+def test_a_wrong_type_is_named():
+    _, found = load(("billing/a.md", article(id="one")))
+    assert messages(found) == ["docs/billing/a.md:2: id: input should be a valid integer"]
+
+
+def test_a_duplicate_id_names_both_files():
+    _, found = load(("billing/a.md", article()), ("billing/b.md", article()))
+    assert messages(found) == ["docs/billing/b.md:2: id: id 1 is already used by docs/billing/a.md"]
+    assert found[0].code == "HC103"
+
+
+def test_an_unknown_related_reference_names_its_index_and_line():
+    text = textwrap.dedent(
+        """\
+        ---
+        id: 1
+        title: A
+        summary: S
+        category: billing
+        related:
+          - billing/b
+          - foo
+        ---
+        """
+    )
+    _, found = load(("billing/a.md", text), ("billing/b.md", article(id=2)))
+    assert messages(found) == ["docs/billing/a.md:8: related[1]: no article 'foo'"]
+    assert found[0].code == "HC104"
+
+
+def test_related_may_name_an_id_but_not_the_article_itself():
+    _, found = load(("billing/a.md", article(related="[2, 1, 99]")), ("billing/b.md", article(id=2)))
+    assert messages(found) == [
+        "docs/billing/a.md:6: related[1]: an article cannot be related to itself",
+        "docs/billing/a.md:6: related[2]: no article '99'",
+    ]
+
+
+def test_an_unknown_category_lists_the_known_ones():
+    _, found = load(("billing/a.md", article(category="bills")))
+    assert messages(found) == ["docs/billing/a.md:5: category: no category 'bills'; known: billing, policies"]
+
+
+def test_every_problem_is_collected_before_failing():
+    _, found = load(
+        ("billing/a.md", article(colour="red")),
+        ("billing/b.md", article(summary=None)),
+        ("billing/c.md", article(id=3, related="[nowhere]")),
+    )
+    assert messages(found) == [
+        "docs/billing/a.md:6: colour: unknown key 'colour'",
+        "docs/billing/b.md:1: summary: field required",
+        "docs/billing/c.md:6: related[0]: no article 'nowhere'",
+    ]
+
+
+def test_numbered_steps_are_the_first_ordered_list_with_their_lines():
+    body = textwrap.dedent(
+        """\
+        Intro.
+
+        1. Go to the **Setup** menu
+        2. Select **Therasoft Billing**
+           and wait for it
+        3. Click the **Card Details** button
+
+        - not a step
+        1. nor this
+        """
+    )
+    steps = numbered_steps(body, first_line=10)
+    assert [(step.number, step.text, step.line) for step in steps] == [
+        (1, "Go to the **Setup** menu", 12),
+        (2, "Select **Therasoft Billing** and wait for it", 13),
+        (3, "Click the **Card Details** button", 15),
+    ]
+    assert steps[2].bold_labels == ["Card Details"]
+    assert steps[2].anchor == "step-3"
+
+
+def test_the_seed_guide_has_its_five_steps(project_root):
+    text = (project_root / "docs/billing/change-card-or-bank-info.md").read_text()
+    centre, found = load(("billing/change-card-or-bank-info.md", text))
+    assert [problem for problem in found if problem.code != "HC104"] == []
+    guide = centre.find(101)
+    assert [step.text for step in guide.steps] == [
+        "Go to the **Setup** menu",
+        "Select **Therasoft Billing**",
+        "Click the **Card Details** button",
+        "Add/Edit your card or bank info",
+        "Verify the status is **Active**",
+    ]
