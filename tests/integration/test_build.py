@@ -91,3 +91,11 @@ def test_the_repository_help_centre_builds_strictly(built_site):
         assert 'href="../change-card-or-bank-info/"' in back
     for category in ("billing", "getting-started", "clients", "policies"):
         assert (built_site / category / "index.html").is_file()
+
+
+def test_a_wrong_plugin_setting_is_named_in_mkdocs_terms(fixture_project):
+    text = (fixture_project.root / "mkdocs.yml").read_text().replace("      categories:", "      colour: red\n      categories:")
+    fixture_project.write("mkdocs.yml", text)
+    result = fixture_project.build("--strict")
+    assert result.returncode != 0
+    assert "Plugin 'helpcentre' option 'colour': unknown key 'colour'" in result.output

@@ -33,13 +33,29 @@ def parse_article(src_path: str, text: str, display_path: str) -> tuple[Article 
         return None, found
     steps = numbered_steps(front_matter.body, front_matter.body_line)
     article = Article(PurePosixPath(src_path), display_path, meta, front_matter, steps)
+    if meta.walkthrough is not None and len(meta.walkthrough.steps) != len(steps):
+        found.append(
+            Problem(
+                display_path,
+                front_matter.line_of(("walkthrough", "steps")),
+                codes.STEP_COUNT,
+                "walkthrough.steps",
+                f"{len(meta.walkthrough.steps)} steps, but the article has {len(steps)} numbered steps;"
+                " give one walkthrough step per numbered step, in the same order",
+            )
+        )
     return article, found
 
 
 def load_help_centre(
-    sources: Iterable[tuple[str, str, str]], categories: list[Category]
+    sources: Iterable[tuple[str, str, str]],
+    categories: list[Category],
+    targets: Iterable[str] | None = None,
 ) -> tuple[HelpCentre, list[Problem]]:
-    """Parse `(src_path, display_path, text)` triples and check what spans articles."""
+    """Parse `(src_path, display_path, text)` triples and check what spans articles.
+
+    `targets` are the walkthrough targets mkdocs.yml names; None skips that check.
+    """
     articles: list[Article] = []
     found: list[Problem] = []
     for src_path, display_path, text in sources:
@@ -49,11 +65,11 @@ def load_help_centre(
             articles.append(article)
 
     centre = HelpCentre(categories, articles)
-    found.extend(_cross_check(centre))
+    found.extend(_cross_check(centre, None if targets is None else sorted(targets)))
     return centre, sorted(found)
 
 
-def _cross_check(centre: HelpCentre) -> list[Problem]:
+def _cross_check(centre: HelpCentre, targets: list[str] | None) -> list[Problem]:
     found: list[Problem] = []
     first_with_id: dict[int, Article] = {}
     category_keys = [category.key for category in centre.categories]
@@ -78,6 +94,17 @@ def _cross_check(centre: HelpCentre) -> list[Problem]:
                     codes.UNKNOWN_CATEGORY,
                     "category",
                     f"no category '{article.meta.category}'; known: {', '.join(category_keys)}",
+                )
+            )
+        walkthrough = article.meta.walkthrough
+        if walkthrough is not None and targets is not None and walkthrough.target not in targets:
+            found.append(
+                Problem(
+                    article.display_path,
+                    fm.line_of(("walkthrough", "target")),
+                    codes.UNKNOWN_TARGET,
+                    "walkthrough.target",
+                    f"no target '{walkthrough.target}' in mkdocs.yml; known: {', '.join(targets) or 'none'}",
                 )
             )
         for index, reference in enumerate(article.meta.related):

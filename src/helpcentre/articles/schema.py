@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from typing import Annotated, Any
 
+from helpcentre.articles.walkthrough import Walkthrough
 from pydantic import BaseModel, ConfigDict, Field, PlainValidator, StringConstraints, ValidationError
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -43,6 +44,7 @@ class ArticleMeta(BaseModel):
     related: list[ArticleReference] = []
     promoted: bool = False
     search: SearchOptions | None = None
+    walkthrough: Walkthrough | None = None
 
 
 def known_keys(model: type[BaseModel]) -> list[str]:

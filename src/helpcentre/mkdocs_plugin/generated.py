@@ -7,14 +7,14 @@ from typing import Any
 import yaml
 
 from helpcentre.articles import Article, Category, HelpCentre
-from helpcentre.mkdocs_plugin.config import HelpCentreConfig
+from helpcentre.settings import HelpCentreSettings
 
 
 def _page(front_matter: dict[str, Any], body: str = "") -> str:
     return f"---\n{yaml.safe_dump(front_matter, sort_keys=False, allow_unicode=True)}---\n\n{body}\n"
 
 
-def home_markdown(config: HelpCentreConfig) -> str:
+def home_markdown(config: HelpCentreSettings) -> str:
     return _page(
         {
             "template": "helpcentre/home.html",
@@ -50,7 +50,7 @@ def page_context(
     article: Article | None,
     page: Any,
     url_by_ref: dict[str, str],
-    config: HelpCentreConfig,
+    config: HelpCentreSettings,
 ) -> dict[str, Any]:
     """What the help-centre templates render; URLs are site-relative, for Jinja's `url` filter."""
 
@@ -68,8 +68,8 @@ def page_context(
         }
 
     context: dict[str, Any] = {
-        "contact": dict(config.contact),
-        "home": dict(config.home),
+        "contact": config.contact.model_dump(),
+        "home": config.home.model_dump(),
     }
     src_uri = page.file.src_uri
     if article is not None:

@@ -14,9 +14,10 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from helpcentre.articles import Category, HelpCentre, Severity, load_help_centre
+from helpcentre.articles import HelpCentre, Severity, load_help_centre
 from helpcentre.mkdocs_plugin import generated
-from helpcentre.mkdocs_plugin.config import HelpCentreConfig
+from helpcentre.project import validate_settings
+from helpcentre.settings import HelpCentreSettings
 
 log = logging.getLogger("mkdocs.plugins.helpcentre")
 
@@ -26,15 +27,26 @@ _MATERIAL_WORKER = re.compile(r"assets/javascripts/workers/search\.[0-9a-f]+\.mi
 TYPO_TOLERANT_WORKER = "assets/javascripts/workers/helpcentre-search.js"
 
 
-class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
+class HelpCentrePlugin(BasePlugin):
     """Validates articles and generates the help-centre pages around them."""
 
     supports_multiple_instances = False
 
     def __init__(self) -> None:
+        self.settings: HelpCentreSettings | None = None
         self.centre: HelpCentre | None = None
         self._article_by_src: dict[str, object] = {}
         self._url_by_ref: dict[str, str] = {}
+
+    def load_config(self, options: dict, config_file_path: str | None = None):
+        """Validate with the same schema that lint, capture and verify use."""
+        self.settings, problems = validate_settings(options)
+        return problems, []
+
+    @property
+    def config(self) -> HelpCentreSettings:  # type: ignore[override]
+        assert self.settings is not None
+        return self.settings
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -51,17 +63,13 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return files
-        categories = [
-            Category(item.key, item.title, item.description, item.icon)
-            for item in self.config.categories
-        ]
         project_root = Path(config.config_file_path or ".").resolve().parent
         sources = [
             (file.src_uri, _display_path(file, project_root), file.content_string)
             for file in files.documentation_pages()
             if not self._is_plain_page(file.src_uri)
         ]
-        centre, found = load_help_centre(sources, categories)
+        centre, found = load_help_centre(sources, self.config.category_list, self.config.targets)
         errors = [problem for problem in found if problem.severity is Severity.ERROR]
         for problem in found:
             (log.error if problem.severity is Severity.ERROR else log.warning)(str(problem))

@@ -1,0 +1,211 @@
+"""The walkthrough spec: what Playwright does for each numbered step of a how-to article.
+
+Locators are user-facing first (role and name, label, text, test id) and CSS last, so a
+walkthrough reads like the article and breaks when what the customer sees changes.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+
+ARIA_ROLES = frozenset(
+    "alert alertdialog application article banner blockquote button caption cell checkbox code "
+    "columnheader combobox complementary contentinfo definition deletion dialog directory document "
+    "emphasis feed figure form generic grid gridcell group heading img insertion link list listbox "
+    "listitem log main marquee math menu menubar menuitem menuitemcheckbox menuitemradio meter "
+    "navigation none note option paragraph presentation progressbar radio radiogroup region row "
+    "rowgroup rowheader scrollbar search searchbox separator slider spinbutton status strong "
+    "subscript superscript switch tab table tablist tabpanel term textbox time timer toolbar "
+    "tooltip tree treegrid treeitem".split()
+)
+
+
+def _as_text(value: Any) -> Any:
+    # YAML reads `CVC: 123` as a number; a form only ever receives text.
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+Text = Annotated[str, BeforeValidator(_as_text)]
+
+_STRICT = ConfigDict(extra="forbid")
+_LOCATOR_KINDS = ("role", "label", "text", "test_id", "css")
+
+
+class Locator(BaseModel):
+    """How to find one element, the way a person would name it."""
+
+    model_config = _STRICT
+
+    role: str | None = None
+    name: Text | None = None
+    exact: bool = False
+    label: Text | None = None
+    text: Text | None = None
+    test_id: str | None = None
+    css: str | None = None
+    within: Locator | None = None
+    nth: int | None = Field(default=None, ge=0)
+
+    @field_validator("role")
+    @classmethod
+    def _known_role(cls, role: str | None) -> str | None:
+        if role is not None and role not in ARIA_ROLES:
+            close = difflib.get_close_matches(role, sorted(ARIA_ROLES), n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            raise ValueError(f"unknown role '{role}'{hint}")
+        return role
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Locator:
+        given = [kind for kind in _LOCATOR_KINDS if getattr(self, kind) is not None]
+        if len(given) != 1:
+            raise ValueError("give exactly one of role, label, text, test_id or css")
+        if self.name is not None and self.role is None:
+            raise ValueError("name goes with role")
+        return self
+
+    def describe(self) -> str:
+        """`button 'Card Details'`, as reports and error messages name it."""
+        if self.role is not None:
+            text = f"{self.role} '{self.name}'" if self.name is not None else self.role
+        elif self.label is not None:
+            text = f"field labelled '{self.label}'"
+        elif self.text is not None:
+            text = f"text '{self.text}'"
+        elif self.test_id is not None:
+            text = f"test id '{self.test_id}'"
+        else:
+            text = f"css '{self.css}'"
+        if self.nth is not None:
+            text += f" #{self.nth + 1}"
+        return f"{text} in {self.within.describe()}" if self.within else text
+
+
+class Expectation(BaseModel):
+    """What must hold after the step: text shown, an element visible, a field's value."""
+
+    model_config = _STRICT
+
+    target: Locator | None = None
+    text: Text | None = None
+    visible: bool | None = None
+    value: Text | None = None
+
+    @model_validator(mode="after")
+    def _something_to_check(self) -> Expectation:
+        if self.text is None and self.visible is None and self.value is None:
+            raise ValueError("give text, visible or value to check")
+        if (self.visible is not None or self.value is not None) and self.target is None:
+            raise ValueError("visible and value need a target")
+        return self
+
+
+ActionName = Literal["goto", "click", "fill", "select", "check", "press", "hover", "expect", "wait_for"]
+
+
+class Action(BaseModel):
+    model_config = _STRICT
+
+    action: ActionName
+    target: Locator | None = None
+    value: Text | None = None
+    fields: dict[str, Text] | None = None
+    expect: Expectation | None = None
+    state: Literal["visible", "hidden", "attached", "detached"] = "visible"
+
+    @model_validator(mode="after")
+    def _has_what_it_needs(self) -> Action:
+        needs_target = {"click", "check", "hover", "select", "wait_for"}
+        if self.action in needs_target and self.target is None:
+            raise ValueError(f"{self.action} needs a target")
+        if self.action in ("goto", "select", "press") and self.value is None:
+            raise ValueError(f"{self.action} needs a value")
+        if self.action == "fill":
+            if self.fields is None and (self.target is None or self.value is None):
+                raise ValueError("fill needs fields (label: value), or a target and a value")
+            if self.fields is not None and (self.target is not None or self.value is not None):
+                raise ValueError("fill takes fields, or a target and a value, not both")
+        if self.action == "expect" and self.expect is None:
+            raise ValueError("expect needs an expect: mapping")
+        return self
+
+    @property
+    def acted_on(self) -> Locator | None:
+        if self.target is not None:
+            return self.target
+        if self.fields:
+            return Locator(label=next(iter(self.fields)))
+        return self.expect.target if self.expect else None
+
+
+class Region(BaseModel):
+    model_config = _STRICT
+
+    x: int = Field(ge=0)
+    y: int = Field(ge=0)
+    width: int = Field(gt=0)
+    height: int = Field(gt=0)
+
+
+class Shot(BaseModel):
+    """What to photograph after the step: the viewport (default), an element, or a region."""
+
+    model_config = _STRICT
+
+    element: Locator | None = None
+    region: Region | None = None
+    padding: int = Field(default=0, ge=0, le=200)
+
+    @model_validator(mode="after")
+    def _one_subject(self) -> Shot:
+        if self.element is not None and self.region is not None:
+            raise ValueError("give element or region, not both")
+        return self
+
+
+class Step(Action):
+    """One numbered step: an action, optional follow-ups, then the screenshot."""
+
+    then: list[Action] = []
+    shot: Shot = Shot()
+    highlight: Locator | Literal[False] | None = None
+    mask: list[Locator] = []
+    # Drift tolerance for this step's pixels, overriding the article's and mkdocs.yml's.
+    max_diff_pixels: int | None = Field(default=None, ge=0)
+    max_diff_ratio: float | None = Field(default=None, ge=0, le=1)
+
+    @property
+    def actions(self) -> list[Action]:
+        return [self, *self.then]
+
+    @property
+    def highlighted(self) -> Locator | None:
+        """The element boxed on the published screenshot: given, or the one acted on."""
+        if self.highlight is False:
+            return None
+        return self.highlight or self.acted_on
+
+
+class Walkthrough(BaseModel):
+    """A how-to article's walk through the product, one step per numbered item."""
+
+    model_config = _STRICT
+
+    target: str = Field(min_length=1, description="a target named in mkdocs.yml")
+    start: str = "/"
+    steps: list[Step] = Field(min_length=1)
+    mask: list[Locator] = []
+    max_diff_pixels: int | None = Field(default=None, ge=0)
+    max_diff_ratio: float | None = Field(default=None, ge=0, le=1)
+
+    @field_validator("start")
+    @classmethod
+    def _relative_to_target(cls, start: str) -> str:
+        if not start.startswith("/"):
+            raise ValueError("start is a path on the target, beginning with '/'")
+        return start

@@ -1,0 +1,114 @@
+"""A help-centre project on disk: mkdocs.yml's settings and the articles, read without MkDocs."""
+
+from __future__ import annotations
+
+import fnmatch
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from helpcentre.articles import HelpCentre, Problem, load_help_centre
+from helpcentre.articles.frontmatter import format_field
+from helpcentre.articles.schema import describe_error
+from helpcentre.settings import HelpCentreSettings
+
+
+class ProjectError(Exception):
+    """mkdocs.yml cannot be used; the message names the file and the setting."""
+
+
+@dataclass
+class Project:
+    root: Path
+    config_file: Path
+    docs_dir: Path
+    settings: HelpCentreSettings
+
+    @property
+    def screenshots_dir(self) -> Path:
+        return self.root / self.settings.screenshots_dir
+
+    def display_path(self, path: Path) -> str:
+        try:
+            return path.resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            return str(path)
+
+    def article_sources(self) -> list[tuple[str, str, str]]:
+        """`(src_path, display_path, text)` for every article under docs_dir, in path order."""
+        sources = []
+        for path in sorted(self.docs_dir.rglob("*.md")):
+            src_path = path.relative_to(self.docs_dir).as_posix()
+            if any(fnmatch.fnmatch(src_path, pattern) for pattern in self.settings.pages_not_articles):
+                continue
+            sources.append((src_path, self.display_path(path), path.read_text(encoding="utf-8")))
+        return sources
+
+    def load_help_centre(self) -> tuple[HelpCentre, list[Problem]]:
+        return load_help_centre(self.article_sources(), self.settings.category_list, self.settings.targets)
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml's `!ENV` and `!!python/name:` tags without acting on them."""
+
+
+def _construct_env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    import os
+
+    if isinstance(node, yaml.ScalarNode):
+        names, default = [loader.construct_scalar(node)], None
+    else:
+        values = loader.construct_sequence(node)
+        names, default = values[:-1], values[-1]
+    for name in names:
+        if name in os.environ:
+            return os.environ[name]
+    return default
+
+
+_TolerantLoader.add_constructor("!ENV", _construct_env)
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def validate_settings(options: dict[str, Any]) -> tuple[HelpCentreSettings | None, list[tuple[str, str]]]:
+    """The plugin's options as settings, or every `(field, message)` that is wrong with them."""
+    try:
+        return HelpCentreSettings.model_validate(options), []
+    except ValidationError as error:
+        problems = []
+        for item in error.errors(include_url=False):
+            _, message = describe_error(item, HelpCentreSettings)
+            problems.append((format_field(tuple(item["loc"])), message))
+        return None, problems
+
+
+def parse_settings(options: dict[str, Any], where: str) -> HelpCentreSettings:
+    settings, problems = validate_settings(options)
+    if settings is None:
+        lines = [f"{where}: plugins.helpcentre.{field}: {message}" for field, message in problems]
+        raise ProjectError("\n".join(lines))
+    return settings
+
+
+def load_project(config_file: Path | str = "mkdocs.yml") -> Project:
+    config_file = Path(config_file).resolve()
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+    except OSError as error:
+        raise ProjectError(f"{config_file}: {error.strerror}") from None
+    except yaml.YAMLError as error:
+        raise ProjectError(f"{config_file.name}: invalid YAML: {error}") from None
+    options = None
+    for entry in config.get("plugins") or []:
+        if isinstance(entry, dict) and "helpcentre" in entry:
+            options = entry["helpcentre"] or {}
+        elif entry == "helpcentre":
+            options = {}
+    if options is None:
+        raise ProjectError(f"{config_file.name}: plugins: the helpcentre plugin is not configured")
+    root = config_file.parent
+    settings = parse_settings(options, config_file.name)
+    return Project(root, config_file, root / config.get("docs_dir", "docs"), settings)

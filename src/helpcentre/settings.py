@@ -1,0 +1,116 @@
+"""The help centre's settings: the `helpcentre` block of mkdocs.yml, one schema for every reader.
+
+The MkDocs plugin, lint, capture and verify all validate that block with these models,
+so the site layer can change without the settings changing meaning.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from helpcentre.articles.model import Category
+from helpcentre.articles.walkthrough import Locator
+
+_STRICT = ConfigDict(extra="forbid")
+
+
+class CategorySettings(BaseModel):
+    model_config = _STRICT
+
+    key: str = Field(min_length=1, pattern=r"^[a-z0-9][a-z0-9-]*$")
+    title: str = Field(min_length=1)
+    description: str = ""
+    icon: str = "material/folder-outline"
+
+    def to_category(self) -> Category:
+        return Category(self.key, self.title, self.description, self.icon)
+
+
+class ContactSettings(BaseModel):
+    model_config = _STRICT
+
+    title: str = "Still need help?"
+    text: str = "Contact our billing department"
+    url: str = Field(min_length=1)
+
+
+class HomeSettings(BaseModel):
+    model_config = _STRICT
+
+    title: str = "How can we help?"
+    lead: str = "Search the help centre or browse by topic."
+
+
+class Viewport(BaseModel):
+    model_config = _STRICT
+
+    width: int = Field(default=1280, ge=200, le=4000)
+    height: int = Field(default=800, ge=200, le=4000)
+
+
+class LoginSettings(BaseModel):
+    """How to sign in to a live app. Credentials come from the environment, never from Git."""
+
+    model_config = _STRICT
+
+    path: str = "/login"
+    username_env: str = Field(min_length=1)
+    password_env: str = Field(min_length=1)
+    username_label: str = "Email"
+    password_label: str = "Password"
+    submit: str = "Log in"
+    # Shown only after a successful sign-in; proves the login worked.
+    success: Locator | None = None
+
+
+class TargetSettings(BaseModel):
+    """An app that walkthroughs run against: the bundled sandbox, or a live URL."""
+
+    model_config = _STRICT
+
+    sandbox: bool = False
+    url: str | None = None
+    login: LoginSettings | None = None
+    masks: list[Locator] = []
+    viewport: Viewport = Viewport()
+    device_scale_factor: float = Field(default=1, gt=0, le=4)
+    # The browser's clock during a walk, so dates on screen never change between captures.
+    clock: str = "2026-11-15T10:00:00Z"
+    timezone: str = "America/New_York"
+    locale: str = "en-US"
+
+    @model_validator(mode="after")
+    def _reachable(self) -> TargetSettings:
+        if not self.sandbox and not self.url:
+            raise ValueError("a target needs a url, or sandbox: true")
+        return self
+
+
+class ToleranceSettings(BaseModel):
+    """How much a screenshot may differ from its baseline before verify calls it drift."""
+
+    model_config = _STRICT
+
+    threshold: float = Field(default=0.1, ge=0, le=1)
+    include_aa: bool = False
+    max_diff_pixels: int = Field(default=0, ge=0)
+    max_diff_ratio: float = Field(default=0.0, ge=0, le=1)
+
+
+class HelpCentreSettings(BaseModel):
+    model_config = _STRICT
+
+    enabled: bool = True
+    categories: list[CategorySettings] = Field(min_length=1)
+    contact: ContactSettings
+    home: HomeSettings = HomeSettings()
+    # Markdown files that are pages of their own rather than articles.
+    pages_not_articles: list[str] = ["index.md"]
+    typo_tolerant_search: bool = True
+    screenshots_dir: str = "screenshots"
+    targets: dict[str, TargetSettings] = {}
+    verify: ToleranceSettings = ToleranceSettings()
+
+    @property
+    def category_list(self) -> list[Category]:
+        return [item.to_category() for item in self.categories]
