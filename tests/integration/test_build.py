@@ -94,7 +94,11 @@ def test_the_repository_help_centre_builds_strictly(built_site):
 
 
 def test_a_wrong_plugin_setting_is_named_in_mkdocs_terms(fixture_project):
-    text = (fixture_project.root / "mkdocs.yml").read_text().replace("      categories:", "      colour: red\n      categories:")
+    text = (
+        (fixture_project.root / "mkdocs.yml")
+        .read_text()
+        .replace("      categories:", "      colour: red\n      categories:")
+    )
     fixture_project.write("mkdocs.yml", text)
     result = fixture_project.build("--strict")
     assert result.returncode != 0

@@ -30,7 +30,9 @@ def messages(found) -> list[str]:
 
 
 def test_a_valid_article_loads_with_its_fields():
-    centre, found = load(("billing/a.md", article(tags="[card, bank]", related="[billing/b]")), ("billing/b.md", article(id=2)))
+    centre, found = load(
+        ("billing/a.md", article(tags="[card, bank]", related="[billing/b]")), ("billing/b.md", article(id=2))
+    )
     assert found == []
     first = centre.find("billing/a")
     assert first.id == 1 and first.title == "A title" and first.meta.tags == ["card", "bank"]

@@ -5,8 +5,9 @@ from __future__ import annotations
 import difflib
 from typing import Annotated, Any
 
-from helpcentre.articles.walkthrough import Walkthrough
 from pydantic import BaseModel, ConfigDict, Field, PlainValidator, StringConstraints, ValidationError
+
+from helpcentre.articles.walkthrough import Walkthrough
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
@@ -76,7 +77,11 @@ def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
             return None
         annotation = current.model_fields[part].annotation
         current = next(
-            (arg for arg in getattr(annotation, "__args__", (annotation,)) if isinstance(arg, type) and issubclass(arg, BaseModel)),
+            (
+                arg
+                for arg in getattr(annotation, "__args__", (annotation,))
+                if isinstance(arg, type) and issubclass(arg, BaseModel)
+            ),
             annotation,
         )
     return current if isinstance(current, type) and issubclass(current, BaseModel) else None

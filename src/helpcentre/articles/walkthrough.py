@@ -153,13 +153,19 @@ class Region(BaseModel):
 
 
 class Shot(BaseModel):
-    """What to photograph after the step: the viewport (default), an element, or a region."""
+    """What to photograph for the step: the viewport (default), an element, or a region.
+
+    `when`: `before` shows what to act on (the usual help-centre picture for "Click X"),
+    `after` shows the result. Unset, a step that only clicks, hovers, checks or presses
+    is shot before it acts; every other step after.
+    """
 
     model_config = _STRICT
 
     element: Locator | None = None
     region: Region | None = None
     padding: int = Field(default=0, ge=0, le=200)
+    when: Literal["before", "after"] | None = None
 
     @model_validator(mode="after")
     def _one_subject(self) -> Shot:
@@ -182,6 +188,13 @@ class Step(Action):
     @property
     def actions(self) -> list[Action]:
         return [self, *self.then]
+
+    @property
+    def shot_before_acting(self) -> bool:
+        if self.shot.when is not None:
+            return self.shot.when == "before"
+        pointing = self.action in ("click", "hover", "check", "press")
+        return pointing and not self.then and self.expect is None
 
     @property
     def highlighted(self) -> Locator | None:

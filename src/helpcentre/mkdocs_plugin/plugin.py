@@ -15,7 +15,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from helpcentre.articles import HelpCentre, Severity, load_help_centre
-from helpcentre.mkdocs_plugin import generated
+from helpcentre.mkdocs_plugin import generated, screenshots
 from helpcentre.project import validate_settings
 from helpcentre.settings import HelpCentreSettings
 
@@ -37,6 +37,7 @@ class HelpCentrePlugin(BasePlugin):
         self.centre: HelpCentre | None = None
         self._article_by_src: dict[str, object] = {}
         self._url_by_ref: dict[str, str] = {}
+        self._step_images: dict[str, dict[int, screenshots.StepImage]] = {}
 
     def load_config(self, options: dict, config_file_path: str | None = None):
         """Validate with the same schema that lint, capture and verify use."""
@@ -78,19 +79,23 @@ class HelpCentrePlugin(BasePlugin):
 
         self.centre = centre
         self._article_by_src = {str(article.src_path): article for article in centre.articles}
+        self._step_images = screenshots.add_step_images(
+            files, config, centre, project_root / self.config.screenshots_dir, log
+        )
         self._add_generated_pages(files, config, centre)
         self._add_assets(files, config)
         self._url_by_ref = {
-            article.ref: files.get_file_from_path(str(article.src_path)).url
-            for article in centre.articles
+            article.ref: files.get_file_from_path(str(article.src_path)).url for article in centre.articles
         }
         if config.nav is None:
             config.nav = generated.navigation(centre)
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        if page.file.src_uri in self._article_by_src:
+        article = self._article_by_src.get(page.file.src_uri)
+        if article is not None:
             page.meta["template"] = "helpcentre/article.html"
+            markdown = screenshots.place_under_steps(markdown, article, self._step_images.get(article.ref, {}))
         # `[text](contact:)` links to the contact address set once in mkdocs.yml.
         return _CONTACT_LINK.sub(f"]({self.config.contact.url})", markdown)
 
@@ -128,9 +133,7 @@ class HelpCentrePlugin(BasePlugin):
             files.append(File.generated(config, f"assets/helpcentre/{asset.name}", abs_src_path=str(asset)))
         if not self.config.typo_tolerant_search:
             return
-        material_worker = next(
-            (file.src_uri for file in files if _MATERIAL_WORKER.fullmatch(file.src_uri)), None
-        )
+        material_worker = next((file.src_uri for file in files if _MATERIAL_WORKER.fullmatch(file.src_uri)), None)
         if material_worker is None:
             log.warning("helpcentre: the theme has no lunr search worker; search stays as the theme ships it")
             self.config.typo_tolerant_search = False

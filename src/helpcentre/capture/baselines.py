@@ -1,0 +1,96 @@
+"""Committed baselines: one folder of step shots per article, and screenshots/manifest.json."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from helpcentre import atomic
+from helpcentre.capture.layout import png_dimensions, step_files, step_stem
+from helpcentre.capture.png import optimise
+from helpcentre.capture.publish import published_copy
+from helpcentre.capture.walker import StepShot
+
+MANIFEST_VERSION = 1
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+class BaselineStore:
+    """Reads and writes baselines under one folder; every write is atomic."""
+
+    def __init__(self, root: Path):
+        self.root = root
+
+    @property
+    def manifest_path(self) -> Path:
+        return self.root / "manifest.json"
+
+    def read_manifest(self) -> dict[str, Any]:
+        try:
+            manifest = json.loads(self.manifest_path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return {"version": MANIFEST_VERSION, "articles": {}}
+        manifest.setdefault("articles", {})
+        return manifest
+
+    def write_manifest(self, manifest: dict[str, Any]) -> None:
+        manifest["articles"] = dict(sorted(manifest["articles"].items()))
+        atomic.write_text(self.manifest_path, json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
+
+    def path(self, relative: str) -> Path:
+        return self.root / relative
+
+    def write_article(
+        self, ref: str, article_id: int, shots: list[StepShot], *, target_url: str, browser: str
+    ) -> dict[str, Any]:
+        """Replace the article's folder with these shots in one swap; return its manifest entry."""
+        target = self.root / ref
+        staged = atomic.staging_directory(target)
+        steps = []
+        try:
+            for shot in shots:
+                raw = optimise(shot.png)
+                published = optimise(published_copy(shot.png, shot.number, shot.highlight))
+                aria = shot.aria.rstrip("\n") + "\n"
+                files = step_files(ref, shot.number)
+                stem = step_stem(shot.number)
+                (staged / f"{stem}.png").write_bytes(raw)
+                (staged / f"{stem}.published.png").write_bytes(published)
+                (staged / f"{stem}.aria.yml").write_text(aria, encoding="utf-8")
+                width, height = png_dimensions(raw)
+                steps.append(
+                    {
+                        "step": shot.number,
+                        "text": shot.text,
+                        "url": shot.url,
+                        "files": {"raw": files.raw, "published": files.published, "aria": files.aria},
+                        "sha256": {
+                            "raw": _sha256(raw),
+                            "published": _sha256(published),
+                            "aria": _sha256(aria.encode("utf-8")),
+                        },
+                        "bytes": {"raw": len(raw), "published": len(published)},
+                        "width": width,
+                        "height": height,
+                        "highlight": shot.highlight.as_dict() if shot.highlight else None,
+                        "masks": [box.as_dict() for box in shot.masks],
+                    }
+                )
+            atomic.replace_directory(target, staged)
+        except BaseException:
+            shutil.rmtree(staged, ignore_errors=True)
+            raise
+        return {
+            "id": article_id,
+            "captured_at": datetime.now(UTC).replace(microsecond=0).isoformat(),
+            "target_url": target_url,
+            "browser": browser,
+            "steps": steps,
+        }

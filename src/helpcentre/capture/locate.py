@@ -1,0 +1,67 @@
+"""Turn a walkthrough locator into a Playwright locator, and say what was there instead."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.async_api import Locator as PlaywrightLocator
+from playwright.async_api import Page
+
+from helpcentre.articles.walkthrough import Locator
+
+
+def resolve(page: Page, spec: Locator) -> PlaywrightLocator:
+    root: Page | PlaywrightLocator = resolve(page, spec.within) if spec.within else page
+    if spec.role is not None:
+        found = root.get_by_role(spec.role, name=spec.name, exact=spec.exact)  # type: ignore[arg-type]
+    elif spec.label is not None:
+        found = root.get_by_label(spec.label, exact=spec.exact)
+    elif spec.text is not None:
+        found = root.get_by_text(spec.text, exact=spec.exact)
+    elif spec.test_id is not None:
+        found = root.get_by_test_id(spec.test_id)
+    else:
+        found = root.locator(spec.css)  # type: ignore[arg-type]
+    return found.nth(spec.nth) if spec.nth is not None else found
+
+
+_SNAPSHOT_ENTRY = re.compile(r'^\s*- (?P<role>[a-z]+) "(?P<name>(?:[^"\\]|\\.)*)"', re.MULTILINE)
+_LABELLED_ROLES = ("textbox", "combobox", "checkbox", "radio", "spinbutton", "searchbox", "listbox", "switch")
+
+
+def named_in_snapshot(snapshot: str, roles: tuple[str, ...]) -> list[str]:
+    """Accessible names of the given roles in an ARIA snapshot, in page order, without repeats."""
+    names: list[str] = []
+    for match in _SNAPSHOT_ENTRY.finditer(snapshot):
+        if match.group("role") in roles:
+            name = match.group("name").replace('\\"', '"')
+            if name not in names:
+                names.append(name)
+    return names
+
+
+async def nearest_candidates(page: Page, spec: Locator, limit: int = 8) -> str:
+    """What the page offers instead, as "buttons here: 'Payment Details', 'Close'"."""
+    try:
+        snapshot = await page.locator("body").aria_snapshot(timeout=3000)
+    except Exception:  # noqa: BLE001 - a page that cannot even be read has no candidates to offer
+        return ""
+    if spec.role is not None:
+        roles, noun = (spec.role,), f"{spec.role}s"
+    elif spec.label is not None:
+        roles, noun = _LABELLED_ROLES, "fields"
+    else:
+        return ""
+    names = named_in_snapshot(snapshot, roles)
+    if not names:
+        return f"no {noun} here"
+    wanted = (spec.name or spec.label or "").casefold()
+    names.sort(key=lambda name: _distance(name.casefold(), wanted))
+    shown = ", ".join(f"'{name}'" for name in names[:limit])
+    return f"{noun} here: {shown}"
+
+
+def _distance(a: str, b: str) -> float:
+    import difflib
+
+    return 1 - difflib.SequenceMatcher(None, a, b).ratio()

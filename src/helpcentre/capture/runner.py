@@ -1,0 +1,214 @@
+"""A capture run: walk the chosen articles in parallel and write the baselines of those that succeed."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from playwright.async_api import async_playwright
+
+from helpcentre import atomic
+from helpcentre.articles import Article, HelpCentre
+from helpcentre.capture.baselines import BaselineStore
+from helpcentre.capture.layout import step_stem
+from helpcentre.capture.session import TargetError, new_page, open_browser
+from helpcentre.capture.targets import RunningTarget, TargetPool
+from helpcentre.capture.walker import StepFailed, StepShot, WalkSettings, walk
+from helpcentre.project import Project
+
+
+class CaptureUsageError(Exception):
+    """The request itself is wrong (unknown article, bad shard): exit code 2."""
+
+
+@dataclass
+class ArticleOutcome:
+    article: Article
+    shots: list[StepShot] | None = None
+    failure: StepFailed | None = None
+    failure_screenshot: Path | None = None
+    seconds: float = 0.0
+    bytes_per_step: list[int] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.failure is None and self.shots is not None
+
+
+@dataclass
+class CaptureOptions:
+    selectors: list[str] = field(default_factory=list)
+    target_url: str | None = None
+    workers: int = 0
+    shard: tuple[int, int] | None = None
+    ws_endpoint: str | None = None
+    report_dir: Path = Path("reports/capture")
+
+
+@dataclass
+class CaptureResult:
+    outcomes: list[ArticleOutcome]
+    seconds: float
+    browser_version: str
+
+    @property
+    def failed(self) -> list[ArticleOutcome]:
+        return [outcome for outcome in self.outcomes if not outcome.ok]
+
+    @property
+    def steps(self) -> int:
+        return sum(len(outcome.shots or []) for outcome in self.outcomes)
+
+
+def parse_shard(text: str) -> tuple[int, int]:
+    try:
+        index, total = (int(part) for part in text.split("/"))
+    except ValueError:
+        raise CaptureUsageError(f"--shard takes I/N, such as 1/3, not '{text}'") from None
+    if not 1 <= index <= total:
+        raise CaptureUsageError(f"--shard {text}: I must be between 1 and N")
+    return index, total
+
+
+def select_articles(centre: HelpCentre, selectors: list[str], shard: tuple[int, int] | None) -> list[Article]:
+    """The articles named (by path or id), or every article with a walkthrough; then this shard's share."""
+    if selectors:
+        chosen = []
+        for selector in selectors:
+            article = centre.find(selector)
+            if article is None:
+                raise CaptureUsageError(f"no article '{selector}'")
+            if article.meta.walkthrough is None:
+                raise CaptureUsageError(f"{article.display_path}: walkthrough: the article has no walkthrough")
+            if article not in chosen:
+                chosen.append(article)
+    else:
+        chosen = [article for article in centre.articles if article.meta.walkthrough is not None]
+    chosen.sort(key=lambda article: article.ref)
+    if shard is not None:
+        index, total = shard
+        chosen = [article for position, article in enumerate(chosen) if position % total == index - 1]
+    return chosen
+
+
+Progress = Callable[[str, Article, int], None]
+
+
+def _quiet(event: str, article: Article, step: int) -> None:
+    return None
+
+
+async def walk_articles(
+    project: Project,
+    articles: list[Article],
+    options: CaptureOptions,
+    progress: Progress = _quiet,
+) -> CaptureResult:
+    """Walk every article (in parallel, one browser context each); nothing is written here."""
+    started = time.monotonic()
+    workers = max(1, min(options.workers or os.cpu_count() or 1, len(articles) or 1))
+    pool = TargetPool(project.settings.targets, options.target_url)
+    queue: asyncio.Queue[Article] = asyncio.Queue()
+    for article in articles:
+        queue.put_nowait(article)
+    outcomes: dict[str, ArticleOutcome] = {}
+    try:
+        async with async_playwright() as playwright:
+            browser = await open_browser(playwright, options.ws_endpoint)
+
+            async def worker() -> None:
+                running: dict[str, RunningTarget] = {}
+                while not queue.empty():
+                    article = queue.get_nowait()
+                    outcomes[article.ref] = await _walk_one(browser, pool, running, article, progress)
+
+            await asyncio.gather(*(worker() for _ in range(workers)))
+            version = browser.version
+            await browser.close()
+    finally:
+        pool.close()
+    ordered = [outcomes[article.ref] for article in articles]
+    return CaptureResult(ordered, time.monotonic() - started, version)
+
+
+async def _walk_one(browser, pool: TargetPool, running: dict, article: Article, progress: Progress) -> ArticleOutcome:
+    walkthrough = article.meta.walkthrough
+    assert walkthrough is not None
+    progress("start", article, 0)
+    began = time.monotonic()
+    target = await pool.for_worker(walkthrough.target, running)
+    await target.reset()
+    state = await target.session(browser)
+    context, page = await new_page(browser, target.settings, state)
+    settings = WalkSettings(
+        base_url=target.base_url,
+        masks=list(target.settings.masks),
+        on_step=lambda number: progress("step", article, number),
+    )
+    try:
+        shots = await walk(page, article, settings)
+        outcome = ArticleOutcome(article, shots=shots)
+    except StepFailed as failure:
+        outcome = ArticleOutcome(article, failure=failure)
+    finally:
+        await context.close()
+    outcome.seconds = time.monotonic() - began
+    progress("done" if outcome.ok else "failed", article, len(outcome.shots or []))
+    return outcome
+
+
+def capture(
+    project: Project,
+    centre: HelpCentre,
+    options: CaptureOptions,
+    progress: Progress = _quiet,
+) -> CaptureResult:
+    """Walk, then rewrite the baselines of each article whose whole walk succeeded, and only those."""
+    articles = select_articles(centre, options.selectors, options.shard)
+    if not articles:
+        raise CaptureUsageError("no article has a walkthrough to capture")
+    result = asyncio.run(walk_articles(project, articles, options, progress))
+    store = BaselineStore(project.screenshots_dir)
+    manifest = store.read_manifest()
+    for outcome in result.outcomes:
+        if outcome.ok:
+            assert outcome.shots is not None
+            entry = store.write_article(
+                outcome.article.ref,
+                outcome.article.id,
+                outcome.shots,
+                target_url=_target_url_for(project, outcome.article, options),
+                browser=f"Chromium {result.browser_version}",
+            )
+            manifest["articles"][outcome.article.ref] = entry
+            outcome.bytes_per_step = [step["bytes"]["raw"] + step["bytes"]["published"] for step in entry["steps"]]
+        else:
+            outcome.failure_screenshot = save_failure(options.report_dir, outcome.failure)
+    if any(outcome.ok for outcome in result.outcomes):
+        store.write_manifest(manifest)
+    return result
+
+
+def _target_url_for(project: Project, article: Article, options: CaptureOptions) -> str:
+    walkthrough = article.meta.walkthrough
+    assert walkthrough is not None
+    settings = project.settings.targets[walkthrough.target]
+    if options.target_url:
+        return options.target_url
+    return "sandbox" if settings.sandbox else (settings.url or "")
+
+
+def save_failure(report_dir: Path, failure: StepFailed | None) -> Path | None:
+    """The page as it was when the step failed, next to the report."""
+    if failure is None or failure.screenshot is None:
+        return None
+    path = report_dir / failure.article.ref / f"{step_stem(failure.number)}.failed.png"
+    atomic.write_bytes(path, failure.screenshot)
+    return path
+
+
+__all__ = ["CaptureOptions", "CaptureResult", "CaptureUsageError", "TargetError", "capture", "parse_shard"]

@@ -1,0 +1,82 @@
+"""Browsers, contexts and sign-in: deterministic pages for walking articles."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from urllib.parse import urljoin
+
+from playwright.async_api import Browser, BrowserContext, Page, Playwright
+from playwright.async_api import Error as PlaywrightError
+
+from helpcentre.browser import launch_options
+from helpcentre.settings import LoginSettings, TargetSettings
+
+
+class TargetError(Exception):
+    """A target cannot be reached or signed in to; a configuration problem, not drift."""
+
+
+async def open_browser(playwright: Playwright, ws_endpoint: str | None = None) -> Browser:
+    """A local Chromium, or a remote one started with `playwright run-server`."""
+    if ws_endpoint:
+        try:
+            return await playwright.chromium.connect(ws_endpoint)
+        except PlaywrightError as error:
+            raise TargetError(f"cannot connect to the browser server at {ws_endpoint}: {error.message}") from None
+    return await playwright.chromium.launch(**launch_options())
+
+
+@dataclass(frozen=True)
+class Credentials:
+    username: str
+    password: str
+
+    @classmethod
+    def from_environment(cls, login: LoginSettings, target_name: str) -> Credentials:
+        missing = [name for name in (login.username_env, login.password_env) if not os.environ.get(name)]
+        if missing:
+            raise TargetError(
+                f"target '{target_name}' signs in with credentials from the environment: set {' and '.join(missing)}"
+            )
+        return cls(os.environ[login.username_env], os.environ[login.password_env])
+
+
+async def new_page(
+    browser: Browser, target: TargetSettings, storage_state: dict | None = None
+) -> tuple[BrowserContext, Page]:
+    """A fresh context with a fixed viewport, scale, clock, locale, time zone and no motion."""
+    context = await browser.new_context(
+        viewport={"width": target.viewport.width, "height": target.viewport.height},
+        device_scale_factor=target.device_scale_factor,
+        locale=target.locale,
+        timezone_id=target.timezone,
+        reduced_motion="reduce",
+        color_scheme="light",
+        service_workers="block",
+        storage_state=storage_state,
+    )
+    page = await context.new_page()
+    await page.clock.set_fixed_time(target.clock)
+    return context, page
+
+
+async def sign_in(
+    browser: Browser, target: TargetSettings, base_url: str, login: LoginSettings, credentials: Credentials, name: str
+) -> dict:
+    """Sign in once and return the storage state that every article's context reuses."""
+    context, page = await new_page(browser, target)
+    try:
+        login_url = urljoin(base_url, login.path.lstrip("/"))
+        try:
+            await page.goto(login_url)
+            await page.get_by_label(login.username_label, exact=True).fill(credentials.username, timeout=10_000)
+            await page.get_by_label(login.password_label, exact=True).fill(credentials.password, timeout=10_000)
+            await page.get_by_role("button", name=login.submit, exact=True).click(timeout=10_000)
+            await page.wait_for_url(lambda url: not url.startswith(login_url), timeout=15_000)
+        except PlaywrightError as error:
+            first = error.message.strip().splitlines()[0]
+            raise TargetError(f"cannot sign in to target '{name}' at {login_url}: {first}") from None
+        return await context.storage_state()
+    finally:
+        await context.close()

@@ -1,0 +1,91 @@
+"""Step screenshots on article pages: each published shot directly under its numbered step."""
+
+from __future__ import annotations
+
+import logging
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+
+from helpcentre.articles import Article, HelpCentre
+from helpcentre.capture.layout import png_dimensions, step_files
+
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+_NUMBERED_ITEM = re.compile(r"^\d+[.)]\s")
+
+
+@dataclass(frozen=True)
+class StepImage:
+    src_uri: str
+    width: int
+    height: int
+
+
+def add_step_images(
+    files: Files, config: MkDocsConfig, centre: HelpCentre, screenshots_dir: Path, log: logging.Logger
+) -> dict[str, dict[int, StepImage]]:
+    """Publish each declared step's screenshot from screenshots/; warn where one is missing."""
+    images: dict[str, dict[int, StepImage]] = {}
+    for article in centre.articles:
+        walkthrough = article.meta.walkthrough
+        if walkthrough is None:
+            continue
+        found: dict[int, StepImage] = {}
+        for number in range(1, len(walkthrough.steps) + 1):
+            relative = step_files(article.ref, number).published
+            path = screenshots_dir / relative
+            if not path.is_file():
+                line = article.front_matter.line_of(("walkthrough", "steps", number - 1))
+                log.warning(
+                    f"{article.display_path}:{line}: walkthrough.steps[{number - 1}]: no screenshot "
+                    f"{screenshots_dir.name}/{relative}; run: helpcentre capture {article.ref}"
+                )
+                continue
+            with path.open("rb") as stream:
+                width, height = png_dimensions(stream.read(24))
+            src_uri = f"{screenshots_dir.name}/{relative}"
+            files.append(File.generated(config, src_uri, abs_src_path=str(path)))
+            found[number] = StepImage(src_uri, width, height)
+        images[article.ref] = found
+    return images
+
+
+def place_under_steps(markdown: str, article: Article, images: dict[int, StepImage]) -> str:
+    """Insert each step's image as the last block of its list item."""
+    if not images:
+        return markdown
+    lines = markdown.split("\n")
+    body_offset = article.front_matter.body_line
+    starts = [step.line - body_offset for step in article.steps]
+    if not all(0 <= start < len(lines) and _NUMBERED_ITEM.match(lines[start]) for start in starts):
+        return markdown
+    page_dir = posixpath.dirname(str(article.src_path))
+    # From the last step up, so earlier line numbers stay valid.
+    for index in reversed(range(len(article.steps))):
+        image = images.get(index + 1)
+        if image is None:
+            continue
+        end = starts[index + 1] if index + 1 < len(starts) else _end_of_item(lines, starts[index])
+        while end > starts[index] + 1 and not lines[end - 1].strip():
+            end -= 1
+        alt = _BOLD.sub(r"\1", article.steps[index].text).replace("[", "(").replace("]", ")")
+        link = posixpath.relpath(image.src_uri, page_dir or ".")
+        block = [
+            "",
+            f'    ![{alt}]({link}){{ width="{image.width}" height="{image.height}" loading="lazy" .hc-step-shot }}',
+            "",
+        ]
+        lines[end:end] = block
+    return "\n".join(lines)
+
+
+def _end_of_item(lines: list[str], start: int) -> int:
+    """The line after the last line of the list item starting at `start`."""
+    end = start + 1
+    while end < len(lines) and (not lines[end].strip() or lines[end].startswith((" ", "\t"))):
+        end += 1
+    return end
