@@ -1,0 +1,179 @@
+"""The sandbox's Flask application: configuration, login gate, CSRF, error pages and the blueprints."""
+
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+from datetime import date, timedelta
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from flask import (
+    Flask,
+    Response,
+    current_app,
+    g,
+    jsonify,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask_wtf.csrf import CSRFError, CSRFProtect
+from werkzeug.exceptions import HTTPException, MethodNotAllowed
+
+from billing_sandbox import formatting
+from billing_sandbox.clock import today_from_environment
+from billing_sandbox.database import prepare_database, reseed_in_place
+from billing_sandbox.demo import DEMO_EMAIL, DEMO_PASSWORD, PRACTICE_NAME
+from billing_sandbox.views import auth, billing, clients, home, sandbox_controls, setup
+
+log = logging.getLogger(__name__)
+
+SESSION_LIFETIME = timedelta(hours=8)
+RESET_PATH = "/_sandbox/reset"
+RESET_ENDPOINT = "sandbox_reset"
+# Endpoints reached without logging in. The reset exists only when the server was started to allow it.
+PUBLIC_ENDPOINTS = {"auth.login", "healthz", "static", RESET_ENDPOINT}
+
+
+def create_app(
+    data_dir: Path,
+    *,
+    reset: bool = False,
+    allow_reset: bool = False,
+    today: date | None = None,
+    secret_key: str | None = None,
+) -> Flask:
+    """The sandbox app over the data in `data_dir`, re-seeded first when `reset` (or when there is none).
+
+    `today` is the seed's date (SANDBOX_TODAY by default); once seeded, the data keeps its own date.
+    `allow_reset` adds `POST /_sandbox/reset`, which re-seeds the data while serving, with no login:
+    for capture and verify, which walk one article after another on one sandbox.
+    """
+    data_dir = Path(data_dir)
+    database = prepare_database(data_dir, today or today_from_environment(), reset=reset)
+    app = Flask(__name__)
+    app.config.update(
+        SECRET_KEY=secret_key or _secret_key(data_dir),
+        SANDBOX_DATABASE=str(database),
+        PERMANENT_SESSION_LIFETIME=SESSION_LIFETIME,
+        SESSION_COOKIE_NAME="sandbox_session",
+        SESSION_COOKIE_SAMESITE="Lax",
+        # The token lives as long as the session: a form left open for an hour still saves.
+        WTF_CSRF_TIME_LIMIT=None,
+        MAX_CONTENT_LENGTH=64 * 1024,
+    )
+    app.jinja_env.globals.update(demo_email=DEMO_EMAIL, demo_password=DEMO_PASSWORD, practice_name=PRACTICE_NAME)
+    app.jinja_env.filters.update(
+        money=formatting.money, period_label=formatting.period_label, long_date=formatting.long_date
+    )
+
+    # Registered before CSRFProtect so that an expired session on a POST goes to the login page
+    # rather than to a "form expired" error: its CSRF token expired with it.
+    app.before_request(_require_login)
+    csrf = CSRFProtect(app)
+    # A machine's call, not a form: it carries no session and so no CSRF token.
+    csrf.exempt(_reseed)
+
+    app.register_blueprint(auth.blueprint)
+    app.register_blueprint(home.blueprint)
+    app.register_blueprint(setup.blueprint)
+    app.register_blueprint(billing.blueprint)
+    app.register_blueprint(clients.blueprint)
+    app.register_blueprint(sandbox_controls.blueprint)
+    app.add_url_rule("/healthz", "healthz", _healthz)
+    if allow_reset:
+        app.add_url_rule(RESET_PATH, RESET_ENDPOINT, _reseed, methods=["POST"])
+    app.teardown_appcontext(_close_connection)
+    app.register_error_handler(CSRFError, _form_expired)
+    app.register_error_handler(HTTPException, _http_error)
+    app.after_request(_no_store)
+    return app
+
+
+def _secret_key(data_dir: Path) -> str:
+    """Kept beside the data so that a restart does not log everybody out; never in the database."""
+    path = data_dir / "secret-key"
+    if not path.exists():
+        # Created owner-only from the start, not chmod-ed after being written.
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "w", encoding="utf-8") as key_file:
+            key_file.write(secrets.token_hex(32))
+    return path.read_text(encoding="utf-8").strip()
+
+
+def _require_login() -> Response | None:
+    g.logged_in = bool(session.get("user"))
+    # An unknown page or a wrong method is a 404 or 405 for everybody, logged in or not.
+    if request.url_rule is None or request.endpoint in PUBLIC_ENDPOINTS or g.logged_in:
+        return None
+    # After logging in, a GET comes back to the page asked for; a POST (its form is gone with the
+    # session) to the page the form was on.
+    target = request.full_path.rstrip("?") if request.method == "GET" else _same_site_referrer()
+    return redirect(url_for("auth.login", next=target), code=303)
+
+
+def _same_site_referrer() -> str:
+    referrer = urlsplit(request.referrer or "")
+    if referrer.netloc != request.host or not referrer.path:
+        return "/"
+    return referrer.path + (f"?{referrer.query}" if referrer.query else "")
+
+
+def _healthz() -> Response:
+    return jsonify(status="ok")
+
+
+def _reseed() -> Response:
+    today = reseed_in_place(Path(current_app.config["SANDBOX_DATABASE"]))
+    return jsonify(status="reset", today=today.isoformat())
+
+
+def _close_connection(_error: BaseException | None) -> None:
+    connection = g.pop("connection", None)
+    if connection is not None:
+        connection.close()
+
+
+def _form_expired(error: CSRFError) -> tuple[str, int]:
+    log.info("refused a form without a valid CSRF token: %s", error.description)
+    return (
+        render_template(
+            "error.html",
+            title="This form has expired",
+            message="Nothing was saved. Go back, reload the page and try again.",
+        ),
+        400,
+    )
+
+
+ERROR_PAGES = {
+    404: ("Page not found", "There is no page at this address in the Therasoft sandbox."),
+    405: ("Method not allowed", "This page cannot be used that way. Go back and use the page's own buttons."),
+}
+
+
+def _http_error(error: HTTPException) -> Response:
+    if error.code not in ERROR_PAGES:
+        return error.get_response()
+    title, message = ERROR_PAGES[error.code]
+    response = make_response(render_template("error.html", title=title, message=message), error.code)
+    # Keep what the error itself says about the request, such as a 405's Allow header.
+    for name, value in error.get_headers():
+        if name.lower() != "content-type":
+            response.headers[name] = value
+    if isinstance(error, MethodNotAllowed) and error.valid_methods:
+        # Werkzeug lists them in set order; sorted, the header is the same on every run.
+        response.headers["Allow"] = ", ".join(sorted(error.valid_methods))
+    return response
+
+
+def _no_store(response: Response) -> Response:
+    # Pages show live sandbox state: the back button must not show a stale "Due".
+    if response.mimetype == "text/html":
+        response.headers["Cache-Control"] = "no-store"
+    return response

@@ -1,0 +1,1 @@
+"""The sandbox's pages, one blueprint per area of the product."""
