@@ -8,10 +8,18 @@ import tempfile
 from pathlib import Path
 
 
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
 def write_bytes(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        # mkstemp creates 0600; give the file the mode any new file would get.
+        os.chmod(temporary, 0o666 & ~_umask())
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
@@ -29,7 +37,9 @@ def write_text(path: Path, text: str) -> None:
 def staging_directory(next_to: Path) -> Path:
     """An empty folder beside `next_to`, on the same file system, so a rename can swap them."""
     next_to.parent.mkdir(parents=True, exist_ok=True)
-    return Path(tempfile.mkdtemp(prefix=f".{next_to.name}.", suffix=".staged", dir=next_to.parent))
+    staged = Path(tempfile.mkdtemp(prefix=f".{next_to.name}.", suffix=".staged", dir=next_to.parent))
+    os.chmod(staged, 0o777 & ~_umask())
+    return staged
 
 
 def replace_directory(target: Path, staged: Path) -> None:

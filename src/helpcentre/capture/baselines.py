@@ -3,19 +3,48 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from PIL import Image
+
 from helpcentre import atomic
 from helpcentre.capture.layout import png_dimensions, step_files, step_stem
 from helpcentre.capture.png import optimise
 from helpcentre.capture.publish import published_copy
-from helpcentre.capture.walker import StepShot
+from helpcentre.capture.walker import Box, StepShot
 
 MANIFEST_VERSION = 1
+
+
+def same_pixels(first_png: bytes, second_png: bytes) -> bool:
+    """Whether two PNGs hold the same image, however each was compressed."""
+    first, second = Image.open(io.BytesIO(first_png)), Image.open(io.BytesIO(second_png))
+    if first.size != second.size:
+        return False
+    return first.convert("RGBA").tobytes() == second.convert("RGBA").tobytes()
+
+
+def prepare_images(
+    png: bytes, number: int, highlight: Box | None, previous_raw: bytes | None, previous_published: bytes | None
+) -> tuple[bytes, bytes]:
+    """The optimised raw shot and its published copy.
+
+    An unchanged shot keeps its committed bytes, so a re-capture changes nothing in Git.
+    Runs in a worker process: oxipng holds the GIL while it works.
+    """
+    if previous_raw is not None and same_pixels(png, previous_raw):
+        raw = previous_raw
+    else:
+        raw = optimise(png)
+        previous_published = None
+    if previous_published is not None:
+        return raw, previous_published
+    return raw, optimise(published_copy(png, number, highlight))
 
 
 def _sha256(data: bytes) -> str:
@@ -47,17 +76,40 @@ class BaselineStore:
     def path(self, relative: str) -> Path:
         return self.root / relative
 
+    def previous_images(self, ref: str, shot: StepShot) -> tuple[bytes | None, bytes | None]:
+        """The committed raw shot, and its published copy if the highlight has not moved."""
+        files = step_files(ref, shot.number)
+        try:
+            raw = self.path(files.raw).read_bytes()
+        except FileNotFoundError:
+            return None, None
+        entry = self.read_manifest()["articles"].get(ref, {})
+        step = next((item for item in entry.get("steps", []) if item["step"] == shot.number), None)
+        highlight = shot.highlight.as_dict() if shot.highlight else None
+        published_path = self.path(files.published)
+        if step is None or step.get("highlight") != highlight or not published_path.exists():
+            return raw, None
+        return raw, published_path.read_bytes()
+
     def write_article(
-        self, ref: str, article_id: int, shots: list[StepShot], *, target_url: str, browser: str
+        self,
+        ref: str,
+        article_id: int,
+        shots: list[StepShot],
+        images: list[tuple[bytes, bytes]],
+        *,
+        target_url: str,
+        browser: str,
     ) -> dict[str, Any]:
-        """Replace the article's folder with these shots in one swap; return its manifest entry."""
+        """Replace the article's folder with these shots in one swap; return its manifest entry.
+
+        `images` holds each shot's (optimised raw, published copy), from `prepare_images`.
+        """
         target = self.root / ref
         staged = atomic.staging_directory(target)
         steps = []
         try:
-            for shot in shots:
-                raw = optimise(shot.png)
-                published = optimise(published_copy(shot.png, shot.number, shot.highlight))
+            for shot, (raw, published) in zip(shots, images, strict=True):
                 aria = shot.aria.rstrip("\n") + "\n"
                 files = step_files(ref, shot.number)
                 stem = step_stem(shot.number)

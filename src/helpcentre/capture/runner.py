@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import multiprocessing
 import os
 import time
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,7 +15,7 @@ from playwright.async_api import async_playwright
 
 from helpcentre import atomic
 from helpcentre.articles import Article, HelpCentre
-from helpcentre.capture.baselines import BaselineStore
+from helpcentre.capture.baselines import BaselineStore, prepare_images
 from helpcentre.capture.layout import step_stem
 from helpcentre.capture.session import TargetError, new_page, open_browser
 from helpcentre.capture.targets import RunningTarget, TargetPool
@@ -29,6 +31,7 @@ class CaptureUsageError(Exception):
 class ArticleOutcome:
     article: Article
     shots: list[StepShot] | None = None
+    images: list[tuple[bytes, bytes]] = field(default_factory=list)
     failure: StepFailed | None = None
     failure_screenshot: Path | None = None
     seconds: float = 0.0
@@ -116,21 +119,37 @@ async def walk_articles(
     for article in articles:
         queue.put_nowait(article)
     outcomes: dict[str, ArticleOutcome] = {}
-    try:
-        async with async_playwright() as playwright:
-            browser = await open_browser(playwright, options.ws_endpoint)
+    store = BaselineStore(project.screenshots_dir)
+    loop = asyncio.get_running_loop()
+    pending: list[tuple[ArticleOutcome, asyncio.Future]] = []
+    # Image work happens in other processes while the walks go on: oxipng holds the GIL.
+    # Spawned, not forked: forking a process that runs Playwright's threads can deadlock.
+    spawn = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=os.cpu_count() or 1, mp_context=spawn) as images_pool:
+        try:
+            async with async_playwright() as playwright:
+                browser = await open_browser(playwright, options.ws_endpoint)
 
-            async def worker() -> None:
-                running: dict[str, RunningTarget] = {}
-                while not queue.empty():
-                    article = queue.get_nowait()
-                    outcomes[article.ref] = await _walk_one(browser, pool, running, article, progress)
+                async def worker() -> None:
+                    running: dict[str, RunningTarget] = {}
+                    while not queue.empty():
+                        article = queue.get_nowait()
+                        outcome = await _walk_one(browser, pool, running, article, progress)
+                        outcomes[article.ref] = outcome
+                        for shot in outcome.shots or []:
+                            previous = store.previous_images(article.ref, shot)
+                            job = loop.run_in_executor(
+                                images_pool, prepare_images, shot.png, shot.number, shot.highlight, *previous
+                            )
+                            pending.append((outcome, job))
 
-            await asyncio.gather(*(worker() for _ in range(workers)))
-            version = browser.version
-            await browser.close()
-    finally:
-        pool.close()
+                await asyncio.gather(*(worker() for _ in range(workers)))
+                version = browser.version
+                await browser.close()
+        finally:
+            pool.close()
+        for outcome, job in pending:
+            outcome.images.append(await job)
     ordered = [outcomes[article.ref] for article in articles]
     return CaptureResult(ordered, time.monotonic() - started, version)
 
@@ -181,6 +200,7 @@ def capture(
                 outcome.article.ref,
                 outcome.article.id,
                 outcome.shots,
+                outcome.images,
                 target_url=_target_url_for(project, outcome.article, options),
                 browser=f"Chromium {result.browser_version}",
             )

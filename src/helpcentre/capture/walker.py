@@ -140,8 +140,12 @@ def _first_line(message: str) -> str:
 
 
 async def _perform_all(page: Page, step: Step, settings: WalkSettings) -> None:
-    for action in step.actions:
+    """The step's own action, its follow-ups, and only then the step's expectation."""
+    await perform(page, step, settings, check=False)
+    for action in step.then:
         await perform(page, action, settings)
+    if step.expect is not None:
+        await check_expectation(page, step.expect, settings)
 
 
 async def _one(page: Page, spec: Locator, settings: WalkSettings):
@@ -166,7 +170,7 @@ async def _check_visible(page: Page, spec: Locator | None, settings: WalkSetting
             raise StepProblem("not visible", spec) from None
 
 
-async def perform(page: Page, action: Action, settings: WalkSettings) -> None:
+async def perform(page: Page, action: Action, settings: WalkSettings, check: bool = True) -> None:
     timeout = settings.action_timeout_ms
     kind = action.action
     try:
@@ -198,7 +202,7 @@ async def perform(page: Page, action: Action, settings: WalkSettings) -> None:
                 await found.wait_for(state=action.state, timeout=timeout)
     except PlaywrightError as error:
         raise StepProblem(f"{kind} failed: {_first_line(error.message)}", action.target) from None
-    if action.expect is not None:
+    if check and action.expect is not None:
         await check_expectation(page, action.expect, settings)
 
 
@@ -238,16 +242,21 @@ async def photograph(
     page: Page, step: Step, number: int, text: str, masks: list[Locator], settings: WalkSettings
 ) -> StepShot:
     """The step's screenshot once two consecutive frames are identical, with masks painted."""
+    # Fewer retries in the settle loop: start once the page and its fonts have loaded.
+    await page.wait_for_load_state("load")
     await page.evaluate("document.fonts.ready.then(() => undefined)")
     viewport = page.viewport_size or {"width": 1280, "height": 800}
     clip = None
     subject = page.locator("body")
     if step.shot.element is not None:
         subject = await _one(page, step.shot.element, settings)
+        await subject.scroll_into_view_if_needed(timeout=settings.action_timeout_ms)
         box = await subject.bounding_box(timeout=settings.action_timeout_ms)
         if box is None:
             raise StepProblem("not visible, so it cannot be photographed", step.shot.element)
         clip = _padded(Box(box["x"], box["y"], box["width"], box["height"]), step.shot.padding, viewport)
+        if clip.width <= 0 or clip.height <= 0:
+            raise StepProblem("outside the viewport, so it cannot be photographed", step.shot.element)
     elif step.shot.region is not None:
         region = step.shot.region
         clip = _padded(Box(region.x, region.y, region.width, region.height), step.shot.padding, viewport)
@@ -268,13 +277,9 @@ async def photograph(
     origin = clip or Box(0, 0, viewport["width"], viewport["height"])
     highlight = None
     if step.highlighted is not None:
-        highlight = await _box_in_shot(resolve(page, step.highlighted), origin)
-    mask_boxes: list[Box] = []
-    for locator in mask_locators:
-        for element in await locator.all():
-            box = await _box_in_shot(element, origin)
-            if box is not None:
-                mask_boxes.append(box)
+        boxes = await _boxes_in_shot(resolve(page, step.highlighted), origin)
+        highlight = boxes[0] if len(boxes) == 1 else None
+    mask_boxes = [box for locator in mask_locators for box in await _boxes_in_shot(locator, origin)]
     aria = await subject.aria_snapshot(timeout=settings.action_timeout_ms)
     aria = await _redact(aria, mask_locators)
     return StepShot(number, text, png, aria, page.url, highlight, mask_boxes)
@@ -303,33 +308,38 @@ def _padded(box: Box, padding: int, viewport: dict[str, int]) -> Box:
     return Box(left, top, int(right + 0.999) - left, int(bottom + 0.999) - top)
 
 
-async def _box_in_shot(element, origin: Box) -> Box | None:
+# One round trip for every element a locator matches: their visible rectangles.
+_VISIBLE_RECTS = """elements => elements
+  .filter(element => element.checkVisibility ? element.checkVisibility() : true)
+  .map(element => element.getBoundingClientRect())
+  .filter(rect => rect.width > 0 && rect.height > 0)
+  .map(rect => [rect.x, rect.y, rect.width, rect.height])"""
+
+
+async def _boxes_in_shot(locator, origin: Box) -> list[Box]:
     try:
-        if await element.count() != 1 or not await element.is_visible():
-            return None
-        box = await element.bounding_box(timeout=2000)
+        rects = await locator.evaluate_all(_VISIBLE_RECTS)
     except PlaywrightError:
-        return None
-    if box is None:
-        return None
-    left = max(box["x"], origin.x)
-    top = max(box["y"], origin.y)
-    right = min(box["x"] + box["width"], origin.x + origin.width)
-    bottom = min(box["y"] + box["height"], origin.y + origin.height)
-    if right <= left or bottom <= top:
-        return None
-    return Box(left - origin.x, top - origin.y, right - left, bottom - top)
+        return []
+    boxes = []
+    for x, y, width, height in rects:
+        left, top = max(x, origin.x), max(y, origin.y)
+        right = min(x + width, origin.x + origin.width)
+        bottom = min(y + height, origin.y + origin.height)
+        if right > left and bottom > top:
+            boxes.append(Box(left - origin.x, top - origin.y, right - left, bottom - top))
+    return boxes
 
 
 async def _redact(aria: str, mask_locators) -> str:
     """Masked text never reaches a baseline in Git, in pixels or in the ARIA snapshot."""
     secrets: set[str] = set()
     for locator in mask_locators:
-        for element in await locator.all():
-            try:
-                value = await element.evaluate("e => ('value' in e && e.value) || e.innerText || ''")
-            except PlaywrightError:
-                continue
+        try:
+            values = await locator.evaluate_all("els => els.map(e => ('value' in e && e.value) || e.innerText || '')")
+        except PlaywrightError:
+            continue
+        for value in values:
             secrets.update(part.strip() for part in str(value).splitlines() if len(part.strip()) >= 3)
     for secret in sorted(secrets, key=len, reverse=True):
         aria = aria.replace(secret, MASKED_TEXT)

@@ -59,9 +59,8 @@ def place_under_steps(markdown: str, article: Article, images: dict[int, StepIma
     if not images:
         return markdown
     lines = markdown.split("\n")
-    body_offset = article.front_matter.body_line
-    starts = [step.line - body_offset for step in article.steps]
-    if not all(0 <= start < len(lines) and _NUMBERED_ITEM.match(lines[start]) for start in starts):
+    starts = _step_starts(lines, article)
+    if not starts or not all(0 <= start < len(lines) and _NUMBERED_ITEM.match(lines[start]) for start in starts):
         return markdown
     page_dir = posixpath.dirname(str(article.src_path))
     # From the last step up, so earlier line numbers stay valid.
@@ -81,6 +80,19 @@ def place_under_steps(markdown: str, article: Article, images: dict[int, StepIma
         ]
         lines[end:end] = block
     return "\n".join(lines)
+
+
+def _step_starts(lines: list[str], article: Article) -> list[int]:
+    """Where each step starts in the page's Markdown, which MkDocs may have trimmed at the top."""
+    expected = [step.line - article.front_matter.body_line for step in article.steps]
+    if not expected:
+        return []
+    first = article.steps[0].text.split(" ", 1)[0]
+    for index, line in enumerate(lines):
+        if _NUMBERED_ITEM.match(line) and line.split(" ", 1)[1].startswith(first):
+            shift = index - expected[0]
+            return [start + shift for start in expected]
+    return []
 
 
 def _end_of_item(lines: list[str], start: int) -> int:

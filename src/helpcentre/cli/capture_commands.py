@@ -1,0 +1,145 @@
+"""`helpcentre capture`: walk how-to articles through the app and refresh their screenshots."""
+
+from __future__ import annotations
+
+import statistics
+from pathlib import Path
+
+import click
+
+from helpcentre.cli import cli
+from helpcentre.cli.common import UsageProblem, config_option
+
+
+def load_checked(config_file: Path):
+    """The project and its articles; any spec error stops here with exit code 2."""
+    from helpcentre.articles import Severity
+    from helpcentre.project import ProjectError, load_project
+
+    try:
+        project = load_project(config_file)
+    except ProjectError as error:
+        raise UsageProblem(str(error)) from None
+    centre, problems = project.load_help_centre()
+    errors = [problem for problem in problems if problem.severity is Severity.ERROR]
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    if errors:
+        raise UsageProblem(f"{len(errors)} article error(s); fix them first")
+    return project, centre
+
+
+target_option = click.option(
+    "--target", "target_url", metavar="URL", help="A running app to walk, instead of the configured target."
+)
+ws_endpoint_option = click.option(
+    "--ws-endpoint",
+    envvar="HELPCENTRE_WS_ENDPOINT",
+    metavar="URL",
+    help="A remote browser started with `playwright run-server`, instead of a local Chromium.",
+)
+workers_option = click.option(
+    "--workers", type=click.IntRange(1, 64), default=None, help="Articles walked at once.  [default: CPU count]"
+)
+
+
+@cli.command()
+@config_option
+@click.argument("articles", nargs=-1)
+@target_option
+@workers_option
+@click.option("--shard", metavar="I/N", help="Take only this deterministic share of the articles (1/3, 2/3, ...).")
+@ws_endpoint_option
+@click.option(
+    "--report",
+    "report_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default="reports/capture",
+    show_default=True,
+    help="Where the screenshot of a failing step goes.",
+)
+def capture(
+    config_file: Path,
+    articles: tuple[str, ...],
+    target_url: str | None,
+    workers: int | None,
+    shard: str | None,
+    ws_endpoint: str | None,
+    report_dir: Path,
+) -> None:
+    """Walk ARTICLES (paths like billing/change-card-or-bank-info, or ids; default: all with a
+    walkthrough) and rewrite their screenshots. An article's baselines change only when its
+    whole walk succeeded."""
+    from helpcentre.capture.runner import CaptureOptions, CaptureUsageError, capture, parse_shard
+    from helpcentre.capture.session import TargetError
+
+    project, centre = load_checked(config_file)
+    try:
+        options = CaptureOptions(
+            selectors=list(articles),
+            target_url=target_url,
+            workers=workers or 0,
+            shard=parse_shard(shard) if shard else None,
+            ws_endpoint=ws_endpoint,
+            report_dir=report_dir,
+        )
+        with CaptureProgress() as progress:
+            result = capture(project, centre, options, progress.update)
+    except (CaptureUsageError, TargetError) as error:
+        raise UsageProblem(str(error)) from None
+
+    for outcome in result.outcomes:
+        if outcome.ok:
+            kib = sum(outcome.bytes_per_step) / 1024
+            click.echo(
+                f"  ok      {outcome.article.ref}: {len(outcome.shots or [])} steps, "
+                f"{outcome.seconds:.1f} s, {kib:.0f} KiB",
+                err=True,
+            )
+        else:
+            click.echo(f"  FAILED  {outcome.failure}", err=True)
+            if outcome.failure_screenshot:
+                click.echo(f"          the page at that moment: {outcome.failure_screenshot}", err=True)
+    sizes = [size for outcome in result.outcomes for size in outcome.bytes_per_step]
+    per_step = f", {statistics.median(sizes) / 1024:.0f} KiB a step (median, raw + published)" if sizes else ""
+    rate = result.steps / result.seconds if result.seconds else 0.0
+    click.echo(
+        f"Captured {result.steps} steps of {len(result.outcomes) - len(result.failed)} article(s) "
+        f"in {result.seconds:.1f} s ({rate:.2f} steps/s){per_step}; {len(result.failed)} failed; "
+        f"{result.browser_version and 'Chromium ' + result.browser_version}",
+        err=True,
+    )
+    if result.failed:
+        raise SystemExit(1)
+
+
+class CaptureProgress:
+    """A progress bar per article on stderr, advanced step by step."""
+
+    def __enter__(self) -> CaptureProgress:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self._progress = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=Console(stderr=True),
+            transient=True,
+        )
+        self._tasks: dict[str, int] = {}
+        self._progress.__enter__()
+        return self
+
+    def update(self, event: str, article, step: int) -> None:
+        if event == "start":
+            total = len(article.meta.walkthrough.steps)
+            self._tasks[article.ref] = self._progress.add_task(article.ref, total=total)
+        elif event == "step":
+            self._progress.update(self._tasks[article.ref], completed=step)
+        else:
+            self._progress.remove_task(self._tasks.pop(article.ref))
+
+    def __exit__(self, *exc_info) -> None:
+        self._progress.__exit__(*exc_info)

@@ -1,0 +1,66 @@
+"""Commands for the site: build it, serve it, and the browser that tests it."""
+
+from __future__ import annotations
+
+import signal
+import sys
+from pathlib import Path
+
+import click
+
+from helpcentre.cli import cli
+from helpcentre.cli.common import config_option
+
+
+@cli.command()
+@config_option
+@click.option("-d", "--site-dir", type=click.Path(file_okay=False, path_type=Path), help="Where to write the site.")
+@click.option("--strict/--no-strict", default=True, show_default=True, help="Fail on warnings too.")
+def build(config_file: Path, site_dir: Path | None, strict: bool) -> None:
+    """Build the static site."""
+    from helpcentre.site import BuildFailed, build_site
+
+    try:
+        built = build_site(config_file, site_dir, strict=strict)
+    except BuildFailed as error:
+        raise click.ClickException(str(error) or "the build failed; see the messages above") from error
+    click.echo(f"Built the help centre into {built}", err=True)
+
+
+@cli.command("serve-site")
+@click.option("-d", "--site-dir", type=click.Path(file_okay=False, exists=True, path_type=Path), default="site")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+def serve_site(site_dir: Path, host: str, port: int) -> None:
+    """Serve a built site until interrupted."""
+    from helpcentre.static_server import SiteServer
+
+    try:
+        server = SiteServer(site_dir, host, port)
+    except OSError as error:
+        raise click.ClickException(f"cannot listen on {host}:{port}: {error.strerror}") from error
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    click.echo(f"Help centre: {server.url}")
+    try:
+        server.serve_forever()
+    except (KeyboardInterrupt, SystemExit):
+        pass
+    finally:
+        click.echo("Stopped.", err=True)
+
+
+@cli.command()
+@click.option("--check", is_flag=True, help="Only exit 0 if a Chromium can be launched.")
+def browser(check: bool) -> None:
+    """Show which Chromium capture, verify and the tests will drive."""
+    from helpcentre.browser import BrowserNotFound, chromium_version, find_chromium
+
+    try:
+        choice = find_chromium()
+    except BrowserNotFound as error:
+        raise click.ClickException(str(error)) from error
+    if check and choice.executable_path:
+        version = chromium_version(choice)
+        if "chrom" not in version.lower():
+            raise click.ClickException(f"{choice.executable_path} did not start: {version}")
+    click.echo(f"{choice.describe()}")
