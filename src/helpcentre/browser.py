@@ -29,6 +29,12 @@ CHROMIUM_ARGS = [
     "--force-color-profile=srgb",
     "--disable-lcd-text",
     "--hide-scrollbars",
+    # Rasterise on one thread on the CPU: otherwise anti-aliased edges can differ by one
+    # level between two captures of the same page.
+    "--disable-gpu",
+    "--num-raster-threads=1",
+    "--disable-partial-raster",
+    "--disable-skia-runtime-opts",
 ]
 
 
