@@ -32,7 +32,7 @@ def test_a_missing_field_points_at_its_nearest_parent():
 def test_invalid_yaml_names_the_line():
     parsed = split_front_matter("---\nid: 1\ntitle: a: b\n---\n", "docs/x.md")
     assert [str(problem) for problem in parsed.problems] == [
-        "docs/x.md:3: invalid YAML: mapping values are not allowed here"
+        "docs/x.md:3: invalid YAML: mapping values are not allowed in this context"
     ]
     assert parsed.problems[0].code == "HC100"
 

@@ -55,6 +55,10 @@ class HelpCentre:
     def __post_init__(self) -> None:
         self._by_ref = {article.ref: article for article in self.articles}
         self._by_id = {article.id: article for article in self.articles}
+        # Every page asks for these; built once, so a build stays linear in the number of articles.
+        self._by_category: dict[str, list[Article]] = {}
+        for article in sorted(self.articles, key=lambda article: article.title.casefold()):
+            self._by_category.setdefault(article.meta.category, []).append(article)
 
     def find(self, reference: int | str) -> Article | None:
         """An article by id, by ref (`billing/x`), or by docs-relative path (`billing/x.md`)."""
@@ -68,10 +72,7 @@ class HelpCentre:
         return [other for other in found if other is not None]
 
     def in_category(self, key: str) -> list[Article]:
-        return sorted(
-            (article for article in self.articles if article.meta.category == key),
-            key=lambda article: article.title.casefold(),
-        )
+        return self._by_category.get(key, [])
 
     def category(self, key: str) -> Category | None:
         return next((category for category in self.categories if category.key == key), None)

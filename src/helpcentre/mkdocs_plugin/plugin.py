@@ -91,6 +91,14 @@ class HelpCentrePlugin(BasePlugin):
             config.nav = generated.navigation(centre)
         return files
 
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        if self.config.enabled:
+            # The theme's navigation template writes indentation for every page of every section,
+            # pruned ones too: trimmed, a page's weight no longer grows with other categories.
+            env.trim_blocks = True
+            env.lstrip_blocks = True
+        return env
+
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         article = self._article_by_src.get(page.file.src_uri)
         if article is not None:
