@@ -317,6 +317,7 @@ def write_helpcentre(root: Path, categories: list[Category]) -> Path:
     config = _base_config(root / "docs", root / "site")
     config["plugins"] = [
         {"search": {"lang": "en"}},
+        LIGHTBOX,
         {
             "helpcentre": {
                 "home": HOME,
@@ -330,6 +331,10 @@ def write_helpcentre(root: Path, categories: list[Category]) -> Path:
     ]
     _write(root / "mkdocs.yml", yaml.safe_dump(config, sort_keys=False))
     return root / "mkdocs.yml"
+
+
+# Both sites use the repository's lightbox for screenshots, so it costs the same on each side.
+LIGHTBOX = {"glightbox": {"zoomable": True, "draggable": False, "skip_classes": ["hc-no-lightbox"]}}
 
 
 def _plain_page(front_matter: dict[str, Any], body: str) -> str:
@@ -359,7 +364,7 @@ def write_plain(root: Path, categories: list[Category]) -> Path:
         _write(docs / category.key / "index.md", _plain_page(meta, body))
         nav.append({category.title: [f"{category.key}/index.md", *(a.path for a in ordered)]})
     config = _base_config(docs, root / "site")
-    config["plugins"] = [{"search": {"lang": "en"}}]
+    config["plugins"] = [{"search": {"lang": "en"}}, LIGHTBOX]
     config["nav"] = nav
     _write(root / "mkdocs.yml", yaml.safe_dump(config, sort_keys=False, allow_unicode=True))
     return root / "mkdocs.yml"
