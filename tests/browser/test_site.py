@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -134,3 +135,29 @@ def test_the_site_makes_no_request_outside_its_origin(page: Page, site_url: str)
     search(page, site_url, "payment method")
     page.wait_for_load_state("networkidle")
     assert outside == []
+
+
+def test_each_step_of_the_card_change_guide_shows_its_screenshot(page: Page, site_url: str):
+    page.goto(site_url + GUIDE)
+    steps = page.locator(".hc-body ol").first.locator(":scope > li")
+    expect(steps).to_have_count(5)
+    texts = [
+        "Go to the Setup menu",
+        "Select Therasoft Billing",
+        "Click the Card Details button",
+        "Add/Edit your card or bank info",
+        "Verify the status is Active",
+    ]
+    for number, text in enumerate(texts, start=1):
+        image = steps.nth(number - 1).get_by_role("img", name=text)
+        image.scroll_into_view_if_needed()
+        expect(image).to_have_attribute("src", f"../../screenshots/{GUIDE}{number:02d}.published.png")
+        expect(image).to_have_attribute("loading", "lazy")
+        expect(image).to_have_js_property("complete", True)
+        width = image.evaluate("img => img.naturalWidth")
+        assert width == int(image.get_attribute("width")) and width > 0
+    # Click to enlarge.
+    steps.nth(2).get_by_role("img").click()
+    enlarged = page.locator(".gslide.current .gslide-image img")
+    expect(enlarged).to_be_visible()
+    expect(enlarged).to_have_attribute("src", re.compile(r"/03\.published\.png$"))

@@ -103,3 +103,22 @@ def test_a_wrong_plugin_setting_is_named_in_mkdocs_terms(fixture_project):
     result = fixture_project.build("--strict")
     assert result.returncode != 0
     assert "Plugin 'helpcentre' option 'colour': unknown key 'colour'" in result.output
+
+
+def test_a_declared_step_without_a_screenshot_fails_the_strict_build(fixture_project):
+    walkthrough = (
+        "walkthrough:\n  target: app\n  steps:\n    - action: click\n      target: {role: button, name: Setup}\n"
+    )
+    fixture_project.write(
+        "docs/billing/card.md", article_text(2, "Change your card", extra=walkthrough, body="1. Open **Setup**\n")
+    )
+    text = (fixture_project.root / "mkdocs.yml").read_text()
+    fixture_project.write(
+        "mkdocs.yml", text.replace("      contact:", "      targets:\n        app: {sandbox: true}\n      contact:")
+    )
+    result = fixture_project.build("--strict")
+    assert result.returncode != 0
+    assert (
+        "docs/billing/card.md:9: walkthrough.steps[0]: no screenshot screenshots/billing/card/01.published.png; "
+        "run: helpcentre capture billing/card" in result.output
+    )

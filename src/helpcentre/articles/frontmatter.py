@@ -71,7 +71,9 @@ def split_front_matter(text: str, display_path: str) -> FrontMatter:
         data = loader.construct_document(node) or {}
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        problem = Problem(display_path, mark.line + 2 if mark else 1, codes.YAML_SYNTAX, "", f"invalid YAML: {error.problem}")
+        problem = Problem(
+            display_path, mark.line + 2 if mark else 1, codes.YAML_SYNTAX, "", f"invalid YAML: {error.problem}"
+        )
         return FrontMatter({}, {}, body, body_line, [problem])
     finally:
         loader.dispose()

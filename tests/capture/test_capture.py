@@ -1,0 +1,131 @@
+"""`helpcentre capture` end to end: the sandbox, Chromium, the files it writes and when it writes none."""
+
+from __future__ import annotations
+
+import io
+import json
+
+from capture.conftest import GUIDE, copy_project
+from PIL import Image
+
+
+def pixels(png: bytes) -> tuple[tuple[int, int], bytes]:
+    image = Image.open(io.BytesIO(png)).convert("RGBA")
+    return image.size, image.tobytes()
+
+
+def test_the_card_change_walkthrough_captures_every_step(captured_guide):
+    files = captured_guide.snapshot()
+    for number in range(1, 6):
+        for suffix in ("png", "published.png", "aria.yml"):
+            assert f"{GUIDE}/{number:02d}.{suffix}" in files
+    manifest = json.loads(files["manifest.json"])
+    entry = manifest["articles"][GUIDE]
+    assert entry["id"] == 101
+    assert entry["target_url"] == "sandbox"
+    assert entry["browser"].startswith("Chromium ")
+    assert [step["text"] for step in entry["steps"]] == [
+        "Go to the **Setup** menu",
+        "Select **Therasoft Billing**",
+        "Click the **Card Details** button",
+        "Add/Edit your card or bank info",
+        "Verify the status is **Active**",
+    ]
+    step = entry["steps"][4]
+    assert step["bytes"]["raw"] == len(files[step["files"]["raw"]])
+    assert step["files"]["published"] == f"{GUIDE}/05.published.png"
+    assert (step["width"], step["height"]) == Image.open(io.BytesIO(files[step["files"]["raw"]])).size
+
+
+def test_each_step_shows_what_the_article_says(captured_guide):
+    files = {name: data.decode() for name, data in captured_guide.snapshot().items() if name.endswith(".yml")}
+    assert 'button "Setup"' in files[f"{GUIDE}/01.aria.yml"]
+    assert 'menuitem "Therasoft Billing"' in files[f"{GUIDE}/02.aria.yml"]
+    assert 'button "Card Details"' in files[f"{GUIDE}/03.aria.yml"]
+    assert 'textbox "Card number"' in files[f"{GUIDE}/04.aria.yml"]
+    final = files[f"{GUIDE}/05.aria.yml"]
+    assert "Mastercard ending in 4444" in final and "Status: Active" in final
+
+
+def test_masks_keep_personal_data_out_of_the_baselines(captured_guide):
+    files = captured_guide.snapshot()
+    # The practice name is masked on every shot of the target, in pixels and in the ARIA snapshot.
+    assert b"Willow Creek Counseling" not in files[f"{GUIDE}/01.aria.yml"]
+    assert "‹masked›" in files[f"{GUIDE}/01.aria.yml"].decode()
+    assert b"5555 5555 5555 4444" not in files[f"{GUIDE}/04.aria.yml"]
+    manifest = json.loads(files["manifest.json"])
+    assert manifest["articles"][GUIDE]["steps"][3]["masks"], "the card number field is masked"
+
+
+def test_the_published_copy_differs_from_the_raw_shot_only_by_its_annotations(captured_guide):
+    files = captured_guide.snapshot()
+    manifest = json.loads(files["manifest.json"])
+    step = manifest["articles"][GUIDE]["steps"][2]
+    (width, height), raw = pixels(files[step["files"]["raw"]])
+    _, published = pixels(files[step["files"]["published"]])
+    changed = [index // 4 for index in range(0, len(raw), 4) if raw[index : index + 4] != published[index : index + 4]]
+    assert changed, "the highlight and badge are drawn"
+    box = step["highlight"]
+    margin = 28
+    for pixel in changed:
+        x, y = pixel % width, pixel // width
+        assert box["x"] - margin <= x <= box["x"] + box["width"] + margin
+        assert box["y"] - margin <= y <= box["y"] + box["height"] + margin
+
+
+def test_capturing_the_same_article_twice_gives_identical_pixels(captured_guide, project_root, tmp_path):
+    again = copy_project(project_root, tmp_path / "again")
+    for path in again.screenshots.rglob("*"):
+        if path.is_file():
+            path.unlink()
+    result = again.capture(GUIDE)
+    assert result.returncode == 0, result.stderr
+    first, second = captured_guide.snapshot(), again.snapshot()
+    for number in range(1, 6):
+        name = f"{GUIDE}/{number:02d}.png"
+        assert pixels(first[name]) == pixels(second[name]), f"{name} differs between two captures"
+        aria = f"{GUIDE}/{number:02d}.aria.yml"
+        assert first[aria] == second[aria]
+
+
+def test_a_failing_step_names_it_and_leaves_every_baseline_untouched(project_copy):
+    guide = project_copy.root / "docs" / f"{GUIDE}.md"
+    guide.write_text(guide.read_text().replace("name: Card Details}", "name: Payment Details}", 1))
+    before = project_copy.snapshot()
+    result = project_copy.capture(GUIDE)
+    assert result.returncode == 1
+    assert (
+        "billing/change-card-or-bank-info: step 3 (Click the **Card Details** button): "
+        "not found: button 'Payment Details'; buttons here: 'Card Details'" in result.stderr
+    )
+    failure = project_copy.root / "reports" / GUIDE / "03.failed.png"
+    assert failure.is_file() and Image.open(failure).size == (1280, 800)
+    assert f"the page at that moment: {failure}" in result.stderr
+    assert project_copy.snapshot() == before
+
+
+def test_only_the_articles_asked_for_are_rewritten(project_copy):
+    before = project_copy.snapshot()
+    other = "billing/pre-pay-future-invoices/01.png"
+    project_copy.screenshots.joinpath(other).write_bytes(b"not a screenshot")
+    result = project_copy.capture("clients/email-payment-receipts-to-multiple-emails")
+    assert result.returncode == 0, result.stderr
+    after = project_copy.snapshot()
+    assert after[other] == b"not a screenshot"
+    manifest_before = json.loads(before["manifest.json"])["articles"]
+    manifest_after = json.loads(after["manifest.json"])["articles"]
+    assert manifest_after[GUIDE] == manifest_before[GUIDE]
+
+
+def test_usage_errors_exit_with_code_2(project_copy):
+    unknown = project_copy.capture("billing/no-such-article")
+    assert unknown.returncode == 2
+    assert "Error: no article 'billing/no-such-article'" in unknown.stderr
+    no_walkthrough = project_copy.capture("getting-started/therasoft-basics")
+    assert no_walkthrough.returncode == 2
+    assert (
+        "docs/getting-started/therasoft-basics.md: walkthrough: the article has no walkthrough" in no_walkthrough.stderr
+    )
+    bad_shard = project_copy.run("capture", "--shard", "3/2")
+    assert bad_shard.returncode == 2
+    assert "--shard 3/2: I must be between 1 and N" in bad_shard.stderr
