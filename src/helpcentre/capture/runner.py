@@ -125,7 +125,9 @@ async def walk_articles(
     # Image work happens in other processes while the walks go on: oxipng holds the GIL.
     # Spawned, not forked: forking a process that runs Playwright's threads can deadlock.
     spawn = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=os.cpu_count() or 1, mp_context=spawn) as images_pool:
+    # One core fewer than the machine has: the browser needs the rest to keep walking.
+    image_workers = max(1, (os.cpu_count() or 1) - 1)
+    with ProcessPoolExecutor(max_workers=image_workers, mp_context=spawn) as images_pool:
         try:
             async with async_playwright() as playwright:
                 browser = await open_browser(playwright, options.ws_endpoint)
