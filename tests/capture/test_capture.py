@@ -129,3 +129,42 @@ def test_usage_errors_exit_with_code_2(project_copy):
     bad_shard = project_copy.run("capture", "--shard", "3/2")
     assert bad_shard.returncode == 2
     assert "--shard 3/2: I must be between 1 and N" in bad_shard.stderr
+
+
+def test_a_remote_browser_server_gives_the_same_baselines(captured_guide, project_copy, tmp_path):
+    """`--ws-endpoint` drives a browser started elsewhere (here: `playwright launch-server`)."""
+    import re
+    import subprocess
+    import sys
+    import time
+
+    from helpcentre.browser import launch_options
+
+    options = launch_options()
+    config = {"headless": True, "args": options["args"]}
+    if "executable_path" in options:
+        config["executablePath"] = options["executable_path"]
+    config_file = tmp_path / "server.json"
+    config_file.write_text(json.dumps(config))
+    server = subprocess.Popen(
+        [sys.executable, "-m", "playwright", "launch-server", "--browser", "chromium", "--config", str(config_file)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        endpoint = None
+        while endpoint is None and time.monotonic() < deadline:
+            line = server.stdout.readline()
+            assert line or server.poll() is None, "the browser server exited"
+            match = re.search(r"ws://\S+", line)
+            endpoint = match.group(0) if match else None
+        assert endpoint, "the browser server printed no endpoint"
+        result = project_copy.run("capture", GUIDE, "--ws-endpoint", endpoint, "--report", str(tmp_path / "r"))
+        assert result.returncode == 0, result.stderr
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    for number in range(1, 6):
+        name = f"{GUIDE}/{number:02d}.png"
+        assert pixels(project_copy.snapshot()[name]) == pixels(captured_guide.snapshot()[name])
