@@ -3,6 +3,8 @@
 #   2. the pinned packages (requirements.lock), reinstalled only when the pins change
 #   3. a Chromium: HELPCENTRE_CHROMIUM, else Playwright's own, else the system one,
 #      installed with apt-get where this machine allows it
+#   4. the reference pixelmatch for tests/compare (npm ci in tests/reference/), reinstalled
+#      only when its package-lock.json changes; node and npm from apt-get where missing
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -31,16 +33,20 @@ ensure_packages() {
   echo "$wanted" > "$stamp"
 }
 
-install_system_chromium() {
+apt_install() {
   command -v apt-get >/dev/null 2>&1 || return 1
   local sudo=""
   if [ "$(id -u)" != 0 ]; then
     sudo -n true 2>/dev/null || return 1
     sudo="sudo -n"
   fi
-  say "installing Debian's chromium with apt-get"
+  say "installing Debian's $* with apt-get"
   $sudo apt-get update -qq >/dev/null
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
+}
+
+install_system_chromium() {
+  apt_install chromium fonts-dejavu-core
 }
 
 ensure_chromium() {
@@ -60,7 +66,27 @@ ensure_chromium() {
   fi
 }
 
+ensure_reference_pixelmatch() {
+  local reference="$ROOT/tests/reference" stamp wanted
+  stamp="$reference/node_modules/.helpcentre-installed"
+  wanted="$(sha256sum < "$reference/package-lock.json" | cut -d' ' -f1)"
+  if [ "$(cat "$stamp" 2>/dev/null)" = "$wanted" ]; then
+    return
+  fi
+  command -v npm >/dev/null 2>&1 || apt_install nodejs npm || true
+  if ! command -v npm >/dev/null 2>&1; then
+    # Not fatal here: the rest of the suite runs, and the agreement tests fail saying why.
+    say "no node and npm, so no reference pixelmatch: tests/compare's agreement tests will fail."
+    say "install them (Debian: apt-get install nodejs npm), then run this again."
+    return
+  fi
+  say "installing the reference pixelmatch (npm ci in tests/reference/)"
+  npm ci --prefix "$reference" --no-audit --no-fund --loglevel=error >/dev/null
+  echo "$wanted" > "$stamp"
+}
+
 ensure_venv
 ensure_packages
 ensure_chromium
+ensure_reference_pixelmatch
 say "Chromium: $("$VENV/bin/helpcentre" browser)"

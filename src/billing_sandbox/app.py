@@ -27,6 +27,7 @@ from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
 from billing_sandbox import formatting
 from billing_sandbox.clock import today_from_environment
+from billing_sandbox.drift import drifts_from_environment
 from billing_sandbox.database import prepare_database, reseed_in_place
 from billing_sandbox.demo import DEMO_EMAIL, DEMO_PASSWORD, PRACTICE_NAME
 from billing_sandbox.views import auth, billing, clients, home, sandbox_controls, setup
@@ -67,7 +68,12 @@ def create_app(
         WTF_CSRF_TIME_LIMIT=None,
         MAX_CONTENT_LENGTH=64 * 1024,
     )
-    app.jinja_env.globals.update(demo_email=DEMO_EMAIL, demo_password=DEMO_PASSWORD, practice_name=PRACTICE_NAME)
+    app.jinja_env.globals.update(
+        demo_email=DEMO_EMAIL,
+        demo_password=DEMO_PASSWORD,
+        practice_name=PRACTICE_NAME,
+        drift=drifts_from_environment(),
+    )
     app.jinja_env.filters.update(
         money=formatting.money, period_label=formatting.period_label, long_date=formatting.long_date
     )

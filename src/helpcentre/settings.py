@@ -69,6 +69,8 @@ class TargetSettings(BaseModel):
     model_config = _STRICT
 
     sandbox: bool = False
+    # How the site names this target: "Screenshots verified against <title> on <date>".
+    title: str = "the product"
     url: str | None = None
     login: LoginSettings | None = None
     masks: list[Locator] = []
@@ -93,8 +95,9 @@ class ToleranceSettings(BaseModel):
 
     threshold: float = Field(default=0.1, ge=0, le=1)
     include_aa: bool = False
-    max_diff_pixels: int = Field(default=0, ge=0)
-    max_diff_ratio: float = Field(default=0.0, ge=0, le=1)
+    # Unset, no pixel may differ. Both set, the stricter wins, as in Playwright.
+    max_diff_pixels: int | None = Field(default=None, ge=0)
+    max_diff_ratio: float | None = Field(default=None, ge=0, le=1)
 
 
 class HelpCentreSettings(BaseModel):

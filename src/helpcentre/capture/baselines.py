@@ -91,6 +91,69 @@ class BaselineStore:
             return raw, None
         return raw, published_path.read_bytes()
 
+    def replace_steps(
+        self,
+        ref: str,
+        article_id: int,
+        shots: list[StepShot],
+        images: list[tuple[bytes, bytes]],
+        *,
+        target_url: str,
+        browser: str,
+    ) -> dict[str, Any]:
+        """Accept new shots for some steps; the article's other steps keep their baselines.
+
+        Returns the article's manifest entry, with the accepted steps replaced.
+        """
+        target = self.root / ref
+        staged = atomic.staging_directory(target)
+        try:
+            if target.exists():
+                shutil.copytree(target, staged, dirs_exist_ok=True)
+            entry = self.read_manifest()["articles"].get(ref) or {"id": article_id, "steps": []}
+            by_number = {step["step"]: step for step in entry.get("steps", [])}
+            for shot, (raw, published) in zip(shots, images, strict=True):
+                by_number[shot.number] = self._stage_step(staged, ref, shot, raw, published)
+            atomic.replace_directory(target, staged)
+        except BaseException:
+            shutil.rmtree(staged, ignore_errors=True)
+            raise
+        entry.update(
+            {
+                "id": article_id,
+                "captured_at": datetime.now(UTC).replace(microsecond=0).isoformat(),
+                "target_url": target_url,
+                "browser": browser,
+                "steps": [by_number[number] for number in sorted(by_number)],
+            }
+        )
+        return entry
+
+    def _stage_step(self, staged: Path, ref: str, shot: StepShot, raw: bytes, published: bytes) -> dict[str, Any]:
+        aria = shot.aria.rstrip("\n") + "\n"
+        files = step_files(ref, shot.number)
+        stem = step_stem(shot.number)
+        (staged / f"{stem}.png").write_bytes(raw)
+        (staged / f"{stem}.published.png").write_bytes(published)
+        (staged / f"{stem}.aria.yml").write_text(aria, encoding="utf-8")
+        width, height = png_dimensions(raw)
+        return {
+            "step": shot.number,
+            "text": shot.text,
+            "url": shot.url,
+            "files": {"raw": files.raw, "published": files.published, "aria": files.aria},
+            "sha256": {
+                "raw": _sha256(raw),
+                "published": _sha256(published),
+                "aria": _sha256(aria.encode("utf-8")),
+            },
+            "bytes": {"raw": len(raw), "published": len(published)},
+            "width": width,
+            "height": height,
+            "highlight": shot.highlight.as_dict() if shot.highlight else None,
+            "masks": [box.as_dict() for box in shot.masks],
+        }
+
     def write_article(
         self,
         ref: str,
@@ -110,31 +173,7 @@ class BaselineStore:
         steps = []
         try:
             for shot, (raw, published) in zip(shots, images, strict=True):
-                aria = shot.aria.rstrip("\n") + "\n"
-                files = step_files(ref, shot.number)
-                stem = step_stem(shot.number)
-                (staged / f"{stem}.png").write_bytes(raw)
-                (staged / f"{stem}.published.png").write_bytes(published)
-                (staged / f"{stem}.aria.yml").write_text(aria, encoding="utf-8")
-                width, height = png_dimensions(raw)
-                steps.append(
-                    {
-                        "step": shot.number,
-                        "text": shot.text,
-                        "url": shot.url,
-                        "files": {"raw": files.raw, "published": files.published, "aria": files.aria},
-                        "sha256": {
-                            "raw": _sha256(raw),
-                            "published": _sha256(published),
-                            "aria": _sha256(aria.encode("utf-8")),
-                        },
-                        "bytes": {"raw": len(raw), "published": len(published)},
-                        "width": width,
-                        "height": height,
-                        "highlight": shot.highlight.as_dict() if shot.highlight else None,
-                        "masks": [box.as_dict() for box in shot.masks],
-                    }
-                )
+                steps.append(self._stage_step(staged, ref, shot, raw, published))
             atomic.replace_directory(target, staged)
         except BaseException:
             shutil.rmtree(staged, ignore_errors=True)

@@ -110,8 +110,14 @@ async def walk_articles(
     articles: list[Article],
     options: CaptureOptions,
     progress: Progress = _quiet,
+    *,
+    check_labels: bool = False,
+    after_walk: Callable[[ArticleOutcome], None] | None = None,
 ) -> CaptureResult:
-    """Walk every article (in parallel, one browser context each); nothing is written here."""
+    """Walk every article (in parallel, one browser context each); nothing is written here.
+
+    `after_walk` sees each outcome as soon as its walk ends, while other walks go on.
+    """
     started = time.monotonic()
     workers = max(1, min(options.workers or os.cpu_count() or 1, len(articles) or 1))
     pool = TargetPool(project.settings.targets, options.target_url)
@@ -119,44 +125,59 @@ async def walk_articles(
     for article in articles:
         queue.put_nowait(article)
     outcomes: dict[str, ArticleOutcome] = {}
-    store = BaselineStore(project.screenshots_dir)
-    loop = asyncio.get_running_loop()
-    pending: list[tuple[ArticleOutcome, asyncio.Future]] = []
-    # Image work happens in other processes while the walks go on: oxipng holds the GIL.
-    # Spawned, not forked: forking a process that runs Playwright's threads can deadlock.
-    spawn = multiprocessing.get_context("spawn")
-    # One core fewer than the machine has: the browser needs the rest to keep walking.
-    image_workers = max(1, (os.cpu_count() or 1) - 1)
-    with ProcessPoolExecutor(max_workers=image_workers, mp_context=spawn) as images_pool:
-        try:
-            async with async_playwright() as playwright:
-                browser = await open_browser(playwright, options.ws_endpoint)
+    try:
+        async with async_playwright() as playwright:
+            browser = await open_browser(playwright, options.ws_endpoint)
 
-                async def worker() -> None:
-                    running: dict[str, RunningTarget] = {}
-                    while not queue.empty():
-                        article = queue.get_nowait()
-                        outcome = await _walk_one(browser, pool, running, article, progress)
-                        outcomes[article.ref] = outcome
-                        for shot in outcome.shots or []:
-                            previous = store.previous_images(article.ref, shot)
-                            job = loop.run_in_executor(
-                                images_pool, prepare_images, shot.png, shot.number, shot.highlight, *previous
-                            )
-                            pending.append((outcome, job))
+            async def worker() -> None:
+                running: dict[str, RunningTarget] = {}
+                while not queue.empty():
+                    article = queue.get_nowait()
+                    outcome = await _walk_one(browser, pool, running, article, progress, check_labels)
+                    outcomes[article.ref] = outcome
+                    if after_walk is not None:
+                        after_walk(outcome)
 
-                await asyncio.gather(*(worker() for _ in range(workers)))
-                version = browser.version
-                await browser.close()
-        finally:
-            pool.close()
-        for outcome, job in pending:
-            outcome.images.append(await job)
+            await asyncio.gather(*(worker() for _ in range(workers)))
+            version = browser.version
+            await browser.close()
+    finally:
+        pool.close()
     ordered = [outcomes[article.ref] for article in articles]
     return CaptureResult(ordered, time.monotonic() - started, version)
 
 
-async def _walk_one(browser, pool: TargetPool, running: dict, article: Article, progress: Progress) -> ArticleOutcome:
+async def _walk_and_prepare_images(
+    project: Project, articles: list[Article], options: CaptureOptions, progress: Progress
+) -> CaptureResult:
+    """Walk, and optimise each finished article's images in other processes while the rest walk."""
+    store = BaselineStore(project.screenshots_dir)
+    loop = asyncio.get_running_loop()
+    pending: list[tuple[ArticleOutcome, asyncio.Future]] = []
+    # oxipng holds the GIL, so image work gets processes of its own; spawned, not forked,
+    # because forking a process that runs Playwright's threads can deadlock. One core fewer
+    # than the machine has: the browser needs the rest to keep walking.
+    spawn = multiprocessing.get_context("spawn")
+    image_workers = max(1, (os.cpu_count() or 1) - 1)
+    with ProcessPoolExecutor(max_workers=image_workers, mp_context=spawn) as images_pool:
+
+        def prepare(outcome: ArticleOutcome) -> None:
+            for shot in outcome.shots or []:
+                previous = store.previous_images(outcome.article.ref, shot)
+                job = loop.run_in_executor(
+                    images_pool, prepare_images, shot.png, shot.number, shot.highlight, *previous
+                )
+                pending.append((outcome, job))
+
+        result = await walk_articles(project, articles, options, progress, after_walk=prepare)
+        for outcome, job in pending:
+            outcome.images.append(await job)
+    return result
+
+
+async def _walk_one(
+    browser, pool: TargetPool, running: dict, article: Article, progress: Progress, check_labels: bool
+) -> ArticleOutcome:
     walkthrough = article.meta.walkthrough
     assert walkthrough is not None
     progress("start", article, 0)
@@ -169,6 +190,7 @@ async def _walk_one(browser, pool: TargetPool, running: dict, article: Article, 
         base_url=target.base_url,
         masks=list(target.settings.masks),
         on_step=lambda number: progress("step", article, number),
+        check_labels=check_labels,
     )
     try:
         shots = await walk(page, article, settings)
@@ -192,7 +214,7 @@ def capture(
     articles = select_articles(centre, options.selectors, options.shard)
     if not articles:
         raise CaptureUsageError("no article has a walkthrough to capture")
-    result = asyncio.run(walk_articles(project, articles, options, progress))
+    result = asyncio.run(_walk_and_prepare_images(project, articles, options, progress))
     store = BaselineStore(project.screenshots_dir)
     manifest = store.read_manifest()
     for outcome in result.outcomes:
@@ -206,6 +228,13 @@ def capture(
                 target_url=_target_url_for(project, outcome.article, options),
                 browser=f"Chromium {result.browser_version}",
             )
+            # Shots just taken match the product by construction.
+            entry["last_verify"] = {
+                "at": entry["captured_at"],
+                "status": "ok",
+                "target": entry["target_url"],
+                "by": "capture",
+            }
             manifest["articles"][outcome.article.ref] = entry
             outcome.bytes_per_step = [step["bytes"]["raw"] + step["bytes"]["published"] for step in entry["steps"]]
         else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -45,6 +46,8 @@ class StepShot:
     url: str
     highlight: Box | None
     masks: list[Box] = field(default_factory=list)
+    # The bold UI labels of the step's text that were on the page neither before nor after it.
+    missing_labels: list[str] | None = None
 
 
 class StepProblem(Exception):
@@ -74,6 +77,7 @@ class StepFailed(Exception):
         self.locator = locator
         self.candidates = candidates
         self.screenshot = screenshot
+        self.shots_before: list[StepShot] = []
         step = article.steps[number - 1].text if number <= len(article.steps) else ""
         self.step_text = step
         super().__init__(self.describe())
@@ -97,6 +101,7 @@ class WalkSettings:
     action_timeout_ms: float = 10_000
     settle_timeout_s: float = 5.0
     on_step: Callable[[int], None] | None = None
+    check_labels: bool = False
 
 
 async def walk(page: Page, article: Article, settings: WalkSettings) -> list[StepShot]:
@@ -109,21 +114,46 @@ async def walk(page: Page, article: Article, settings: WalkSettings) -> list[Ste
     try:
         await page.goto(urljoin(settings.base_url, walkthrough.start.lstrip("/")))
         for number, step in enumerate(walkthrough.steps, start=1):
-            text = article.steps[number - 1].text if number <= len(article.steps) else ""
+            prose = article.steps[number - 1] if number <= len(article.steps) else None
+            text = prose.text if prose else ""
+            seen = await _page_words(page) if settings.check_labels else ""
             if step.shot_before_acting:
                 await _check_visible(page, step.highlighted, settings)
-                shots.append(await photograph(page, step, number, text, masks, settings))
+                shot = await photograph(page, step, number, text, masks, settings)
                 await _perform_all(page, step, settings)
             else:
                 await _perform_all(page, step, settings)
-                shots.append(await photograph(page, step, number, text, masks, settings))
+                shot = await photograph(page, step, number, text, masks, settings)
+            if settings.check_labels:
+                seen += "\n" + await _page_words(page)
+                shot.missing_labels = [
+                    label for label in (prose.bold_labels if prose else []) if not label_on_page(label, seen)
+                ]
+            shots.append(shot)
             if settings.on_step is not None:
                 settings.on_step(number)
     except StepProblem as problem:
-        raise await _failure(page, article, number, problem) from None
+        failure = await _failure(page, article, number, problem)
+        failure.shots_before = shots
+        raise failure from None
     except PlaywrightError as error:
-        raise await _failure(page, article, number, StepProblem(_first_line(error.message))) from None
+        failure = await _failure(page, article, number, StepProblem(_first_line(error.message)))
+        failure.shots_before = shots
+        raise failure from None
     return shots
+
+
+async def _page_words(page: Page) -> str:
+    """Accessible names and visible text of the whole page, where a UI label must appear."""
+    aria = await page.locator("body").aria_snapshot()
+    visible = await page.evaluate("document.body.innerText")
+    return f"{aria}\n{visible}"
+
+
+def label_on_page(label: str, page_words: str) -> bool:
+    """Whether a label stands on the page as whole words, exactly as the article spells it."""
+    words = r"\s+".join(re.escape(word) for word in label.split())
+    return re.search(rf"(?<![\w]){words}(?![\w])", page_words) is not None
 
 
 async def _failure(page: Page, article: Article, number: int, problem: StepProblem) -> StepFailed:

@@ -27,4 +27,10 @@ def main() -> None:
 
 
 # Each module adds its commands to the group.
-from helpcentre.cli import capture_commands, sandbox_commands, site_commands  # noqa: E402,F401
+from helpcentre.cli import (  # noqa: E402,F401
+    capture_commands,
+    compare_commands,
+    sandbox_commands,
+    site_commands,
+    verify_commands,
+)

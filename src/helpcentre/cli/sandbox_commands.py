@@ -47,11 +47,12 @@ def sandbox_serve(host: str, port: int, data_dir: Path, reset: bool, allow_reset
     from billing_sandbox.app import create_app
     from billing_sandbox.clock import ClockError
     from billing_sandbox.database import SandboxDataError
+    from billing_sandbox.drift import DriftError
     from billing_sandbox.server import SandboxServer
 
     try:
         app = create_app(data_dir, reset=reset, allow_reset=allow_reset)
-    except (ClockError, SandboxDataError) as error:
+    except (ClockError, SandboxDataError, DriftError) as error:
         raise click.ClickException(str(error)) from error
     try:
         server = SandboxServer(app, host, port)

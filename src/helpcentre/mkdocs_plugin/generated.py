@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 import yaml
@@ -45,12 +46,27 @@ def navigation(centre: HelpCentre) -> list[Any]:
     return nav
 
 
+def verification(article: Article, manifest: dict[str, Any], config: HelpCentreSettings) -> dict[str, Any] | None:
+    """What the article says about its screenshots: verified on a date, drifted, or never verified."""
+    walkthrough = article.meta.walkthrough
+    if walkthrough is None:
+        return None
+    target = config.targets.get(walkthrough.target)
+    title = target.title if target else walkthrough.target
+    last = manifest.get("articles", {}).get(article.ref, {}).get("last_verify")
+    if not last:
+        return {"state": "never", "target": title, "date": None}
+    when = datetime.fromisoformat(last["at"]).strftime("%-d %B %Y")
+    return {"state": "ok" if last["status"] == "ok" else "drift", "target": title, "date": when}
+
+
 def page_context(
     centre: HelpCentre,
     article: Article | None,
     page: Any,
     url_by_ref: dict[str, str],
     config: HelpCentreSettings,
+    manifest: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """What the help-centre templates render; URLs are site-relative, for Jinja's `url` filter."""
 
@@ -82,6 +98,7 @@ def page_context(
             "category": category_link(category) if category else None,
         }
         context["related"] = [link(other) for other in centre.related(article)]
+        context["verification"] = verification(article, manifest or {}, config)
     elif src_uri == "index.md":
         context["categories"] = [category_link(category) for category in centre.categories]
         context["promoted"] = [link(other) for other in centre.promoted]

@@ -38,6 +38,7 @@ class HelpCentrePlugin(BasePlugin):
         self._article_by_src: dict[str, object] = {}
         self._url_by_ref: dict[str, str] = {}
         self._step_images: dict[str, dict[int, screenshots.StepImage]] = {}
+        self._manifest: dict = {}
 
     def load_config(self, options: dict, config_file_path: str | None = None):
         """Validate with the same schema that lint, capture and verify use."""
@@ -79,6 +80,7 @@ class HelpCentrePlugin(BasePlugin):
 
         self.centre = centre
         self._article_by_src = {str(article.src_path): article for article in centre.articles}
+        self._manifest = screenshots.read_manifest(project_root / self.config.screenshots_dir)
         self._step_images = screenshots.add_step_images(
             files, config, centre, project_root / self.config.screenshots_dir, log
         )
@@ -116,6 +118,7 @@ class HelpCentrePlugin(BasePlugin):
             page,
             self._url_by_ref,
             self.config,
+            self._manifest,
         )
         return context
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import posixpath
 import re
@@ -23,6 +24,13 @@ class StepImage:
     src_uri: str
     width: int
     height: int
+
+
+def read_manifest(screenshots_dir: Path) -> dict:
+    try:
+        return json.loads((screenshots_dir / "manifest.json").read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
 
 
 def add_step_images(

@@ -1,0 +1,146 @@
+"""`helpcentre verify`: re-walk the walkthroughs and report where the docs drifted from the product."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from helpcentre import atomic
+from helpcentre.cli import cli
+from helpcentre.cli.capture_commands import (
+    CaptureProgress,
+    load_checked,
+    target_option,
+    workers_option,
+    ws_endpoint_option,
+)
+from helpcentre.cli.common import UsageProblem, config_option
+
+STATUS_STYLE = {
+    "ok": "green",
+    "new": "cyan",
+    "not_reached": "dim",
+    "flow": "bold red",
+    "text": "red",
+    "structure": "magenta",
+    "pixels": "yellow",
+}
+
+
+@cli.command()
+@config_option
+@click.argument("articles", nargs=-1)
+@target_option
+@workers_option
+@ws_endpoint_option
+@click.option(
+    "--json", "json_path", type=click.Path(dir_okay=False, path_type=Path), help="Write one record per step here."
+)
+@click.option(
+    "--report",
+    "report_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default="reports/verify",
+    show_default=True,
+    help="The HTML report, results.json and junit.xml.",
+)
+@click.option(
+    "--update",
+    type=click.Choice(["all", "failed"]),
+    help="Accept the shots of the last verify run (all, or drifted and new ones) as baselines; walks nothing.",
+)
+def verify(
+    config_file: Path,
+    articles: tuple[str, ...],
+    target_url: str | None,
+    workers: int | None,
+    ws_endpoint: str | None,
+    json_path: Path | None,
+    report_dir: Path,
+    update: str | None,
+) -> None:
+    """Walk ARTICLES again (default: all with a walkthrough) and compare every step with its baseline:
+    the flow, the UI labels in bold, the ARIA snapshot and the pixels. Baselines never change.
+    Exit 0: every step matches; 1: drift; 2: usage, config or spec errors."""
+    from helpcentre.capture.runner import CaptureUsageError
+    from helpcentre.capture.session import TargetError
+    from helpcentre.verify.engine import VerifyOptions
+    from helpcentre.verify.engine import verify as run_verify
+
+    project, centre = load_checked(config_file)
+    if update:
+        _accept(project, centre, report_dir, update, list(articles))
+        return
+    options = VerifyOptions(list(articles), target_url, workers or 0, ws_endpoint, report_dir)
+    try:
+        with CaptureProgress() as progress:
+            results = run_verify(project, centre, options, progress.update)
+    except (CaptureUsageError, TargetError) as error:
+        raise UsageProblem(str(error)) from None
+
+    print_table(results)
+    if json_path is not None:
+        records = [
+            {
+                "article": article["ref"],
+                "id": article["id"],
+                "step": step["step"],
+                "text": step["text"],
+                "status": step["status"],
+                "message": step["message"],
+                "pixels": step["pixels"],
+            }
+            for article in results["articles"]
+            for step in article["steps"]
+        ]
+        atomic.write_text(json_path, json.dumps(records, indent=2, ensure_ascii=False) + "\n")
+    summary = results["summary"]
+    drifted = summary["drift"] + summary["new"]
+    kinds = ", ".join(f"{summary[kind]} {kind}" for kind in ("flow", "text", "structure", "pixels") if summary[kind])
+    click.echo(
+        f"{summary['steps']} steps in {summary['articles']} articles: {summary['ok']} ok, "
+        f"{summary['drift']} drifted{f' ({kinds})' if kinds else ''}, {summary['new']} new, "
+        f"{summary['not_reached']} not reached; {results['seconds']:.1f} s. "
+        f"Report: {report_dir / 'index.html'}"
+    )
+    if drifted or summary["not_reached"]:
+        raise SystemExit(1)
+
+
+def print_table(results: dict) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(show_edge=False, pad_edge=False, box=None, header_style="bold")
+    table.add_column("article")
+    table.add_column("step", justify="right")
+    table.add_column("status")
+    table.add_column("detail", overflow="fold")
+    for article in results["articles"]:
+        for step in article["steps"]:
+            status = step["status"]
+            detail = step["message"]
+            if status == "pixels" and step["pixels"]:
+                pixels = step["pixels"]
+                detail = f"{pixels['mismatched']} px ({pixels['ratio']:.3%}); {detail}"
+            table.add_row(article["ref"], str(step["step"]), f"[{STATUS_STYLE[status]}]{status}[/]", detail)
+    Console(soft_wrap=False).print(table)
+
+
+def _accept(project, centre, report_dir: Path, mode: str, selectors: list[str]) -> None:
+    from helpcentre.verify.accept import AcceptError, accept
+
+    try:
+        accepted = accept(project, centre, report_dir, mode, selectors)
+    except AcceptError as error:
+        raise UsageProblem(str(error)) from None
+    for ref, steps in accepted.steps.items():
+        click.echo(f"  accepted  {ref}: step{'s' if len(steps) > 1 else ''} {', '.join(map(str, steps))}")
+    for refusal in accepted.refused:
+        click.echo(f"  refused   {refusal}", err=True)
+    total = sum(len(steps) for steps in accepted.steps.values())
+    click.echo(f"Accepted {total} step(s) from the verify run of {accepted.run_started_at}; nothing was walked.")
+    if accepted.refused:
+        raise SystemExit(1)

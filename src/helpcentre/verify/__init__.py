@@ -1,0 +1,1 @@
+"""Verify: re-walk the walkthroughs and report every step where the docs drifted from the product."""

@@ -1,0 +1,98 @@
+"""`verify --update`: accept the shots of the last verify run as baselines, without walking again."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from helpcentre.articles import HelpCentre
+from helpcentre.capture.baselines import BaselineStore, prepare_images
+from helpcentre.capture.walker import StepShot
+from helpcentre.project import Project
+from helpcentre.verify.engine import read_results
+from helpcentre.verify.judge import DRIFT, boxes_from
+
+ACCEPTABLE = DRIFT | {"new", "ok"}
+
+
+class AcceptError(Exception):
+    """Nothing can be accepted as asked: exit code 2."""
+
+
+@dataclass
+class Accepted:
+    run_started_at: str
+    steps: dict[str, list[int]] = field(default_factory=dict)
+    refused: list[str] = field(default_factory=list)
+
+
+def accept(project: Project, centre: HelpCentre, report_dir: Path, mode: str, selectors: list[str]) -> Accepted:
+    """`mode` is `all` (every walked step) or `failed` (drifted and new steps only)."""
+    try:
+        results = read_results(report_dir)
+    except FileNotFoundError as error:
+        raise AcceptError(str(error)) from None
+    chosen = {_ref(centre, selector) for selector in selectors}
+    store = BaselineStore(project.screenshots_dir)
+    manifest = store.read_manifest()
+    accepted = Accepted(results["started_at"])
+    for record in results["articles"]:
+        if chosen and record["ref"] not in chosen:
+            continue
+        article = centre.find(record["ref"])
+        if article is None:
+            accepted.refused.append(f"{record['ref']}: the article no longer exists")
+            continue
+        shots = []
+        for step in record["steps"]:
+            wanted = step["status"] != "ok" if mode == "failed" else True
+            if not wanted:
+                continue
+            if step["status"] not in ACCEPTABLE or "actual" not in step["files"]:
+                accepted.refused.append(
+                    f"{record['ref']}: step {step['step']} ({step['status']}) has no shot to accept;"
+                    " fix the walkthrough or the article, then verify again"
+                )
+                continue
+            shots.append(_shot_from_report(report_dir, step))
+        if not shots:
+            continue
+        images = [
+            prepare_images(shot.png, shot.number, shot.highlight, *store.previous_images(record["ref"], shot))
+            for shot in shots
+        ]
+        entry = store.replace_steps(
+            record["ref"], record["id"], shots, images, target_url=results["target"], browser=results["browser"]
+        )
+        manifest = store.read_manifest()
+        manifest["articles"][record["ref"]] = entry
+        store.write_manifest(manifest)
+        accepted.steps[record["ref"]] = [shot.number for shot in shots]
+    if chosen - {record["ref"] for record in results["articles"]}:
+        missing = sorted(chosen - {record["ref"] for record in results["articles"]})
+        raise AcceptError(f"the last verify run did not walk: {', '.join(missing)}")
+    return accepted
+
+
+def _ref(centre: HelpCentre, selector: str) -> str:
+    article = centre.find(selector)
+    if article is None:
+        raise AcceptError(f"no article '{selector}'")
+    return article.ref
+
+
+def _shot_from_report(report_dir: Path, step: dict[str, Any]) -> StepShot:
+    actual = report_dir / step["files"]["actual"]
+    aria = actual.with_name(actual.name.replace(".actual.png", ".actual.aria.yml"))
+    capture = step.get("capture") or {}
+    highlight = boxes_from([capture["highlight"]]) if capture.get("highlight") else []
+    return StepShot(
+        number=step["step"],
+        text=step["text"],
+        png=actual.read_bytes(),
+        aria=aria.read_text(encoding="utf-8"),
+        url=capture.get("url", ""),
+        highlight=highlight[0] if highlight else None,
+        masks=boxes_from(capture.get("masks")),
+    )

@@ -1,0 +1,23 @@
+"""A verify run written as the verify engine writes it: results and a folder of images."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from verify_results import every_status_results, write_images
+
+
+@dataclass
+class VerifyRun:
+    results: dict
+    report_dir: Path
+
+
+@pytest.fixture
+def verify_run(tmp_path: Path) -> VerifyRun:
+    results = every_status_results()
+    report_dir = tmp_path / "reports" / "verify"
+    write_images(results, report_dir)
+    return VerifyRun(results, report_dir)
