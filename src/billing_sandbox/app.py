@@ -27,9 +27,9 @@ from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
 from billing_sandbox import formatting
 from billing_sandbox.clock import today_from_environment
-from billing_sandbox.drift import drifts_from_environment
 from billing_sandbox.database import prepare_database, reseed_in_place
 from billing_sandbox.demo import DEMO_EMAIL, DEMO_PASSWORD, PRACTICE_NAME
+from billing_sandbox.drift import drifts_from_environment
 from billing_sandbox.views import auth, billing, clients, home, sandbox_controls, setup
 
 log = logging.getLogger(__name__)

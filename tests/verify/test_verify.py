@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import shutil
 
 import pytest
-
 from capture.conftest import GUIDE, ProjectCopy, copy_project
 
 
@@ -96,13 +97,76 @@ MESSAGES = {
 }
 
 
+@pytest.fixture(scope="module")
+def drift_runs(project, tmp_path_factory):
+    """Each drift verified once over the whole help centre; the tests below read the outcome."""
+    runs = {}
+
+    def run(drift: str):
+        if drift not in runs:
+            records_file = tmp_path_factory.mktemp("records") / "steps.json"
+            before = baselines(project)
+            code, results, output = run_verify(project, "--json", str(records_file), drift=drift)
+            report = tmp_path_factory.mktemp("report")
+            shutil.copytree(project.root / "report", report, dirs_exist_ok=True)
+            runs[drift] = (code, results, output, records_file, report, before)
+        return runs[drift]
+
+    return run
+
+
 @pytest.mark.parametrize("drift", sorted(DRIFTS))
-def test_each_kind_of_drift_is_reported_on_the_right_article_and_step(project, drift):
-    before = baselines(project)
-    code, results, output = run_verify(project, drift=drift)
+def test_each_kind_of_drift_is_reported_on_the_right_article_and_step(project, drift_runs, drift):
+    code, results, output, _, _, before = drift_runs(drift)
     assert code == 1, output
     assert drifted(results) == DRIFTS[drift]
     ref, number, message = MESSAGES[drift]
     article = next(article for article in results["articles"] if article["ref"] == ref)
     assert message in article["steps"][number - 1]["message"]
     assert baselines(project) == before
+
+
+def test_the_outputs_for_people_and_for_ci(project, drift_runs):
+    code, results, output, records_file, report, _ = drift_runs("change-colour")
+    assert code == 1
+    records = json.loads(records_file.read_text())
+    assert len(records) == 33
+    drift = next(record for record in records if record["status"] != "ok")
+    assert (drift["article"], drift["step"], drift["status"]) == (PREPAY, 4, "pixels")
+    assert drift["pixels"]["mismatched"] > 0 and drift["pixels"]["ratio"] > 0
+    assert (report / "index.html").is_file()
+    assert (report / PREPAY / "04.diff.png").is_file()
+    assert (report / PREPAY / "04.expected.png").read_bytes() == (project.screenshots / PREPAY / "04.png").read_bytes()
+    junit = (report / "junit.xml").read_text()
+    assert 'type="pixels"' in junit
+    assert "33 steps in 7 articles: 32 ok, 1 drifted (1 pixels), 0 new, 0 not reached" in output
+    assert re.search(rf"^{PREPAY} +4  pixels +\d+ px", output, re.MULTILINE)
+
+
+def test_update_accepts_the_last_run_without_walking_again(project):
+    import subprocess
+    import sys
+
+    code, results, _ = run_verify(project, PREPAY, drift="change-colour")
+    assert code == 1
+    before = baselines(project)
+    accept = subprocess.run(
+        [sys.executable, "-m", "helpcentre", "verify", "--update", "failed", "--report", str(project.root / "report")],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert accept.returncode == 0, accept.stderr
+    assert f"accepted  {PREPAY}: step 4" in accept.stdout
+    assert "nothing was walked" in accept.stdout
+    assert "the sandbox is ready" not in accept.stderr
+    after = baselines(project)
+    changed = {name for name in after if after[name] != before.get(name)}
+    assert changed == {f"{PREPAY}/04.png", f"{PREPAY}/04.published.png"}
+    # With the change accepted, the same product now verifies clean.
+    code, results, output = run_verify(project, PREPAY, drift="change-colour")
+    assert code == 0, output
+    # And the baseline is the purple button now: the unchanged product drifts from it.
+    code, results, _ = run_verify(project, PREPAY)
+    assert drifted(results) == {(PREPAY, 4, "pixels")}

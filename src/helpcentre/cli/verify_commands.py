@@ -114,7 +114,9 @@ def print_table(results: dict) -> None:
     from rich.table import Table
 
     table = Table(show_edge=False, pad_edge=False, box=None, header_style="bold")
-    table.add_column("article")
+    # Article paths are what a writer searches for in a CI log: never cut them short.
+    longest = max((len(article["ref"]) for article in results["articles"]), default=7)
+    table.add_column("article", no_wrap=True, min_width=longest)
     table.add_column("step", justify="right")
     table.add_column("status")
     table.add_column("detail", overflow="fold")

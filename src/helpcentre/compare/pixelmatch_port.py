@@ -1,11 +1,12 @@
 """pixelmatch 7.1.0's pixel test, vectorised with numpy so that its counts are the reference's.
 
-A line-by-line port of mapbox/pixelmatch `index.js`: the YIQ colour delta with pixelmatch's
-alpha blending, the 35215 normaliser, and the anti-aliasing detector (`antialiased` with
-`hasManySiblings`). pixelmatch loops over every pixel in JS doubles; here the same float64
-operations run in the same order over whole arrays, so every delta is bit-for-bit the one
-JS computes and the counts agree exactly. Only pixels whose 32-bit values differ are looked
-at, and only those over the threshold go through the anti-aliasing check.
+A port of mapbox/pixelmatch 7.1.0 `index.js`, function by function: the YIQ colour delta with
+pixelmatch's alpha blending (against a pattern keyed by byte offset, not plain white), the 35215
+normaliser, and the anti-aliasing detector (`antialiased` with `hasManySiblings`). pixelmatch
+loops over every pixel in JS doubles; here the same float64 operations run in the same order
+over whole arrays, so every delta is bit-for-bit the one JS computes and the counts agree
+exactly. Only pixels whose 32-bit values differ are looked at, and only those over the
+threshold go through the anti-aliasing check.
 """
 
 from __future__ import annotations
