@@ -161,3 +161,16 @@ def test_each_step_of_the_card_change_guide_shows_its_screenshot(page: Page, sit
     enlarged = page.locator(".gslide.current .gslide-image img")
     expect(enlarged).to_be_visible()
     expect(enlarged).to_have_attribute("src", re.compile(r"/03\.published\.png$"))
+
+
+def test_articles_say_when_their_screenshots_were_verified(page: Page, site_url: str, project_root):
+    import json
+    from datetime import datetime
+
+    manifest = json.loads((project_root / "screenshots/manifest.json").read_text())
+    last = manifest["articles"]["billing/change-card-or-bank-info"]["last_verify"]
+    day = datetime.fromisoformat(last["at"]).strftime("%-d %B %Y")
+    page.goto(site_url + GUIDE)
+    expect(page.get_by_role("note")).to_have_text(f"Screenshots verified against the billing page on {day}.")
+    page.goto(site_url + "getting-started/therasoft-basics/")
+    expect(page.get_by_role("note")).to_have_count(0)
