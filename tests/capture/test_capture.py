@@ -133,7 +133,9 @@ def test_usage_errors_exit_with_code_2(project_copy):
 
 def test_a_remote_browser_server_gives_the_same_baselines(captured_guide, project_copy, tmp_path):
     """`--ws-endpoint` drives a browser started elsewhere (here: `playwright launch-server`)."""
+    import os
     import re
+    import signal
     import subprocess
     import sys
     import time
@@ -150,6 +152,8 @@ def test_a_remote_browser_server_gives_the_same_baselines(captured_guide, projec
         [sys.executable, "-m", "playwright", "launch-server", "--browser", "chromium", "--config", str(config_file)],
         stdout=subprocess.PIPE,
         text=True,
+        # Its own process group: the launcher starts a Node process that must stop with it.
+        start_new_session=True,
     )
     try:
         deadline = time.monotonic() + 30
@@ -163,7 +167,7 @@ def test_a_remote_browser_server_gives_the_same_baselines(captured_guide, projec
         result = project_copy.run("capture", GUIDE, "--ws-endpoint", endpoint, "--report", str(tmp_path / "r"))
         assert result.returncode == 0, result.stderr
     finally:
-        server.terminate()
+        os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
     for number in range(1, 6):
         name = f"{GUIDE}/{number:02d}.png"
