@@ -13,7 +13,6 @@ from billing_sandbox.app import create_app
 from billing_sandbox.clock import DEFAULT_TODAY
 from billing_sandbox.database import connect, database_path, reset_database
 from billing_sandbox.process import SandboxProcess
-from helpcentre.browser import BrowserNotFound, find_chromium, launch_options
 
 
 @pytest.fixture(scope="session")
@@ -53,20 +52,6 @@ def member(visitor: Visitor) -> Visitor:
     response = visitor.log_in()
     assert response.status_code == 200
     return visitor
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args() -> dict:
-    """pytest-playwright's browser, launched the project's way; a missing Chromium fails, never skips.
-
-    The browser tests use pytest-playwright's `page` rather than their own `sync_playwright()`:
-    two sync Playwright instances cannot run in one pytest session, and tests/browser uses it too.
-    """
-    try:
-        choice = find_chromium()
-    except BrowserNotFound as error:
-        pytest.fail(f"the sandbox's browser tests need Chromium: {error}", pytrace=False)
-    return launch_options(choice)
 
 
 @pytest.fixture(scope="module")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_NUMBERED_ITEM = re.compile(r"^(\d+)[.)]\s+(\S.*)$")
-_BOLD = re.compile(r"\*\*(.+?)\*\*")
+NUMBERED_ITEM = re.compile(r"^(\d+)[.)]\s+(\S.*)$")
+BOLD = re.compile(r"\*\*(.+?)\*\*")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 
 
@@ -23,7 +23,7 @@ class Step:
     @property
     def bold_labels(self) -> list[str]:
         """UI labels the step names in bold, such as **Card Details**."""
-        return _BOLD.findall(self.text)
+        return BOLD.findall(self.text)
 
 
 def numbered_steps(body: str, first_line: int) -> list[Step]:
@@ -40,7 +40,7 @@ def numbered_steps(body: str, first_line: int) -> list[Step]:
             continue
         if in_fence:
             continue
-        match = _NUMBERED_ITEM.match(raw)
+        match = NUMBERED_ITEM.match(raw)
         if match:
             started = True
             found.append(Step(len(found) + 1, match.group(2).strip(), first_line + offset))

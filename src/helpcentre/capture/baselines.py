@@ -105,29 +105,57 @@ class BaselineStore:
 
         Returns the article's manifest entry, with the accepted steps replaced.
         """
+        return self._swap_in(ref, article_id, shots, images, target_url, browser, keep_other_steps=True)
+
+    def write_article(
+        self,
+        ref: str,
+        article_id: int,
+        shots: list[StepShot],
+        images: list[tuple[bytes, bytes]],
+        *,
+        target_url: str,
+        browser: str,
+    ) -> dict[str, Any]:
+        """Replace the article's folder with these shots; return its manifest entry.
+
+        `images` holds each shot's (optimised raw, published copy), from `prepare_images`.
+        """
+        return self._swap_in(ref, article_id, shots, images, target_url, browser, keep_other_steps=False)
+
+    def _swap_in(
+        self,
+        ref: str,
+        article_id: int,
+        shots: list[StepShot],
+        images: list[tuple[bytes, bytes]],
+        target_url: str,
+        browser: str,
+        keep_other_steps: bool,
+    ) -> dict[str, Any]:
+        """Stage the article's folder beside the old one, then swap it in with one rename."""
         target = self.root / ref
         staged = atomic.staging_directory(target)
+        steps: dict[int, dict[str, Any]] = {}
         try:
-            if target.exists():
-                shutil.copytree(target, staged, dirs_exist_ok=True)
-            entry = self.read_manifest()["articles"].get(ref) or {"id": article_id, "steps": []}
-            by_number = {step["step"]: step for step in entry.get("steps", [])}
+            if keep_other_steps:
+                if target.exists():
+                    shutil.copytree(target, staged, dirs_exist_ok=True)
+                entry = self.read_manifest()["articles"].get(ref) or {}
+                steps = {step["step"]: step for step in entry.get("steps", [])}
             for shot, (raw, published) in zip(shots, images, strict=True):
-                by_number[shot.number] = self._stage_step(staged, ref, shot, raw, published)
+                steps[shot.number] = self._stage_step(staged, ref, shot, raw, published)
             atomic.replace_directory(target, staged)
         except BaseException:
             shutil.rmtree(staged, ignore_errors=True)
             raise
-        entry.update(
-            {
-                "id": article_id,
-                "captured_at": datetime.now(UTC).replace(microsecond=0).isoformat(),
-                "target_url": target_url,
-                "browser": browser,
-                "steps": [by_number[number] for number in sorted(by_number)],
-            }
-        )
-        return entry
+        return {
+            "id": article_id,
+            "captured_at": datetime.now(UTC).replace(microsecond=0).isoformat(),
+            "target_url": target_url,
+            "browser": browser,
+            "steps": [steps[number] for number in sorted(steps)],
+        }
 
     def _stage_step(self, staged: Path, ref: str, shot: StepShot, raw: bytes, published: bytes) -> dict[str, Any]:
         aria = shot.aria.rstrip("\n") + "\n"
@@ -152,36 +180,4 @@ class BaselineStore:
             "height": height,
             "highlight": shot.highlight.as_dict() if shot.highlight else None,
             "masks": [box.as_dict() for box in shot.masks],
-        }
-
-    def write_article(
-        self,
-        ref: str,
-        article_id: int,
-        shots: list[StepShot],
-        images: list[tuple[bytes, bytes]],
-        *,
-        target_url: str,
-        browser: str,
-    ) -> dict[str, Any]:
-        """Replace the article's folder with these shots in one swap; return its manifest entry.
-
-        `images` holds each shot's (optimised raw, published copy), from `prepare_images`.
-        """
-        target = self.root / ref
-        staged = atomic.staging_directory(target)
-        steps = []
-        try:
-            for shot, (raw, published) in zip(shots, images, strict=True):
-                steps.append(self._stage_step(staged, ref, shot, raw, published))
-            atomic.replace_directory(target, staged)
-        except BaseException:
-            shutil.rmtree(staged, ignore_errors=True)
-            raise
-        return {
-            "id": article_id,
-            "captured_at": datetime.now(UTC).replace(microsecond=0).isoformat(),
-            "target_url": target_url,
-            "browser": browser,
-            "steps": steps,
         }

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import logging
 import posixpath
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,10 +12,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from helpcentre.articles import Article, HelpCentre
+from helpcentre.articles.steps import BOLD, NUMBERED_ITEM
 from helpcentre.capture.layout import png_dimensions, step_files
-
-_BOLD = re.compile(r"\*\*(.+?)\*\*")
-_NUMBERED_ITEM = re.compile(r"^\d+[.)]\s")
 
 
 @dataclass(frozen=True)
@@ -68,7 +65,7 @@ def place_under_steps(markdown: str, article: Article, images: dict[int, StepIma
         return markdown
     lines = markdown.split("\n")
     starts = _step_starts(lines, article)
-    if not starts or not all(0 <= start < len(lines) and _NUMBERED_ITEM.match(lines[start]) for start in starts):
+    if not starts or not all(0 <= start < len(lines) and NUMBERED_ITEM.match(lines[start]) for start in starts):
         return markdown
     page_dir = posixpath.dirname(str(article.src_path))
     # From the last step up, so earlier line numbers stay valid.
@@ -79,7 +76,7 @@ def place_under_steps(markdown: str, article: Article, images: dict[int, StepIma
         end = starts[index + 1] if index + 1 < len(starts) else _end_of_item(lines, starts[index])
         while end > starts[index] + 1 and not lines[end - 1].strip():
             end -= 1
-        alt = _BOLD.sub(r"\1", article.steps[index].text).replace("[", "(").replace("]", ")")
+        alt = BOLD.sub(r"\1", article.steps[index].text).replace("[", "(").replace("]", ")")
         link = posixpath.relpath(image.src_uri, page_dir or ".")
         block = [
             "",
@@ -97,7 +94,7 @@ def _step_starts(lines: list[str], article: Article) -> list[int]:
         return []
     first = article.steps[0].text.split(" ", 1)[0]
     for index, line in enumerate(lines):
-        if _NUMBERED_ITEM.match(line) and line.split(" ", 1)[1].startswith(first):
+        if NUMBERED_ITEM.match(line) and line.split(" ", 1)[1].startswith(first):
             shift = index - expected[0]
             return [start + shift for start in expected]
     return []

@@ -45,6 +45,7 @@ def accept(project: Project, centre: HelpCentre, report_dir: Path, mode: str, se
             accepted.refused.append(f"{record['ref']}: the article no longer exists")
             continue
         shots = []
+        refused_before = len(accepted.refused)
         for step in record["steps"]:
             wanted = step["status"] != "ok" if mode == "failed" else True
             if not wanted:
@@ -66,6 +67,19 @@ def accept(project: Project, centre: HelpCentre, report_dir: Path, mode: str, se
             record["ref"], record["id"], shots, images, target_url=results["target"], browser=results["browser"]
         )
         manifest = store.read_manifest()
+        previous = manifest["articles"].get(record["ref"], {}).get("last_verify")
+        if len(accepted.refused) == refused_before and all(
+            step["status"] == "ok" or step["step"] in {shot.number for shot in shots} for step in record["steps"]
+        ):
+            # Every step of that run now matches its baseline: the article was verified then.
+            previous = {
+                "at": results["started_at"],
+                "status": "ok",
+                "target": results["target"],
+                "by": "verify --update",
+            }
+        if previous:
+            entry["last_verify"] = previous
         manifest["articles"][record["ref"]] = entry
         store.write_manifest(manifest)
         accepted.steps[record["ref"]] = [shot.number for shot in shots]
