@@ -172,3 +172,41 @@ def test_a_remote_browser_server_gives_the_same_baselines(captured_guide, projec
     for number in range(1, 6):
         name = f"{GUIDE}/{number:02d}.png"
         assert pixels(project_copy.snapshot()[name]) == pixels(captured_guide.snapshot()[name])
+
+
+def test_a_live_target_signs_in_with_credentials_from_the_environment(project_copy, tmp_path):
+    """A target with a URL and a login, as for the real app; here the sandbox plays the live app."""
+    import os
+    import subprocess
+    import sys
+
+    from billing_sandbox import DEMO_EMAIL, DEMO_PASSWORD
+    from billing_sandbox.process import SandboxProcess
+
+    config = project_copy.root / "mkdocs.yml"
+    with SandboxProcess(tmp_path / "live-data") as live:
+        text = config.read_text().replace(
+            "          sandbox: true\n",
+            f"          url: {live.url}\n"
+            "          login:\n"
+            "            username_env: HC_TEST_BILLING_USER\n"
+            "            password_env: HC_TEST_BILLING_PASSWORD\n",
+            1,
+        )
+        config.write_text(text)
+        command = [sys.executable, "-m", "helpcentre", "capture", GUIDE, "--report", str(tmp_path / "r")]
+        without = subprocess.run(command, cwd=project_copy.root, capture_output=True, text=True, timeout=120)
+        assert without.returncode == 2
+        assert (
+            "Error: target 'billing' signs in with credentials from the environment: "
+            "set HC_TEST_BILLING_USER and HC_TEST_BILLING_PASSWORD" in without.stderr
+        )
+        environment = dict(os.environ, HC_TEST_BILLING_USER=DEMO_EMAIL, HC_TEST_BILLING_PASSWORD=DEMO_PASSWORD)
+        signed_in = subprocess.run(
+            command, cwd=project_copy.root, capture_output=True, text=True, timeout=300, env=environment
+        )
+        assert signed_in.returncode == 0, signed_in.stderr
+        assert "the sandbox is ready" not in signed_in.stderr, "the configured URL is used, no sandbox is started"
+    manifest = json.loads((project_copy.screenshots / "manifest.json").read_text())
+    assert manifest["articles"][GUIDE]["target_url"] == live.url
+    assert DEMO_PASSWORD not in (project_copy.screenshots / "manifest.json").read_text()
