@@ -91,7 +91,7 @@ class BaselineStore:
             return raw, None
         return raw, published_path.read_bytes()
 
-    def replace_steps(
+    def write_steps(
         self,
         ref: str,
         article_id: int,
@@ -100,40 +100,14 @@ class BaselineStore:
         *,
         target_url: str,
         browser: str,
+        keep_other_steps: bool = False,
     ) -> dict[str, Any]:
-        """Accept new shots for some steps; the article's other steps keep their baselines.
-
-        Returns the article's manifest entry, with the accepted steps replaced.
-        """
-        return self._swap_in(ref, article_id, shots, images, target_url, browser, keep_other_steps=True)
-
-    def write_article(
-        self,
-        ref: str,
-        article_id: int,
-        shots: list[StepShot],
-        images: list[tuple[bytes, bytes]],
-        *,
-        target_url: str,
-        browser: str,
-    ) -> dict[str, Any]:
-        """Replace the article's folder with these shots; return its manifest entry.
+        """Write these steps' baselines and return the article's manifest entry.
 
         `images` holds each shot's (optimised raw, published copy), from `prepare_images`.
+        A capture replaces the whole folder; accepting a verify run keeps the other steps.
+        The folder is staged beside the old one and swapped in with one rename.
         """
-        return self._swap_in(ref, article_id, shots, images, target_url, browser, keep_other_steps=False)
-
-    def _swap_in(
-        self,
-        ref: str,
-        article_id: int,
-        shots: list[StepShot],
-        images: list[tuple[bytes, bytes]],
-        target_url: str,
-        browser: str,
-        keep_other_steps: bool,
-    ) -> dict[str, Any]:
-        """Stage the article's folder beside the old one, then swap it in with one rename."""
         target = self.root / ref
         staged = atomic.staging_directory(target)
         steps: dict[int, dict[str, Any]] = {}

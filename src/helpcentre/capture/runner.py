@@ -220,7 +220,7 @@ def capture(
     for outcome in result.outcomes:
         if outcome.ok:
             assert outcome.shots is not None
-            entry = store.write_article(
+            entry = store.write_steps(
                 outcome.article.ref,
                 outcome.article.id,
                 outcome.shots,

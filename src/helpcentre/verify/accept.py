@@ -63,8 +63,14 @@ def accept(project: Project, centre: HelpCentre, report_dir: Path, mode: str, se
             prepare_images(shot.png, shot.number, shot.highlight, *store.previous_images(record["ref"], shot))
             for shot in shots
         ]
-        entry = store.replace_steps(
-            record["ref"], record["id"], shots, images, target_url=results["target"], browser=results["browser"]
+        entry = store.write_steps(
+            record["ref"],
+            record["id"],
+            shots,
+            images,
+            target_url=results["target"],
+            browser=results["browser"],
+            keep_other_steps=True,
         )
         manifest = store.read_manifest()
         previous = manifest["articles"].get(record["ref"], {}).get("last_verify")
