@@ -33,4 +33,5 @@ from helpcentre.cli import (  # noqa: E402,F401
     sandbox_commands,
     site_commands,
     verify_commands,
+    writer_commands,
 )

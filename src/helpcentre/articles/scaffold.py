@@ -1,0 +1,54 @@
+"""A new article's first draft: the next free id, a slug from the title, front matter filled in."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import yaml
+
+from helpcentre.articles.model import HelpCentre
+
+SUMMARY_PROMPT = "One sentence on what this article helps the reader do."
+
+
+def slug_for(title: str) -> str:
+    """`Update your practice's card?` -> `update-your-practices-card`."""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    ascii_title = ascii_title.replace("'", "")  # "practice's" reads as one word
+    words = re.findall(r"[a-z0-9]+", ascii_title.lower())
+    return "-".join(words) or "article"
+
+
+def next_id(centre: HelpCentre) -> int:
+    return max((article.id for article in centre.articles), default=0) + 1
+
+
+def draft(title: str, category: str, article_id: int, how_to: bool, target: str | None) -> str:
+    """The Markdown of a new article that already passes the schema and the walkthrough checks."""
+    front_matter: dict = {
+        "id": article_id,
+        "title": title,
+        "summary": SUMMARY_PROMPT,
+        "category": category,
+        "tags": [],
+        "related": [],
+    }
+    body = "Say in a sentence or two when the reader needs this.\n"
+    if how_to:
+        front_matter["walkthrough"] = {
+            "target": target,
+            "start": "/",
+            "steps": [
+                {"action": "click", "target": {"role": "button", "name": "Setup"}},
+                {"action": "click", "target": {"role": "menuitem", "name": "Therasoft Billing"}},
+                {"action": "expect", "expect": {"text": "Therasoft Billing"}},
+            ],
+        }
+        body += (
+            "\n1. Go to the **Setup** menu\n"
+            "2. Select **Therasoft Billing**\n"
+            "3. Describe the last step; name each button or field in **bold**, as the product spells it\n"
+        )
+    text = yaml.safe_dump(front_matter, sort_keys=False, allow_unicode=True, default_flow_style=None)
+    return f"---\n{text}---\n\n{body}"

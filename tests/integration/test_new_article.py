@@ -1,0 +1,62 @@
+"""`helpcentre new`: a first draft that already passes every check, and never over an existing file."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from helpcentre.articles.scaffold import slug_for
+from helpcentre.project import load_project
+
+
+@pytest.fixture
+def project_copy(project_root, tmp_path):
+    shutil.copy(project_root / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copytree(project_root / "docs", tmp_path / "docs")
+    return tmp_path
+
+
+def new(root, *args: str) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "helpcentre", "new", *args]
+    return subprocess.run(command, cwd=root, capture_output=True, text=True, timeout=60)
+
+
+def test_slugs_come_from_the_title():
+    assert slug_for("Update your practice's billing address") == "update-your-practices-billing-address"
+    assert slug_for("Pré-pay: 3 months?") == "pre-pay-3-months"
+
+
+def test_a_new_article_takes_the_next_id_and_passes_every_check(project_copy):
+    result = new(project_copy, "Update your practice's billing address", "--category", "billing")
+    assert result.returncode == 0, result.stderr
+    path = "docs/billing/update-your-practices-billing-address.md"
+    assert result.stdout == f"Wrote {path} (id 402)\n"
+    centre, problems = load_project(project_copy / "mkdocs.yml").load_help_centre()
+    assert problems == []
+    article = centre.find(402)
+    assert article.title == "Update your practice's billing address"
+    assert article.meta.category == "billing"
+    assert article.meta.walkthrough is None
+
+
+def test_a_new_how_to_has_numbered_steps_and_a_matching_walkthrough(project_copy):
+    result = new(project_copy, "Print a receipt", "--category", "clients", "--how-to")
+    assert result.returncode == 0, result.stderr
+    centre, problems = load_project(project_copy / "mkdocs.yml").load_help_centre()
+    assert problems == []
+    article = centre.find("clients/print-a-receipt")
+    assert article.meta.walkthrough.target == "billing"
+    assert len(article.steps) == len(article.meta.walkthrough.steps) == 3
+
+
+def test_new_never_overwrites_and_names_the_category_it_knows(project_copy):
+    assert new(project_copy, "Print a receipt", "--category", "clients").returncode == 0
+    again = new(project_copy, "Print a receipt", "--category", "clients")
+    assert again.returncode == 2
+    assert "Error: docs/clients/print-a-receipt.md already exists; choose another title" in again.stderr
+    unknown = new(project_copy, "Anything", "--category", "bills")
+    assert unknown.returncode == 2
+    assert "Error: no category 'bills'; known: billing, getting-started, clients, policies" in unknown.stderr
