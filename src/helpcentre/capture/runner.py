@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import multiprocessing
 import os
+import signal
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -119,6 +121,7 @@ async def walk_articles(
     `after_walk` sees each outcome as soon as its walk ends, while other walks go on.
     """
     started = time.monotonic()
+    _cancel_on_sigterm()
     workers = max(1, min(options.workers or os.cpu_count() or 1, len(articles) or 1))
     pool = TargetPool(project.settings.targets, options.target_url)
     queue: asyncio.Queue[Article] = asyncio.Queue()
@@ -145,6 +148,15 @@ async def walk_articles(
         pool.close()
     ordered = [outcomes[article.ref] for article in articles]
     return CaptureResult(ordered, time.monotonic() - started, version)
+
+
+def _cancel_on_sigterm() -> None:
+    """SIGTERM cancels the walks, so every context, browser and sandbox closes on the way out."""
+    task = asyncio.current_task()
+    if task is None:
+        return
+    with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+        asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, task.cancel)
 
 
 async def _walk_and_prepare_images(

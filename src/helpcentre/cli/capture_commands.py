@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import statistics
 from pathlib import Path
 
 import click
 
 from helpcentre.cli import cli
-from helpcentre.cli.common import UsageProblem, config_option
+from helpcentre.cli.common import STOPPED_EXIT_CODE, UsageProblem, config_option, stop_cleanly_on_sigterm
 
 
 def load_checked(config_file: Path):
@@ -74,6 +75,7 @@ def capture(
     from helpcentre.capture.session import TargetError
 
     project, centre = load_checked(config_file)
+    stop_cleanly_on_sigterm()
     try:
         options = CaptureOptions(
             selectors=list(articles),
@@ -87,6 +89,9 @@ def capture(
             result = capture(project, centre, options, progress.update)
     except (CaptureUsageError, TargetError) as error:
         raise UsageProblem(str(error)) from None
+    except asyncio.CancelledError:
+        click.echo("Stopped; no baseline was changed by the walks that did not finish.", err=True)
+        raise SystemExit(STOPPED_EXIT_CODE) from None
 
     for outcome in result.outcomes:
         if outcome.ok:

@@ -20,3 +20,17 @@ class UsageProblem(click.ClickException):
     """A usage, configuration or spec error: exit code 2, as the command-line contract says."""
 
     exit_code = 2
+
+
+def stop_cleanly_on_sigterm() -> None:
+    """Turn SIGTERM into SystemExit, so the sandboxes and browsers a run started are stopped too.
+
+    While browsers are walking, the walk cancels itself on SIGTERM instead (see the capture runner).
+    """
+    import signal
+    import sys
+
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
+
+
+STOPPED_EXIT_CODE = 143  # 128 + SIGTERM, as a shell reports a process stopped by it

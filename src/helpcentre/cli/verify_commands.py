@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from helpcentre.cli.capture_commands import (
     workers_option,
     ws_endpoint_option,
 )
-from helpcentre.cli.common import UsageProblem, config_option
+from helpcentre.cli.common import STOPPED_EXIT_CODE, UsageProblem, config_option, stop_cleanly_on_sigterm
 
 STATUS_STYLE = {
     "ok": "green",
@@ -74,11 +75,15 @@ def verify(
         _accept(project, centre, report_dir, update, list(articles))
         return
     options = VerifyOptions(list(articles), target_url, workers or 0, ws_endpoint, report_dir)
+    stop_cleanly_on_sigterm()
     try:
         with CaptureProgress() as progress:
             results = run_verify(project, centre, options, progress.update)
     except (CaptureUsageError, TargetError) as error:
         raise UsageProblem(str(error)) from None
+    except asyncio.CancelledError:
+        click.echo("Stopped; no baseline was changed by the walks that did not finish.", err=True)
+        raise SystemExit(STOPPED_EXIT_CODE) from None
 
     print_table(results)
     if json_path is not None:
