@@ -210,3 +210,43 @@ def test_a_live_target_signs_in_with_credentials_from_the_environment(project_co
     manifest = json.loads((project_copy.screenshots / "manifest.json").read_text())
     assert manifest["articles"][GUIDE]["target_url"] == live.url
     assert DEMO_PASSWORD not in (project_copy.screenshots / "manifest.json").read_text()
+
+
+def orphaned_sandboxes() -> list[int]:
+    """Sandbox servers whose parent has gone: what a run that stopped badly would leave behind."""
+    from pathlib import Path
+
+    found = []
+    for process in Path("/proc").iterdir():
+        if not process.name.isdigit():
+            continue
+        try:
+            command = (process / "cmdline").read_bytes().replace(b"\0", b" ")
+            parent = int((process / "stat").read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
+        if b"sandbox serve" in command and b"--allow-reset" in command and parent == 1:
+            found.append(int(process.name))
+    return found
+
+
+def test_sigterm_stops_a_capture_cleanly(project_copy):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    before = project_copy.snapshot()
+    command = [sys.executable, "-m", "helpcentre", "capture", "--report", str(project_copy.root / "r")]
+    process = subprocess.Popen(command, cwd=project_copy.root, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    seen = ""
+    while "the sandbox is ready" not in seen and time.monotonic() < deadline:
+        seen += process.stderr.readline()
+    assert "the sandbox is ready" in seen, seen
+    process.send_signal(signal.SIGTERM)
+    rest = process.stderr.read()
+    assert process.wait(timeout=60) == 143
+    assert "Stopped; no baseline was changed by the walks that did not finish." in rest
+    assert project_copy.snapshot() == before
+    assert orphaned_sandboxes() == []
