@@ -48,19 +48,22 @@ class Viewport(BaseModel):
     height: int = Field(default=800, ge=200, le=4000)
 
 
-class LoginSettings(BaseModel):
-    """How to sign in to a live app. Credentials come from the environment, never from Git."""
+class LoginForm(BaseModel):
+    """Where and how to sign in: the login page and the names of its fields and button."""
 
     model_config = _STRICT
 
     path: str = "/login"
-    username_env: str = Field(min_length=1)
-    password_env: str = Field(min_length=1)
     username_label: str = "Email"
     password_label: str = "Password"
     submit: str = "Log in"
-    # Shown only after a successful sign-in; proves the login worked.
-    success: Locator | None = None
+
+
+class LoginSettings(LoginForm):
+    """How to sign in to a live app. Credentials come from the environment, never from Git."""
+
+    username_env: str = Field(min_length=1)
+    password_env: str = Field(min_length=1)
 
 
 class TargetSettings(BaseModel):

@@ -10,7 +10,7 @@ from playwright.async_api import Browser, BrowserContext, Page, Playwright
 from playwright.async_api import Error as PlaywrightError
 
 from helpcentre.browser import launch_options
-from helpcentre.settings import LoginSettings, TargetSettings
+from helpcentre.settings import LoginForm, LoginSettings, TargetSettings
 
 
 class TargetError(Exception):
@@ -62,7 +62,7 @@ async def new_page(
 
 
 async def sign_in(
-    browser: Browser, target: TargetSettings, base_url: str, login: LoginSettings, credentials: Credentials, name: str
+    browser: Browser, target: TargetSettings, base_url: str, login: LoginForm, credentials: Credentials, name: str
 ) -> dict:
     """Sign in once and return the storage state that every article's context reuses."""
     context, page = await new_page(browser, target)

@@ -12,9 +12,10 @@ from pathlib import Path
 from playwright.async_api import Browser
 
 from helpcentre.capture.session import Credentials, TargetError, sign_in
-from helpcentre.settings import LoginSettings, TargetSettings
+from helpcentre.settings import LoginForm, TargetSettings
 
-SANDBOX_LOGIN = LoginSettings(username_env="-", password_env="-")
+# The sandbox's login page uses the default field names; its demo credentials are public.
+SANDBOX_LOGIN = LoginForm()
 
 
 @dataclass
@@ -24,7 +25,7 @@ class RunningTarget:
     name: str
     settings: TargetSettings
     base_url: str
-    login: LoginSettings | None
+    login: LoginForm | None
     credentials: Credentials | None
     resettable: bool = False
     storage_state: dict | None = None

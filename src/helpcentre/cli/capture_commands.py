@@ -9,26 +9,13 @@ from pathlib import Path
 import click
 
 from helpcentre.cli import cli
-from helpcentre.cli.common import STOPPED_EXIT_CODE, UsageProblem, config_option, stop_cleanly_on_sigterm
-
-
-def load_checked(config_file: Path):
-    """The project and its articles; any spec error stops here with exit code 2."""
-    from helpcentre.articles import Severity
-    from helpcentre.project import ProjectError, load_project
-
-    try:
-        project = load_project(config_file)
-    except ProjectError as error:
-        raise UsageProblem(str(error)) from None
-    centre, problems = project.load_help_centre()
-    errors = [problem for problem in problems if problem.severity is Severity.ERROR]
-    for problem in problems:
-        click.echo(str(problem), err=True)
-    if errors:
-        raise UsageProblem(f"{len(errors)} article error(s); fix them first")
-    return project, centre
-
+from helpcentre.cli.common import (
+    STOPPED_EXIT_CODE,
+    UsageProblem,
+    config_option,
+    load_checked,
+    stop_cleanly_on_sigterm,
+)
 
 target_option = click.option(
     "--target", "target_url", metavar="URL", help="A running app to walk, instead of the configured target."

@@ -22,6 +22,24 @@ class UsageProblem(click.ClickException):
     exit_code = 2
 
 
+def load_checked(config_file: Path):
+    """The project and its articles; any spec error stops here with exit code 2."""
+    from helpcentre.articles import Severity
+    from helpcentre.project import ProjectError, load_project
+
+    try:
+        project = load_project(config_file)
+    except ProjectError as error:
+        raise UsageProblem(str(error)) from None
+    centre, problems = project.load_help_centre()
+    errors = [problem for problem in problems if problem.severity is Severity.ERROR]
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    if errors:
+        raise UsageProblem(f"{len(errors)} article error(s); fix them first")
+    return project, centre
+
+
 def stop_cleanly_on_sigterm() -> None:
     """Turn SIGTERM into SystemExit, so the sandboxes and browsers a run started are stopped too.
 

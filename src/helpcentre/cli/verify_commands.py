@@ -12,12 +12,11 @@ from helpcentre import atomic
 from helpcentre.cli import cli
 from helpcentre.cli.capture_commands import (
     CaptureProgress,
-    load_checked,
     target_option,
     workers_option,
     ws_endpoint_option,
 )
-from helpcentre.cli.common import STOPPED_EXIT_CODE, UsageProblem, config_option, stop_cleanly_on_sigterm
+from helpcentre.cli.common import STOPPED_EXIT_CODE, UsageProblem, config_option, load_checked, stop_cleanly_on_sigterm
 
 STATUS_STYLE = {
     "ok": "green",

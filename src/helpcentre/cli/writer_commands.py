@@ -8,8 +8,7 @@ import click
 
 from helpcentre import atomic
 from helpcentre.cli import cli
-from helpcentre.cli.capture_commands import load_checked
-from helpcentre.cli.common import UsageProblem, config_option
+from helpcentre.cli.common import UsageProblem, config_option, load_checked
 
 
 @cli.command()
