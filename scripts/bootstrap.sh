@@ -1,10 +1,14 @@
 # Sourced by scripts/run and scripts/test. Idempotent: a second run does no network work.
+# Sourcing it always ensures what every command needs:
 #   1. a virtual environment in .venv/
 #   2. the pinned packages (requirements.lock), reinstalled only when the pins change
-#   3. a Chromium: HELPCENTRE_CHROMIUM, else Playwright's own, else the system one,
+# The rest are functions that the scripts call only when they need them, so that commands
+# without a browser (./scripts/run lint, from the pre-commit hook) start at once:
+#   ensure_chromium: HELPCENTRE_CHROMIUM, else Playwright's own, else the system one,
 #      installed with apt-get where this machine allows it
-#   4. the reference pixelmatch for tests/compare (npm ci in tests/reference/), reinstalled
-#      only when its package-lock.json changes; node and npm from apt-get where missing
+#   ensure_reference_pixelmatch: the reference pixelmatch for tests/compare (npm ci in
+#      tests/reference/), reinstalled only when its package-lock.json changes; node and npm
+#      from apt-get where missing
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -50,20 +54,20 @@ install_system_chromium() {
 }
 
 ensure_chromium() {
-  if "$VENV/bin/helpcentre" browser --check >/dev/null 2>&1; then
-    return
+  if ! "$VENV/bin/helpcentre" browser --check >/dev/null 2>&1; then
+    if [ -n "${HELPCENTRE_CHROMIUM:-}" ]; then
+      "$VENV/bin/helpcentre" browser --check
+      exit 1
+    fi
+    install_system_chromium || true
+    if ! "$VENV/bin/helpcentre" browser --check >/dev/null; then
+      say "no Chromium could be found or installed."
+      say "install one (Debian: apt-get install chromium; elsewhere: .venv/bin/playwright install chromium)"
+      say "or set HELPCENTRE_CHROMIUM to a Chromium executable, then run this again."
+      exit 1
+    fi
   fi
-  if [ -n "${HELPCENTRE_CHROMIUM:-}" ]; then
-    "$VENV/bin/helpcentre" browser --check
-    exit 1
-  fi
-  install_system_chromium || true
-  if ! "$VENV/bin/helpcentre" browser --check >/dev/null; then
-    say "no Chromium could be found or installed."
-    say "install one (Debian: apt-get install chromium; elsewhere: .venv/bin/playwright install chromium)"
-    say "or set HELPCENTRE_CHROMIUM to a Chromium executable, then run this again."
-    exit 1
-  fi
+  say "Chromium: $("$VENV/bin/helpcentre" browser)"
 }
 
 ensure_reference_pixelmatch() {
@@ -87,6 +91,3 @@ ensure_reference_pixelmatch() {
 
 ensure_venv
 ensure_packages
-ensure_chromium
-ensure_reference_pixelmatch
-say "Chromium: $("$VENV/bin/helpcentre" browser)"

@@ -13,7 +13,7 @@ DRIFTS = {
     "move-menu-item": "Therasoft Billing moves to the top of the Setup menu",
     "change-colour": "the Confirm Pre-payment button turns purple",
     "remove-field": "the Phone field leaves the Billing Contact dialog",
-    "change-label": "the client Registration page is labelled Client Profile",
+    "change-label": "the client Registration page is labelled in capitals, REGISTRATION",
 }
 
 

@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from helpcentre.articles import HelpCentre, Problem, load_help_centre
 from helpcentre.articles.frontmatter import format_field
 from helpcentre.articles.schema import describe_error
+from helpcentre.lint import DocsTree, lint_help_centre, page_from_source
 from helpcentre.settings import HelpCentreSettings
 
 
@@ -49,6 +50,34 @@ class Project:
 
     def load_help_centre(self) -> tuple[HelpCentre, list[Problem]]:
         return load_help_centre(self.article_sources(), self.settings.category_list, self.settings.targets)
+
+    def docs_tree(self) -> DocsTree:
+        """The docs folder as lint reads it: articles, other Markdown pages and every file."""
+        files = {
+            path.relative_to(self.docs_dir).as_posix()
+            for path in self.docs_dir.rglob("*")
+            if path.is_file() and not path.name.startswith(".")
+        }
+        articles = self.article_sources()
+        article_paths = {src_path for src_path, _, _ in articles}
+        other_pages = [
+            page_from_source(src_path, self.display_path(self.docs_dir / src_path), self.read_page(src_path))
+            for src_path in sorted(files)
+            if src_path.endswith(".md") and src_path not in article_paths
+        ]
+        return DocsTree(articles, other_pages, files)
+
+    def read_page(self, src_path: str) -> str:
+        return (self.docs_dir / src_path).read_text(encoding="utf-8")
+
+    def lint(self) -> tuple[HelpCentre, list[Problem]]:
+        return lint_help_centre(
+            self.docs_tree(),
+            self.settings.category_list,
+            self.settings.targets,
+            self.screenshots_dir,
+            self.display_path(self.screenshots_dir),
+        )
 
 
 class _TolerantLoader(yaml.SafeLoader):

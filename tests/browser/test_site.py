@@ -32,9 +32,7 @@ def test_search_puts_the_card_change_guide_first(page: Page, site_url: str, quer
 def test_a_first_search_result_opens_the_article(page: Page, site_url: str):
     search(page, site_url, "Terasoft billing")
     page.locator(".md-search-result__list > li > a").first.click()
-    expect(page.locator("h1")).to_have_text(
-        "How to change the card or bank info for your Therasoft account monthly invoice"
-    )
+    expect(page.locator("h1")).to_have_text("How to change the card or bank info for your Therasoft monthly invoice")
 
 
 def test_search_finds_nothing_for_gibberish(page: Page, site_url: str):
@@ -51,7 +49,7 @@ def test_the_article_page_shows_breadcrumbs_title_summary_and_steps(page: Page, 
         [
             "Therasoft Help Centre",
             "Billing & Account",
-            "How to change the card or bank info for your Therasoft account monthly invoice",
+            "How to change the card or bank info for your Therasoft monthly invoice",
         ]
     )
     expect(page.locator(".hc-summary")).to_contain_text("Add or edit the card or bank account")

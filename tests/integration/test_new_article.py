@@ -16,11 +16,16 @@ from helpcentre.project import load_project
 def project_copy(project_root, tmp_path):
     shutil.copy(project_root / "mkdocs.yml", tmp_path / "mkdocs.yml")
     shutil.copytree(project_root / "docs", tmp_path / "docs")
+    shutil.copytree(project_root / "screenshots", tmp_path / "screenshots")
     return tmp_path
 
 
 def new(root, *args: str) -> subprocess.CompletedProcess:
-    command = [sys.executable, "-m", "helpcentre", "new", *args]
+    return helpcentre(root, "new", *args)
+
+
+def helpcentre(root, *args: str) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "helpcentre", *args]
     return subprocess.run(command, cwd=root, capture_output=True, text=True, timeout=60)
 
 
@@ -60,3 +65,19 @@ def test_new_never_overwrites_and_names_the_category_it_knows(project_copy):
     unknown = new(project_copy, "Anything", "--category", "bills")
     assert unknown.returncode == 2
     assert "Error: no category 'bills'; known: billing, getting-started, clients, policies" in unknown.stderr
+
+
+def test_new_then_lint_is_clean(project_copy):
+    assert new(project_copy, "Update your practice's billing address", "--category", "billing").returncode == 0
+    linted = helpcentre(project_copy, "lint")
+    assert (linted.returncode, linted.stdout, linted.stderr) == (0, "", "No problems found.\n")
+
+
+def test_a_new_how_to_then_lint_asks_only_for_its_screenshots(project_copy):
+    assert new(project_copy, "Print a receipt", "--category", "clients", "--how-to").returncode == 0
+    linted = helpcentre(project_copy, "lint")
+    assert linted.returncode == 0
+    assert linted.stdout == (
+        "docs/clients/print-a-receipt.md:8:1: HC161 walkthrough: no screenshots yet;"
+        " run: helpcentre capture clients/print-a-receipt\n"
+    )

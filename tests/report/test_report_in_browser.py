@@ -71,7 +71,7 @@ def test_articles_are_in_drift_order_and_titles_stay_text(offline_page, report_u
     expect(page.get_by_role("navigation", name="Articles to review").get_by_role("link")).to_have_text(
         [
             "Change requests",
-            "How to change the card or bank info for your Therasoft account monthly invoice",
+            "How to change the card or bank info for your Therasoft monthly invoice",
             "Invoice history",
             "Email Payment Receipts to multiple emails",
         ]
@@ -79,7 +79,7 @@ def test_articles_are_in_drift_order_and_titles_stay_text(offline_page, report_u
     expect(page.locator("section.article > header h2")).to_have_text(
         [
             "Change requests",
-            "How to change the card or bank info for your Therasoft account monthly invoice",
+            "How to change the card or bank info for your Therasoft monthly invoice",
             "Invoice history",
             "Email Payment Receipts to multiple emails",
         ]

@@ -85,7 +85,7 @@ def every_status_results() -> dict:
         {
             "ref": CARD_GUIDE,
             "id": 101,
-            "title": "How to change the card or bank info for your Therasoft account monthly invoice",
+            "title": "How to change the card or bank info for your Therasoft monthly invoice",
             "path": f"docs/{CARD_GUIDE}.md",
             "steps": [
                 step(1, "Go to the **Setup** menu", "ok", files=files(CARD_GUIDE, 1, "expected", "actual")),

@@ -25,14 +25,19 @@ class FrontMatter:
     body: str
     body_line: int
     problems: list[Problem] = field(default_factory=list)
+    columns: dict[FieldPath, int] = field(default_factory=dict)
 
     def line_of(self, path: FieldPath) -> int:
         """The file line of a field, or of its nearest ancestor that exists."""
+        return self.position_of(path)[0]
+
+    def position_of(self, path: FieldPath) -> tuple[int, int]:
+        """`(line, column)` of a field, or of its nearest ancestor that exists; both count from 1."""
         while path:
             if path in self.lines:
-                return self.lines[path]
+                return self.lines[path], self.columns.get(path, 1)
             path = path[:-1]
-        return 1
+        return 1, 1
 
 
 def split_front_matter(text: str, display_path: str) -> FrontMatter:
@@ -55,8 +60,8 @@ def split_front_matter(text: str, display_path: str) -> FrontMatter:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = mark.line + 2 if mark else 1
-        problem = Problem(display_path, line, codes.YAML_SYNTAX, "", f"invalid YAML: {error.problem}")
+        line, column = (mark.line + 2, mark.column + 1) if mark else (1, 1)
+        problem = Problem(display_path, line, codes.YAML_SYNTAX, "", f"invalid YAML: {error.problem}", column)
         return FrontMatter({}, {}, body, body_line, [problem])
     if node is None:
         return FrontMatter({}, {}, body, body_line)
@@ -66,29 +71,31 @@ def split_front_matter(text: str, display_path: str) -> FrontMatter:
 
     found: list[Problem] = []
     line_map: dict[FieldPath, int] = {}
-    _record_lines(node, (), line_map, found, display_path)
+    column_map: dict[FieldPath, int] = {}
+    _record_positions(node, (), line_map, column_map, found, display_path)
     try:
         data = loader.construct_document(node) or {}
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        problem = Problem(
-            display_path, mark.line + 2 if mark else 1, codes.YAML_SYNTAX, "", f"invalid YAML: {error.problem}"
-        )
+        line, column = (mark.line + 2, mark.column + 1) if mark else (1, 1)
+        problem = Problem(display_path, line, codes.YAML_SYNTAX, "", f"invalid YAML: {error.problem}", column)
         return FrontMatter({}, {}, body, body_line, [problem])
     finally:
         loader.dispose()
-    return FrontMatter(data, line_map, body, body_line, found)
+    return FrontMatter(data, line_map, body, body_line, found, column_map)
 
 
-def _record_lines(
+def _record_positions(
     node: yaml.Node,
     path: FieldPath,
     line_map: dict[FieldPath, int],
+    column_map: dict[FieldPath, int],
     found: list[Problem],
     display_path: str,
 ) -> None:
     # +2: the YAML starts on file line 2, and marks count from 0.
     line_map[path] = node.start_mark.line + 2
+    column_map[path] = node.start_mark.column + 1
     if isinstance(node, yaml.MappingNode):
         seen: set[Any] = set()
         for key_node, value_node in node.value:
@@ -101,14 +108,16 @@ def _record_lines(
                         codes.DUPLICATE_KEY,
                         format_field((*path, key)),
                         "key appears twice; the second value would silently win",
+                        column=key_node.start_mark.column + 1,
                     )
                 )
             seen.add(key)
-            _record_lines(value_node, (*path, key), line_map, found, display_path)
+            _record_positions(value_node, (*path, key), line_map, column_map, found, display_path)
             line_map[(*path, key)] = key_node.start_mark.line + 2
+            column_map[(*path, key)] = key_node.start_mark.column + 1
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _record_lines(item, (*path, index), line_map, found, display_path)
+            _record_positions(item, (*path, index), line_map, column_map, found, display_path)
 
 
 def format_field(path: FieldPath) -> str:

@@ -25,21 +25,25 @@ def parse_article(src_path: str, text: str, display_path: str) -> tuple[Article 
     for error in errors:
         kind, message = describe_error(error, ArticleMeta)
         loc = tuple(error["loc"])
-        line = front_matter.line_of(loc) if kind != "missing" else front_matter.line_of(loc[:-1])
+        line, column = front_matter.position_of(loc if kind != "missing" else loc[:-1])
         if kind == "missing" and not loc[:-1]:
-            line = 1
-        found.append(Problem(display_path, line, _KIND_TO_CODE[kind], format_field(loc), message))
+            line, column = 1, 1
+        code = _KIND_TO_CODE[kind]
+        if loc == ("summary",) and kind != "unknown":
+            # The summary is the search snippet, the meta description and the export's text.
+            code = codes.NO_SUMMARY
+            message = "every article needs a one-sentence summary: it is the search snippet and the page description"
+        found.append(Problem(display_path, line, code, format_field(loc), message, column))
     if meta is None:
         return None, found
     steps = numbered_steps(front_matter.body, front_matter.body_line)
     article = Article(PurePosixPath(src_path), display_path, meta, front_matter, steps)
     if meta.walkthrough is not None and len(meta.walkthrough.steps) != len(steps):
         found.append(
-            Problem(
-                display_path,
-                front_matter.line_of(("walkthrough", "steps")),
+            _at(
+                article,
+                ("walkthrough", "steps"),
                 codes.STEP_COUNT,
-                "walkthrough.steps",
                 f"{len(meta.walkthrough.steps)} steps, but the article has {len(steps)} numbered steps;"
                 " give one walkthrough step per numbered step, in the same order",
             )
@@ -58,71 +62,97 @@ def load_help_centre(
     """
     articles: list[Article] = []
     found: list[Problem] = []
+    unusable: set[int | str] = set()
     for src_path, display_path, text in sources:
         article, article_problems = parse_article(src_path, text, display_path)
         found.extend(article_problems)
         if article is not None:
             articles.append(article)
+        else:
+            unusable.update(_names_of_unusable(src_path, text, display_path))
 
     centre = HelpCentre(categories, articles)
-    found.extend(_cross_check(centre, None if targets is None else sorted(targets)))
+    found.extend(_cross_check(centre, None if targets is None else sorted(targets), unusable))
     return centre, sorted(found)
 
 
-def _cross_check(centre: HelpCentre, targets: list[str] | None) -> list[Problem]:
+def _names_of_unusable(src_path: str, text: str, display_path: str) -> set[int | str]:
+    """The ref, and the id where it can be read, of an article whose own problems are reported.
+
+    Links to it are not reported as well: one mistake, one message.
+    """
+    names: set[int | str] = {str(PurePosixPath(src_path).with_suffix(""))}
+    article_id = split_front_matter(text, display_path).data.get("id")
+    if isinstance(article_id, int):
+        names.add(article_id)
+    return names
+
+
+def _at(article: Article, path: tuple, code: str, message: str, severity: Severity = Severity.ERROR) -> Problem:
+    """A problem at a front matter field of an article."""
+    line, column = article.front_matter.position_of(path)
+    return Problem(article.display_path, line, code, format_field(path), message, column, severity)
+
+
+def _cross_check(centre: HelpCentre, targets: list[str] | None, unusable: set[int | str]) -> list[Problem]:
     found: list[Problem] = []
     first_with_id: dict[int, Article] = {}
+    first_with_slug: dict[str, Article] = {}
     category_keys = [category.key for category in centre.categories]
     for article in sorted(centre.articles, key=lambda a: a.display_path):
-        fm = article.front_matter
         earlier = first_with_id.setdefault(article.id, article)
+        if earlier is not article:
+            found.append(
+                _at(article, ("id",), codes.DUPLICATE_ID, f"id {article.id} is already used by {earlier.display_path}")
+            )
+        # One slug per help centre: an article can then move between categories without a clash,
+        # and support agents can name it by its slug alone.
+        slug = article.src_path.stem.casefold()
+        earlier = first_with_slug.setdefault(slug, article)
         if earlier is not article:
             found.append(
                 Problem(
                     article.display_path,
-                    fm.line_of(("id",)),
-                    codes.DUPLICATE_ID,
-                    "id",
-                    f"id {article.id} is already used by {earlier.display_path}",
+                    1,
+                    codes.DUPLICATE_SLUG,
+                    "",
+                    f"slug '{article.src_path.stem}' is already used by {earlier.display_path}; rename one file",
                 )
             )
         if article.meta.category not in category_keys:
             found.append(
-                Problem(
-                    article.display_path,
-                    fm.line_of(("category",)),
+                _at(
+                    article,
+                    ("category",),
                     codes.UNKNOWN_CATEGORY,
-                    "category",
                     f"no category '{article.meta.category}'; known: {', '.join(category_keys)}",
                 )
             )
         walkthrough = article.meta.walkthrough
         if walkthrough is not None and targets is not None and walkthrough.target not in targets:
             found.append(
-                Problem(
-                    article.display_path,
-                    fm.line_of(("walkthrough", "target")),
+                _at(
+                    article,
+                    ("walkthrough", "target"),
                     codes.UNKNOWN_TARGET,
-                    "walkthrough.target",
                     f"no target '{walkthrough.target}' in mkdocs.yml; known: {', '.join(targets) or 'none'}",
                 )
             )
         for index, reference in enumerate(article.meta.related):
             target = centre.find(reference)
+            if target is None and _normalised_reference(reference) in unusable:
+                continue
             if target is None:
                 message = f"no article '{reference}'"
             elif target is article:
                 message = "an article cannot be related to itself"
             else:
                 continue
-            found.append(
-                Problem(
-                    article.display_path,
-                    fm.line_of(("related", index)),
-                    codes.UNKNOWN_RELATED,
-                    f"related[{index}]",
-                    message,
-                    severity=Severity.WARNING,
-                )
-            )
+            found.append(_at(article, ("related", index), codes.UNKNOWN_RELATED, message))
     return found
+
+
+def _normalised_reference(reference: int | str) -> int | str:
+    if isinstance(reference, int) or reference.isdigit():
+        return int(reference)
+    return reference.strip("/").removesuffix(".md")

@@ -1,4 +1,4 @@
-"""Problems found in articles, reported as `path:line: field: message`."""
+"""Problems found in a help centre, reported as `path:line:col: HC### field: message`."""
 
 from __future__ import annotations
 
@@ -24,8 +24,20 @@ class Problem:
     severity: Severity = Severity.ERROR
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}:"
+        # Editors and CI annotations jump to `path:line:col:`; the code is stable, the message may improve.
+        where = f"{self.path}:{self.line}:{self.column}: {self.code}"
         return f"{where} {self.field}: {self.message}" if self.field else f"{where} {self.message}"
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "code": self.code,
+            "severity": str(self.severity),
+            "field": self.field,
+            "message": self.message,
+        }
 
 
 class ArticleError(Exception):
@@ -36,7 +48,7 @@ class ArticleError(Exception):
         super().__init__("\n".join(str(problem) for problem in self.problems))
 
 
-# Stable codes; the writers' guide documents them.
+# Stable codes: a code keeps its meaning for good; the writers' guide lists them all.
 YAML_SYNTAX = "HC100"
 SCHEMA = "HC101"
 UNKNOWN_KEY = "HC102"
@@ -45,5 +57,16 @@ UNKNOWN_RELATED = "HC104"
 UNKNOWN_CATEGORY = "HC105"
 DUPLICATE_KEY = "HC106"
 NO_FRONT_MATTER = "HC107"
+DUPLICATE_SLUG = "HC108"
 STEP_COUNT = "HC110"
 UNKNOWN_TARGET = "HC111"
+LABEL_NOT_IN_WALKTHROUGH = "HC112"
+BROKEN_LINK = "HC120"
+BROKEN_ANCHOR = "HC121"
+MISSING_IMAGE = "HC130"
+IMAGE_WITHOUT_ALT = "HC131"
+TITLE_TOO_LONG = "HC140"
+NO_SUMMARY = "HC141"
+RAW_SCRIPT = "HC150"
+UNREFERENCED_SCREENSHOT = "HC160"
+MISSING_SCREENSHOT = "HC161"

@@ -48,7 +48,8 @@ def draft(title: str, category: str, article_id: int, how_to: bool, target: str 
         body += (
             "\n1. Go to the **Setup** menu\n"
             "2. Select **Therasoft Billing**\n"
-            "3. Describe the last step; name each button or field in **bold**, as the product spells it\n"
+            "3. Describe the last step, naming each button or field as the product spells it;"
+            " put those names in bold once the walkthrough acts on them\n"
         )
     text = yaml.safe_dump(front_matter, sort_keys=False, allow_unicode=True, default_flow_style=None)
     return f"---\n{text}---\n\n{body}"

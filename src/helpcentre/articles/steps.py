@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 NUMBERED_ITEM = re.compile(r"^(\d+)[.)]\s+(\S.*)$")
 BOLD = re.compile(r"\*\*(.+?)\*\*")
-_FENCE = re.compile(r"^\s*(```|~~~)")
+FENCE = re.compile(r"^\s*(```|~~~)")
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ def numbered_steps(body: str, first_line: int) -> list[Step]:
     in_fence = False
     started = False
     for offset, raw in enumerate(body.splitlines()):
-        if _FENCE.match(raw):
+        if FENCE.match(raw):
             in_fence = not in_fence
             continue
         if in_fence:

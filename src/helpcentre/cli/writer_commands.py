@@ -40,3 +40,50 @@ def new(config_file: Path, title: str, category: str, how_to: bool) -> None:
         raise UsageProblem("\n".join(str(problem) for problem in problems))
     atomic.write_text(path, text)
     click.echo(f"Wrote {shown} (id {article_id})")
+
+
+@cli.command()
+@config_option
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: one `path:line:col: HC### message` per line; json: a list of problems.",
+)
+def lint(config_file: Path, paths: tuple[Path, ...], output_format: str) -> None:
+    """Check articles and screenshots; exit 1 if any error is found.
+
+    With PATHs (files or folders), only problems in them are reported; the whole help centre
+    is still read, so that ids, links and related articles are checked across it.
+    """
+    import json
+
+    from helpcentre.lint import errors_in
+    from helpcentre.project import ProjectError, load_project
+
+    try:
+        project = load_project(config_file)
+    except ProjectError as error:
+        raise UsageProblem(str(error)) from None
+    _, found = project.lint()
+    if paths:
+        wanted = [project.display_path(path) for path in paths]
+        found = [problem for problem in found if any(_within(problem.path, prefix) for prefix in wanted)]
+    if output_format == "json":
+        click.echo(json.dumps([problem.as_json() for problem in found], indent=2))
+    else:
+        for problem in found:
+            click.echo(str(problem))
+        errors = len(errors_in(found))
+        warnings = len(found) - errors
+        summary = f"{errors} error(s), {warnings} warning(s)" if found else "No problems found."
+        click.echo(summary, err=True)
+    if errors_in(found):
+        raise SystemExit(1)
+
+
+def _within(path: str, prefix: str) -> bool:
+    return prefix in (".", "") or path == prefix or path.startswith(prefix.rstrip("/") + "/")

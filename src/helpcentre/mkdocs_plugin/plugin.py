@@ -14,7 +14,8 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from helpcentre.articles import HelpCentre, Severity, load_help_centre
+from helpcentre.articles import HelpCentre, Severity
+from helpcentre.lint import DocsTree, errors_in, lint_help_centre, page_from_source
 from helpcentre.mkdocs_plugin import generated, screenshots
 from helpcentre.project import validate_settings
 from helpcentre.settings import HelpCentreSettings
@@ -66,24 +67,28 @@ class HelpCentrePlugin(BasePlugin):
         if not self.config.enabled:
             return files
         project_root = Path(config.config_file_path or ".").resolve().parent
-        sources = [
-            (file.src_uri, _display_path(file, project_root), file.content_string)
-            for file in files.documentation_pages()
-            if not self._is_plain_page(file.src_uri)
-        ]
-        centre, found = load_help_centre(sources, self.config.category_list, self.config.targets)
-        errors = [problem for problem in found if problem.severity is Severity.ERROR]
+        # The same checks as `helpcentre lint`, over what MkDocs has already read.
+        tree = DocsTree(articles=[], files={file.src_uri for file in files})
+        for file in files.documentation_pages():
+            if self._is_plain_page(file.src_uri):
+                page = page_from_source(file.src_uri, _display_path(file, project_root), file.content_string)
+                tree.other_pages.append(page)
+            else:
+                tree.articles.append((file.src_uri, _display_path(file, project_root), file.content_string))
+        screenshots_dir = project_root / self.config.screenshots_dir
+        centre, found = lint_help_centre(
+            tree, self.config.category_list, self.config.targets, screenshots_dir, self.config.screenshots_dir
+        )
         for problem in found:
             (log.error if problem.severity is Severity.ERROR else log.warning)(str(problem))
+        errors = errors_in(found)
         if errors:
-            raise PluginError(f"{len(errors)} article error(s); see the messages above.")
+            raise PluginError(f"{len(errors)} error(s) in the help centre; see the messages above.")
 
         self.centre = centre
         self._article_by_src = {str(article.src_path): article for article in centre.articles}
         self._manifest = screenshots.read_manifest(project_root / self.config.screenshots_dir)
-        self._step_images = screenshots.add_step_images(
-            files, config, centre, project_root / self.config.screenshots_dir, log
-        )
+        self._step_images = screenshots.add_step_images(files, config, centre, screenshots_dir)
         self._add_generated_pages(files, config, centre)
         self._add_assets(files, config)
         self._url_by_ref = {
@@ -127,6 +132,13 @@ class HelpCentrePlugin(BasePlugin):
             return output
         # Material lets a site supply its own search worker through the page config.
         return _MATERIAL_WORKER.sub(TYPO_TOLERANT_WORKER, output, count=1)
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        # Screenshots live outside docs_dir, so MkDocs would not reload the page after a re-capture.
+        screenshots_dir = Path(config.config_file_path or ".").resolve().parent / self.config.screenshots_dir
+        if self.config.enabled and screenshots_dir.is_dir():
+            server.watch(str(screenshots_dir))
+        return server
 
     def _is_plain_page(self, src_uri: str) -> bool:
         return any(fnmatch.fnmatch(src_uri, pattern) for pattern in self.config.pages_not_articles)

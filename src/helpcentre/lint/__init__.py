@@ -1,0 +1,87 @@
+"""Every check a help centre must pass, in one place: `helpcentre lint` and the strict build run it.
+
+The input is plain data (Markdown sources, the docs file list, the screenshots folder), so
+lint runs without MkDocs and the site plugin hands over what MkDocs already read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from helpcentre.articles import problems as codes
+from helpcentre.articles.loader import load_help_centre
+from helpcentre.articles.model import Article, Category, HelpCentre
+from helpcentre.articles.problems import Problem, Severity
+from helpcentre.lint.body import BodyChecker, Page, split_front_matter_for_links
+from helpcentre.lint.labels import unchecked_labels
+from helpcentre.lint.screenshots import screenshot_problems
+
+MAX_TITLE_LENGTH = 70
+
+__all__ = ["MAX_TITLE_LENGTH", "DocsTree", "Page", "errors_in", "lint_help_centre", "page_from_source"]
+
+
+@dataclass
+class DocsTree:
+    """What lint reads: articles as `(src_path, display_path, text)`, other pages, every docs file."""
+
+    articles: list[tuple[str, str, str]]
+    other_pages: list[Page] = field(default_factory=list)
+    files: set[str] = field(default_factory=set)
+    # Pages the build writes itself (home, category pages): links to them resolve.
+    generated_pages: set[str] = field(default_factory=set)
+
+
+def lint_help_centre(
+    tree: DocsTree,
+    categories: list[Category],
+    targets: Iterable[str] | None,
+    screenshots_dir: Path | None,
+    screenshots_display: str = "screenshots",
+) -> tuple[HelpCentre, list[Problem]]:
+    """The help centre and every problem in it, sorted by file and position."""
+    centre, found = load_help_centre(tree.articles, categories, targets)
+    pages = [
+        Page(article.src_path.as_posix(), article.display_path, article.body, article.front_matter.body_line, article)
+        for article in centre.articles
+    ]
+    pages += tree.other_pages
+    generated = tree.generated_pages | {"index.md"} | {f"{category.key}/index.md" for category in categories}
+    checker = BodyChecker(pages, tree.files, generated, centre)
+    for page in pages:
+        found.extend(checker.check(page))
+    for article in centre.articles:
+        found.extend(_article_problems(article))
+    if screenshots_dir is not None:
+        found.extend(screenshot_problems(centre, screenshots_dir, screenshots_display))
+    return centre, sorted(found)
+
+
+def errors_in(found: Iterable[Problem]) -> list[Problem]:
+    return [problem for problem in found if problem.severity is Severity.ERROR]
+
+
+def _article_problems(article: Article) -> list[Problem]:
+    found = unchecked_labels(article)
+    if len(article.title) > MAX_TITLE_LENGTH:
+        line, column = article.front_matter.position_of(("title",))
+        found.append(
+            Problem(
+                article.display_path,
+                line,
+                codes.TITLE_TOO_LONG,
+                "title",
+                f"{len(article.title)} characters; keep titles to {MAX_TITLE_LENGTH} or fewer,"
+                " so they fit search results and browser tabs",
+                column,
+            )
+        )
+    return found
+
+
+def page_from_source(src_path: str, display_path: str, text: str) -> Page:
+    """A Markdown page that is not an article (it may still have MkDocs front matter)."""
+    body, body_line = split_front_matter_for_links(text)
+    return Page(src_path, display_path, body, body_line)

@@ -1,0 +1,223 @@
+"""The GitHub workflow runs commands that exist, with options that parse, on the right events.
+
+CI can only be run on GitHub; these tests catch what would otherwise surface there first: a
+renamed script, a helpcentre option that no longer exists, a report folder the upload misses.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import shlex
+import tomllib
+from pathlib import Path
+
+import click
+import pytest
+import yaml
+from mkdocs.utils.yaml import yaml_load
+from packaging.specifiers import SpecifierSet
+
+from helpcentre.cli import cli
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+WORKFLOW = PROJECT_ROOT / ".github" / "workflows" / "docs.yml"
+SHELL_OPERATORS = {";", "&&", "||", "|", "&"}
+REDIRECTIONS = {">", ">>", "<", "2>", "2>>"}
+
+
+def load_workflow() -> dict:
+    workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    # YAML 1.1 reads the key `on` as the boolean true.
+    if True in workflow:
+        workflow["on"] = workflow.pop(True)
+    return workflow
+
+
+def all_steps(workflow: dict) -> list[tuple[str, dict]]:
+    return [(name, step) for name, job in workflow["jobs"].items() for step in job["steps"]]
+
+
+def simple_commands(script: str) -> list[list[str]]:
+    """The words of each simple command in a `run:` script, without operators and redirections."""
+    commands: list[list[str]] = []
+    for line in script.replace("\\\n", " ").splitlines():
+        lexer = shlex.shlex(line, posix=True, punctuation_chars=True)
+        lexer.whitespace_split = True
+        lexer.commenters = "#"
+        words: list[str] = []
+        skip_next = False
+        for token in lexer:
+            if skip_next:
+                skip_next = False
+            elif token in SHELL_OPERATORS:
+                commands.append(words)
+                words = []
+            elif token in REDIRECTIONS:
+                skip_next = True
+            else:
+                words.append(token)
+        commands.append(words)
+    return [words for words in commands if words]
+
+
+def run_commands(workflow: dict) -> list[tuple[str, list[str]]]:
+    return [
+        (job, words) for job, step in all_steps(workflow) if "run" in step for words in simple_commands(step["run"])
+    ]
+
+
+def helpcentre_invocations(workflow: dict) -> list[tuple[str, list[str]]]:
+    """(job, args) of every `./scripts/run ARGS` in the workflow."""
+    return [(job, words[1:]) for job, words in run_commands(workflow) if words[0] == "./scripts/run"]
+
+
+def parse_helpcentre(args: list[str]) -> click.Context:
+    """The context `helpcentre ARGS` would run its command in: options parsed and checked, nothing run."""
+    command: click.Command = cli
+    context = click.Context(cli, info_name="helpcentre")
+    remaining = list(args)
+    while isinstance(command, click.Group):
+        assert remaining, f"`helpcentre {' '.join(args)}` names no command of {command.name}"
+        name, *remaining = remaining
+        subcommand = command.get_command(context, name)
+        assert subcommand is not None, (
+            f"`helpcentre {' '.join(args)}`: no command {name!r}; there are {sorted(command.list_commands(context))}"
+        )
+        command = subcommand
+        if isinstance(command, click.Group):
+            context = click.Context(command, info_name=name, parent=context)
+    return command.make_context(name, remaining, parent=context, resilient_parsing=False)
+
+
+def step_using(job: dict, action: str) -> dict:
+    found = [step for step in job["steps"] if step.get("uses", "").startswith(f"{action}@")]
+    assert len(found) == 1, f"expected one step using {action}, found {len(found)}"
+    return found[0]
+
+
+def job_running(workflow: dict, command: str) -> tuple[str, dict]:
+    """(name, job) of the one job that runs `./scripts/run COMMAND`."""
+    found = [job for job, words in helpcentre_invocations(workflow) if words[:1] == [command]]
+    assert len(found) == 1, f"expected one job running ./scripts/run {command}, found {found}"
+    return found[0], workflow["jobs"][found[0]]
+
+
+def job_using(workflow: dict, action: str) -> tuple[str, dict]:
+    """(name, job) of the one job with a step that uses ACTION."""
+    found = [job for job, step in all_steps(workflow) if step.get("uses", "").startswith(f"{action}@")]
+    assert len(found) == 1, f"expected one job using {action}, found {found}"
+    return found[0], workflow["jobs"][found[0]]
+
+
+def load_ci_script(path: Path):
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def workflow() -> dict:
+    return load_workflow()
+
+
+def test_the_workflow_runs_on_pull_requests_and_on_pushes_to_main(workflow):
+    assert set(workflow["on"]) == {"pull_request", "push"}
+    assert workflow["on"]["push"] == {"branches": ["main"]}
+
+
+def test_every_script_the_workflow_runs_is_an_executable_file(workflow):
+    scripts = [word for _, words in run_commands(workflow) for word in words if word.startswith("./scripts/")]
+    assert {"./scripts/test", "./scripts/run"} <= set(scripts)
+    for script in scripts:
+        path = PROJECT_ROOT / script
+        assert path.is_file(), f"the workflow runs {script}, which does not exist"
+        assert os.access(path, os.X_OK), f"the workflow runs {script}, which is not executable (chmod +x)"
+
+
+def test_every_ci_script_the_workflow_runs_exists_and_accepts_its_arguments(workflow):
+    calls = [
+        (words, index)
+        for _, words in run_commands(workflow)
+        for index, word in enumerate(words)
+        if word.startswith(".ci/")
+    ]
+    assert calls, "the workflow runs no script from .ci/"
+    for words, index in calls:
+        path = PROJECT_ROOT / words[index]
+        assert path.is_file(), f"the workflow runs {words[index]}, which does not exist"
+        load_ci_script(path).argument_parser().parse_args(words[index + 1 :])
+
+
+def test_every_helpcentre_command_the_workflow_runs_exists_and_its_options_parse(workflow, monkeypatch):
+    monkeypatch.chdir(PROJECT_ROOT)
+    invocations = helpcentre_invocations(workflow)
+    assert [args[0] for _, args in invocations] == ["verify", "build"]
+    for _, args in invocations:
+        assert args[0] in cli.commands, f"helpcentre has no command {args[0]!r}"
+        parse_helpcentre(args)
+
+
+def test_a_misspelt_option_would_fail_the_parse_check():
+    with pytest.raises(click.UsageError, match="No such option '--reprot'"):
+        parse_helpcentre(["verify", "--reprot", "reports/verify"])
+    with pytest.raises(AssertionError, match="no command 'verfy'"):
+        parse_helpcentre(["verfy"])
+
+
+def test_the_pull_request_job_tests_then_verifies_and_always_uploads_the_report(workflow, monkeypatch):
+    monkeypatch.chdir(PROJECT_ROOT)
+    _, job = job_running(workflow, "verify")
+    assert job["if"] == "github.event_name == 'pull_request'"
+    runs = [step["run"] for step in job["steps"] if "run" in step]
+    assert runs.index("./scripts/test") < runs.index("./scripts/run verify --report reports/verify")
+    assert step_using(job, "actions/checkout")["with"]["fetch-depth"] == 0
+
+    verify_args = next(args for _, args in helpcentre_invocations(workflow) if args[0] == "verify")
+    report_dir = parse_helpcentre(verify_args).params["report_dir"]
+    upload = step_using(job, "actions/upload-artifact")
+    assert upload["if"] == "always()"
+    assert Path(upload["with"]["path"]) == report_dir
+
+    summary = next(step for step in job["steps"] if ".ci/verify_summary.py" in step.get("run", ""))
+    assert summary["if"] == "always()"
+    assert summary["run"].split()[2] == str(report_dir)
+    assert '>> "$GITHUB_STEP_SUMMARY"' in summary["run"]
+
+
+def test_ci_uses_a_python_that_pyproject_allows(workflow):
+    requires = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    allowed = SpecifierSet(requires["requires-python"])
+    for name, job in workflow["jobs"].items():
+        if any(step.get("run", "").startswith("./scripts/") for step in job["steps"]):
+            if job.get("container") == "debian:12":
+                version = DEBIAN_12_PYTHON
+            else:
+                version = step_using(job, "actions/setup-python")["with"]["python-version"]
+            assert version in allowed, f"{name} sets up Python {version}; pyproject.toml requires {allowed}"
+
+
+DEBIAN_12_PYTHON = "3.11"  # bookworm's python3
+
+
+def test_main_is_built_for_its_pages_address_and_deployed_with_pages_permissions(workflow, monkeypatch):
+    monkeypatch.chdir(PROJECT_ROOT)
+    build_name, build_job = job_running(workflow, "build")
+    assert build_job["if"] == "github.event_name == 'push' && github.ref == 'refs/heads/main'"
+    pages_step = step_using(build_job, "actions/configure-pages")
+    build_step = next(step for step in build_job["steps"] if step.get("run") == "./scripts/run build")
+    assert build_step["env"]["HELPCENTRE_SITE_URL"] == f"${{{{ steps.{pages_step['id']}.outputs.base_url }}}}"
+
+    monkeypatch.setenv("HELPCENTRE_SITE_URL", "https://willowcreek.github.io/help/")
+    config = yaml_load((PROJECT_ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert config["site_url"] == "https://willowcreek.github.io/help/"
+    assert parse_helpcentre(["build"]).params["site_dir"] is None, "the build writes where mkdocs.yml says"
+    assert step_using(build_job, "actions/upload-pages-artifact")["with"]["path"] == config["site_dir"]
+
+    _, deploy_job = job_using(workflow, "actions/deploy-pages")
+    assert deploy_job["needs"] == build_name
+    assert deploy_job["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy_job["environment"]["name"] == "github-pages"
+    assert deploy_job["concurrency"] == {"group": "pages", "cancel-in-progress": False}
+    assert workflow["permissions"] == {"contents": "read"}, "only the deploy job may write"
