@@ -6,9 +6,9 @@
 # without a browser (./scripts/run lint, from the pre-commit hook) start at once:
 #   ensure_chromium: HELPCENTRE_CHROMIUM, else Playwright's own, else the system one,
 #      installed with apt-get where this machine allows it
-#   ensure_reference_pixelmatch: the reference pixelmatch for tests/compare (npm ci in
-#      tests/reference/), reinstalled only when its package-lock.json changes; node and npm
-#      from apt-get where missing
+#   ensure_test_references: the npm packages the tests check against (npm ci in
+#      tests/reference/): pixelmatch for tests/compare, axe-core for the accessibility audit;
+#      reinstalled only when its package-lock.json changes; node and npm from apt-get where missing
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -70,7 +70,7 @@ ensure_chromium() {
   say "Chromium: $("$VENV/bin/helpcentre" browser)"
 }
 
-ensure_reference_pixelmatch() {
+ensure_test_references() {
   local reference="$ROOT/tests/reference" stamp wanted
   stamp="$reference/node_modules/.helpcentre-installed"
   wanted="$(sha256sum < "$reference/package-lock.json" | cut -d' ' -f1)"
@@ -80,11 +80,11 @@ ensure_reference_pixelmatch() {
   command -v npm >/dev/null 2>&1 || apt_install nodejs npm || true
   if ! command -v npm >/dev/null 2>&1; then
     # Not fatal here: the rest of the suite runs, and the agreement tests fail saying why.
-    say "no node and npm, so no reference pixelmatch: tests/compare's agreement tests will fail."
+    say "no node and npm, so no pixelmatch or axe-core: tests/compare's agreement tests and the accessibility audit will fail."
     say "install them (Debian: apt-get install nodejs npm), then run this again."
     return
   fi
-  say "installing the reference pixelmatch (npm ci in tests/reference/)"
+  say "installing the test references, pixelmatch and axe-core (npm ci in tests/reference/)"
   npm ci --prefix "$reference" --no-audit --no-fund --loglevel=error >/dev/null
   echo "$wanted" > "$stamp"
 }

@@ -137,6 +137,11 @@ def make_categories(count: int) -> list[tuple[str, str, str]]:
 
 
 @functools.cache
+def _file_slug(key: str, title: str) -> str:
+    """Unique across the help centre, as lint requires: two categories may share a title."""
+    return f"{key}-{_slug(title)}"
+
+
 def _title_plan(seed: int, key: str) -> list[tuple[str, str, str]]:
     """(form, verb, object) of every title a category can use, in an order that ignores its size."""
     combos = [(form, verb, obj) for form in TITLE_FORMS for verb in VERBS for obj in OBJECTS]
@@ -174,7 +179,7 @@ def _article(seed: int, keys: list[str], key: str, count: int, index: int) -> Ar
     others = [other if other < index else other + 1 for other in range(count - 1)]
 
     def ref(other_key: str, other: int) -> str:
-        return f"{other_key}/{_slug(_title(seed, other_key, other)[0])}"
+        return f"{other_key}/{_file_slug(other_key, _title(seed, other_key, other)[0])}"
 
     related: list[str] = []
     for _ in range(rng.randint(2, 3)):
@@ -189,7 +194,7 @@ def _article(seed: int, keys: list[str], key: str, count: int, index: int) -> Ar
     links = []
     for other in rng.sample(others, min(len(others), rng.randint(3, 5))):
         other_title = _title(seed, key, other)[0]
-        links.append((other_title, f"{_slug(other_title)}.md"))
+        links.append((other_title, f"{_file_slug(key, other_title)}.md"))
     steps = [f"Go to the **{page}** menu"]
     for _ in range(rng.randint(3, 5)):
         step = rng.choice(
@@ -210,7 +215,7 @@ def _article(seed: int, keys: list[str], key: str, count: int, index: int) -> Ar
         index=index,
         id=(keys.index(key) + 1) * 100_000 + index + 1,
         title=title,
-        slug=_slug(title),
+        slug=_file_slug(key, title),
         task=f"{verb} {obj}",
         summary=f"{verb.capitalize()} {obj} from the {page} page, and what it changes for you.",
         tags=rng.sample(TAG_WORDS, rng.randint(3, 5)),

@@ -2,49 +2,15 @@
 
 from __future__ import annotations
 
-import logging
-import signal
-from types import FrameType
-
 from flask import Flask
-from waitress.server import create_server
 
-log = logging.getLogger(__name__)
+from helpcentre.wsgi_serving import WaitressServer
 
 
-class SandboxServer:
-    """The sandbox listening on `host:port`; `port=0` lets the OS pick a free port.
-
-    The socket is bound and listening once this object exists, so its URL can be handed out
-    before `serve_until_stopped` runs: connections wait in the listen backlog meanwhile.
-    """
+class SandboxServer(WaitressServer):
+    """The sandbox listening on `host:port`; `port=0` lets the OS pick a free port."""
 
     def __init__(self, app: Flask, host: str = "127.0.0.1", port: int = 0, threads: int = 4):
-        self._server = create_server(app, host=host, port=port, threads=threads, ident="therasoft-sandbox")
-
-    @property
-    def url(self) -> str:
-        listening = getattr(self._server, "effective_listen", None)
-        host, port = listening[0] if listening else (self._server.effective_host, self._server.effective_port)
-        if ":" in str(host):
-            host = f"[{host}]"
-        return f"http://{host}:{port}/"
-
-    def serve_until_stopped(self) -> None:
-        """Serve until SIGINT or SIGTERM, then finish the requests in flight and close the sockets."""
-        previous = signal.signal(signal.SIGTERM, _stop_on_signal)
-        try:
-            # waitress's loop catches SystemExit and KeyboardInterrupt and stops its worker threads.
-            self._server.run()
-        finally:
-            signal.signal(signal.SIGTERM, previous)
-            self.close()
-
-    def close(self) -> None:
-        self._server.close()
-        log.info("the sandbox stopped")
-
-
-def _stop_on_signal(signum: int, _frame: FrameType | None) -> None:
-    log.info("received %s", signal.Signals(signum).name)
-    raise SystemExit(0)
+        super().__init__(
+            app, host=host, port=port, threads=threads, ident="therasoft-sandbox", description="the sandbox"
+        )

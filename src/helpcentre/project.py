@@ -27,6 +27,8 @@ class Project:
     config_file: Path
     docs_dir: Path
     settings: HelpCentreSettings
+    # mkdocs.yml's site_url, where the site is published; None when it is not set.
+    site_url: str | None = None
 
     @property
     def screenshots_dir(self) -> Path:
@@ -140,4 +142,6 @@ def load_project(config_file: Path | str = "mkdocs.yml") -> Project:
         raise ProjectError(f"{config_file.name}: plugins: the helpcentre plugin is not configured")
     root = config_file.parent
     settings = parse_settings(options, config_file.name)
-    return Project(root, config_file, root / config.get("docs_dir", "docs"), settings)
+    site_url = config.get("site_url")
+    docs_dir = root / config.get("docs_dir", "docs")
+    return Project(root, config_file, docs_dir, settings, site_url=str(site_url) if site_url else None)

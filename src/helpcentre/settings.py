@@ -6,7 +6,9 @@ so the site layer can change without the settings changing meaning.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+import re
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from helpcentre.articles.model import Category
 from helpcentre.articles.walkthrough import Locator
@@ -103,6 +105,59 @@ class ToleranceSettings(BaseModel):
     max_diff_ratio: float | None = Field(default=None, ge=0, le=1)
 
 
+class PdfSettings(BaseModel):
+    """Each article as a PDF, written by `helpcentre pdf` and linked from the article as a download."""
+
+    model_config = _STRICT
+
+    # Off unless asked for: the build cannot print the PDFs itself (Chromium prints the built
+    # pages afterwards), so a site built without `helpcentre pdf` would link to missing files.
+    enabled: bool = False
+    # The folder in the site: an article's PDF is <dir>/<article path>.pdf, an address that
+    # stays the same from build to build.
+    dir: str = "pdf"
+
+    @field_validator("dir")
+    @classmethod
+    def _inside_the_site(cls, value: str) -> str:
+        if not re.fullmatch(r"[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*", value):
+            raise ValueError(
+                f"'{value}' is not a folder inside the site; use letters, digits, - and _, "
+                "with / between folders: pdf, downloads/guides"
+            )
+        return value
+
+    def path_for(self, ref: str) -> str:
+        """The site-relative path of the PDF of the article at `ref` (`billing/change-requests`)."""
+        return f"{self.dir}/{ref}.pdf"
+
+
+class FeedbackSettings(BaseModel):
+    """Where the "Was this article helpful?" widget posts its votes; with no endpoint, no widget."""
+
+    model_config = _STRICT
+
+    # `helpcentre feedback serve` implements it. An empty value, as `!ENV` gives for
+    # HELPCENTRE_FEEDBACK_URL="", means no endpoint: a published site can switch it off.
+    endpoint: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _blank_endpoint_is_none(cls, data: object) -> object:
+        if isinstance(data, dict) and isinstance(data.get("endpoint"), str):
+            return {**data, "endpoint": data["endpoint"].strip() or None}
+        return data
+
+    @model_validator(mode="after")
+    def _endpoint_is_reachable_from_a_page(self) -> FeedbackSettings:
+        if self.endpoint is not None and not self.endpoint.startswith(("http://", "https://", "/")):
+            raise ValueError(
+                f"endpoint must be an http:// or https:// URL, or a path on the site such as /feedback;"
+                f" not {self.endpoint!r}"
+            )
+        return self
+
+
 class HelpCentreSettings(BaseModel):
     model_config = _STRICT
 
@@ -110,12 +165,14 @@ class HelpCentreSettings(BaseModel):
     categories: list[CategorySettings] = Field(min_length=1)
     contact: ContactSettings
     home: HomeSettings = HomeSettings()
+    feedback: FeedbackSettings = FeedbackSettings()
     # Markdown files that are pages of their own rather than articles.
     pages_not_articles: list[str] = ["index.md"]
     typo_tolerant_search: bool = True
     screenshots_dir: str = "screenshots"
     targets: dict[str, TargetSettings] = {}
     verify: ToleranceSettings = ToleranceSettings()
+    pdf: PdfSettings = PdfSettings()
 
     @property
     def category_list(self) -> list[Category]:

@@ -54,7 +54,8 @@ def test_the_article_page_shows_breadcrumbs_title_summary_and_steps(page: Page, 
     )
     expect(page.locator(".hc-summary")).to_contain_text("Add or edit the card or bank account")
     steps = page.locator(".hc-body ol").first.get_by_role("listitem")
-    expect(steps).to_have_text(
+    expect(steps).to_have_count(5)
+    expect(steps).to_contain_text(
         [
             "Go to the Setup menu",
             "Select Therasoft Billing",

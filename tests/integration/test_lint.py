@@ -113,6 +113,10 @@ CASES = {
         broken("docs/policies/card.md", article_text(108, "Card policy", category="policies")),
         "docs/policies/card.md:1:1: HC108 slug 'card' is already used by docs/billing/card.md; rename one file",
     ),
+    codes.REDIRECT_CLASH: (
+        policy(codes.REDIRECT_CLASH, extra="redirects: [billing/pay]\n"),
+        f"{RULE(109)}:6:13: HC109 redirects[0]: 'billing/pay' is an article's page now; a redirect there would hide it",
+    ),
     codes.STEP_COUNT: (
         broken("docs/billing/open.md", HOW_TO + "3. Look around\n"),
         "docs/billing/open.md:8:3: HC110 walkthrough.steps: 2 steps, but the article has 3 numbered steps;"
@@ -303,7 +307,8 @@ def test_heading_anchors_are_the_ones_the_built_pages_have(built_site, project_r
     centre, _ = load_project(project_root / "mkdocs.yml").lint()
     checked = 0
     for article in centre.articles:
-        html = (built_site / article.ref / "index.html").read_text(encoding="utf-8")
+        section = "agents/" if article.for_agents_only else ""
+        html = (built_site / section / article.ref / "index.html").read_text(encoding="utf-8")
         page_ids = set(re.findall(r'\bid="([^"]+)"', html))
         found = anchors(article.body)
         assert found <= page_ids, article.ref

@@ -38,10 +38,10 @@ def test_a_new_article_takes_the_next_id_and_passes_every_check(project_copy):
     result = new(project_copy, "Update your practice's billing address", "--category", "billing")
     assert result.returncode == 0, result.stderr
     path = "docs/billing/update-your-practices-billing-address.md"
-    assert result.stdout == f"Wrote {path} (id 402)\n"
+    assert result.stdout == f"Wrote {path} (id 502)\n"
     centre, problems = load_project(project_copy / "mkdocs.yml").load_help_centre()
     assert problems == []
-    article = centre.find(402)
+    article = centre.find(502)
     assert article.title == "Update your practice's billing address"
     assert article.meta.category == "billing"
     assert article.meta.walkthrough is None

@@ -153,7 +153,7 @@ def test_every_ci_script_the_workflow_runs_exists_and_accepts_its_arguments(work
 def test_every_helpcentre_command_the_workflow_runs_exists_and_its_options_parse(workflow, monkeypatch):
     monkeypatch.chdir(PROJECT_ROOT)
     invocations = helpcentre_invocations(workflow)
-    assert [args[0] for _, args in invocations] == ["verify", "build"]
+    assert [args[0] for _, args in invocations] == ["verify", "build", "pdf"]
     for _, args in invocations:
         assert args[0] in cli.commands, f"helpcentre has no command {args[0]!r}"
         parse_helpcentre(args)
@@ -221,3 +221,16 @@ def test_main_is_built_for_its_pages_address_and_deployed_with_pages_permissions
     assert deploy_job["environment"]["name"] == "github-pages"
     assert deploy_job["concurrency"] == {"group": "pages", "cancel-in-progress": False}
     assert workflow["permissions"] == {"contents": "read"}, "only the deploy job may write"
+
+
+def test_main_prints_each_article_to_pdf_into_the_site_it_publishes(workflow, monkeypatch):
+    monkeypatch.chdir(PROJECT_ROOT)
+    build_name, build_job = job_running(workflow, "build")
+    assert job_running(workflow, "pdf")[0] == build_name
+    steps = build_job["steps"]
+    build = next(index for index, step in enumerate(steps) if step.get("run") == "./scripts/run build")
+    pdf = next(index for index, step in enumerate(steps) if step.get("run") == "./scripts/run pdf")
+    upload = steps.index(step_using(build_job, "actions/upload-pages-artifact"))
+    assert build < pdf < upload, "the PDFs are printed from the built site, before it is uploaded"
+    config = yaml_load((PROJECT_ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert parse_helpcentre(["pdf"]).params["site_dir"] == Path(config["site_dir"])

@@ -16,7 +16,8 @@ def test_the_repository_project_loads_without_problems(project_root):
     assert project.settings.contact.url.startswith("mailto:")
     centre, found = project.load_help_centre()
     assert found == []
-    assert len(centre.articles) == 11
+    assert len(centre.articles) == 12
+    assert [article.ref for article in centre.for_agents] == ["billing/link-billing-articles-in-replies"]
     assert centre.find(101).ref == "billing/change-card-or-bank-info"
 
 

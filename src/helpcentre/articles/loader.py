@@ -98,6 +98,7 @@ def _cross_check(centre: HelpCentre, targets: list[str] | None, unusable: set[in
     found: list[Problem] = []
     first_with_id: dict[int, Article] = {}
     first_with_slug: dict[str, Article] = {}
+    redirected_from: dict[str, Article] = {}
     category_keys = [category.key for category in centre.categories]
     for article in sorted(centre.articles, key=lambda a: a.display_path):
         earlier = first_with_id.setdefault(article.id, article)
@@ -138,6 +139,11 @@ def _cross_check(centre: HelpCentre, targets: list[str] | None, unusable: set[in
                     f"no target '{walkthrough.target}' in mkdocs.yml; known: {', '.join(targets) or 'none'}",
                 )
             )
+        for index, old_path in enumerate(article.meta.redirects):
+            clash = _redirect_clash(centre, article, old_path, redirected_from)
+            if clash:
+                found.append(_at(article, ("redirects", index), codes.REDIRECT_CLASH, clash))
+            redirected_from.setdefault(old_path, article)
         for index, reference in enumerate(article.meta.related):
             target = centre.find(reference)
             if target is None and _normalised_reference(reference) in unusable:
@@ -156,3 +162,15 @@ def _normalised_reference(reference: int | str) -> int | str:
     if isinstance(reference, int) or reference.isdigit():
         return int(reference)
     return reference.strip("/").removesuffix(".md")
+
+
+def _redirect_clash(centre: HelpCentre, article: Article, old_path: str, taken: dict[str, Article]) -> str | None:
+    """Why a redirect from `old_path` cannot be written, or None when it can."""
+    if centre.find(old_path) is not None:
+        return f"'{old_path}' is an article's page now; a redirect there would hide it"
+    if old_path == "a" or old_path.startswith("a/"):
+        return f"'{old_path}' is where short links live (/a/<id>/)"
+    earlier = taken.get(old_path)
+    if earlier is not None and earlier is not article:
+        return f"'{old_path}' already redirects to {earlier.display_path}"
+    return None

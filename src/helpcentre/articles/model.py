@@ -44,6 +44,10 @@ class Article:
     def body(self) -> str:
         return self.front_matter.body
 
+    @property
+    def for_agents_only(self) -> bool:
+        return self.meta.audience == "agents"
+
 
 @dataclass
 class HelpCentre:
@@ -57,8 +61,12 @@ class HelpCentre:
         self._by_id = {article.id: article for article in self.articles}
         # Every page asks for these; built once, so a build stays linear in the number of articles.
         self._by_category: dict[str, list[Article]] = {}
+        self.for_agents: list[Article] = []
         for article in sorted(self.articles, key=lambda article: article.title.casefold()):
-            self._by_category.setdefault(article.meta.category, []).append(article)
+            if article.for_agents_only:
+                self.for_agents.append(article)
+            else:
+                self._by_category.setdefault(article.meta.category, []).append(article)
 
     def find(self, reference: int | str) -> Article | None:
         """An article by id, by ref (`billing/x`), or by docs-relative path (`billing/x.md`)."""
@@ -72,6 +80,7 @@ class HelpCentre:
         return [other for other in found if other is not None]
 
     def in_category(self, key: str) -> list[Article]:
+        """The customers' articles of a category, by title; internal ones are in `for_agents`."""
         return self._by_category.get(key, [])
 
     def category(self, key: str) -> Category | None:
@@ -79,4 +88,4 @@ class HelpCentre:
 
     @property
     def promoted(self) -> list[Article]:
-        return sorted((a for a in self.articles if a.meta.promoted), key=lambda a: a.id)
+        return sorted((a for a in self.articles if a.meta.promoted and not a.for_agents_only), key=lambda a: a.id)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PlainValidator, StringConstraints, ValidationError
 
@@ -21,6 +21,18 @@ def _article_reference(value: Any) -> int | str:
 
 
 ArticleReference = Annotated[int | str, PlainValidator(_article_reference)]
+
+
+def _site_path(value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError("must be an old path of the article, such as billing/old-name")
+    path = value.strip().strip("/").removesuffix(".md").removesuffix("/index.html").removesuffix(".html")
+    if "://" in value or ".." in path.split("/") or not path:
+        raise ValueError(f"'{value}' is not a path inside the site, such as billing/old-name")
+    return path
+
+
+SitePath = Annotated[str, PlainValidator(_site_path)]
 
 
 class SearchOptions(BaseModel):
@@ -45,6 +57,11 @@ class ArticleMeta(BaseModel):
     related: list[ArticleReference] = []
     promoted: bool = False
     search: SearchOptions | None = None
+    # `agents`: an internal article for support agents, built into its own section and left
+    # out of the customers' navigation, search, home and category pages.
+    audience: Literal["customers", "agents"] = "customers"
+    # Paths the article had before a move (`billing/old-name`); each keeps redirecting here.
+    redirects: list[SitePath] = []
     walkthrough: Walkthrough | None = None
 
 

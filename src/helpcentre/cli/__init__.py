@@ -30,6 +30,8 @@ def main() -> None:
 from helpcentre.cli import (  # noqa: E402,F401
     capture_commands,
     compare_commands,
+    feedback_commands,
+    pdf_commands,
     preview_commands,
     sandbox_commands,
     site_commands,

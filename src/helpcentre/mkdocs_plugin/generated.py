@@ -8,6 +8,7 @@ from typing import Any
 import yaml
 
 from helpcentre.articles import Article, Category, HelpCentre
+from helpcentre.mkdocs_plugin.screenshots import StepImage
 from helpcentre.settings import HelpCentreSettings
 
 
@@ -28,8 +29,28 @@ def home_markdown(config: HelpCentreSettings) -> str:
 
 def category_markdown(category: Category) -> str:
     return _page(
-        {"template": "helpcentre/category.html", "title": category.title, "hide": ["toc"], "search": {"exclude": True}},
+        {
+            "template": "helpcentre/category.html",
+            "title": category.title,
+            # The page's <meta name="description">, for search engines.
+            "description": category.description,
+            "hide": ["toc"],
+            "search": {"exclude": True},
+        },
         category.description,
+    )
+
+
+def agents_markdown(title: str) -> str:
+    """The internal section's page: the category template, kept out of search engines and search."""
+    return _page(
+        {
+            "template": "helpcentre/category.html",
+            "title": title,
+            "hide": ["toc"],
+            "search": {"exclude": True},
+            "robots": "noindex",
+        },
     )
 
 
@@ -67,6 +88,7 @@ def page_context(
     url_by_ref: dict[str, str],
     config: HelpCentreSettings,
     manifest: dict[str, Any] | None = None,
+    step_images: dict[str, dict[int, StepImage]] | None = None,
 ) -> dict[str, Any]:
     """What the help-centre templates render; URLs are site-relative, for Jinja's `url` filter."""
 
@@ -86,16 +108,23 @@ def page_context(
     context: dict[str, Any] = {
         "contact": config.contact.model_dump(),
         "home": config.home.model_dump(),
+        "feedback": config.feedback.model_dump(),
     }
     src_uri = page.file.src_uri
     if article is not None:
         category = centre.category(article.meta.category)
+        images = (step_images or {}).get(article.ref, {})
         context["article"] = {
             "id": article.id,
+            "ref": article.ref,
+            # Written by `helpcentre pdf` after the build; linked only when the site has them.
+            "pdf": config.pdf.path_for(article.ref) if config.pdf.enabled else None,
             "title": article.title,
             "summary": article.meta.summary,
             "tags": article.meta.tags,
             "category": category_link(category) if category else None,
+            # The first step's screenshot stands for the article in search engines' results.
+            "image": images[min(images)].src_uri if images else None,
         }
         context["related"] = [link(other) for other in centre.related(article)]
         context["verification"] = verification(article, manifest or {}, config)
@@ -108,3 +137,14 @@ def page_context(
             context["category"] = category_link(category)
             context["articles"] = [link(other) for other in centre.in_category(category.key)]
     return context
+
+
+def not_found_context(centre: HelpCentre, url_by_ref: dict[str, str], config: HelpCentreSettings) -> dict[str, Any]:
+    """What the 404 page renders: it has no page of its own, and is served at any depth."""
+    return {
+        "contact": config.contact.model_dump(),
+        "promoted": [
+            {"id": other.id, "title": other.title, "summary": other.meta.summary, "url": url_by_ref[other.ref]}
+            for other in centre.promoted
+        ],
+    }

@@ -11,12 +11,13 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from helpcentre import atomic, exports, git_dates, redirects
 from helpcentre.articles import HelpCentre, Severity
 from helpcentre.lint import DocsTree, errors_in, lint_help_centre, page_from_source
-from helpcentre.mkdocs_plugin import generated, screenshots
+from helpcentre.mkdocs_plugin import generated, screenshots, step_links, structured_data
 from helpcentre.project import validate_settings
 from helpcentre.settings import HelpCentreSettings
 
@@ -26,6 +27,9 @@ _PACKAGE = Path(__file__).parent
 _CONTACT_LINK = re.compile(r"\]\(contact:\)")
 _MATERIAL_WORKER = re.compile(r"assets/javascripts/workers/search\.[0-9a-f]+\.min\.js")
 TYPO_TOLERANT_WORKER = "assets/javascripts/workers/helpcentre-search.js"
+AGENTS_SECTION = "agents"
+AGENTS_INDEX = f"{AGENTS_SECTION}/index.md"
+AGENTS_TITLE = "For support agents"
 
 
 class HelpCentrePlugin(BasePlugin):
@@ -57,8 +61,10 @@ class HelpCentrePlugin(BasePlugin):
         # After a custom_dir, so a project can still override our templates; before the theme's.
         position = 1 if config.theme.custom_dir else 0
         config.theme.dirs.insert(position, str(_PACKAGE / "templates"))
-        config.extra_css.append("assets/helpcentre/helpcentre.css")
-        config.extra_javascript.append("assets/helpcentre/helpcentre.js")
+        for stylesheet in ("helpcentre.css", "step-links.css", "feedback.css", "print.css"):
+            config.extra_css.append(f"assets/helpcentre/{stylesheet}")
+        for script in ("helpcentre.js", "step-links.js", "feedback.js"):
+            config.extra_javascript.append(f"assets/helpcentre/{script}")
         return config
 
     # Runs after other plugins added their files, so generated pages never shadow real ones.
@@ -87,6 +93,10 @@ class HelpCentrePlugin(BasePlugin):
 
         self.centre = centre
         self._article_by_src = {str(article.src_path): article for article in centre.articles}
+        self._move_internal_articles(files, config, centre)
+        sources = {article.ref: project_root / article.display_path for article in centre.articles}
+        dates = git_dates.last_updated(list(sources.values()), project_root)
+        self._updated = {ref: dates[path] for ref, path in sources.items()}
         self._manifest = screenshots.read_manifest(project_root / self.config.screenshots_dir)
         self._step_images = screenshots.add_step_images(files, config, centre, screenshots_dir)
         self._add_generated_pages(files, config, centre)
@@ -110,9 +120,21 @@ class HelpCentrePlugin(BasePlugin):
         article = self._article_by_src.get(page.file.src_uri)
         if article is not None:
             page.meta["template"] = "helpcentre/article.html"
+            if article.for_agents_only:
+                # Internal: never offered to customers by the site's search.
+                page.meta["search"] = {"exclude": True}
+                page.meta["robots"] = "noindex"
+            # Material writes it as <meta name="description">, the snippet search engines show.
+            page.meta["description"] = article.meta.summary
             markdown = screenshots.place_under_steps(markdown, article, self._step_images.get(article.ref, {}))
         # `[text](contact:)` links to the contact address set once in mkdocs.yml.
         return _CONTACT_LINK.sub(f"]({self.config.contact.url})", markdown)
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        article = self._article_by_src.get(page.file.src_uri)
+        if article is None:
+            return html
+        return step_links.anchor_steps(html, len(article.steps))
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         if self.centre is None:
@@ -124,7 +146,34 @@ class HelpCentrePlugin(BasePlugin):
             self._url_by_ref,
             self.config,
             self._manifest,
+            self._step_images,
         )
+        article = self._article_by_src.get(page.file.src_uri)
+        if article is not None:
+            self._add_support_details(context["hc"], article, config)
+        elif page.file.src_uri == AGENTS_INDEX:
+            context["hc"]["category"] = self._agents_section()
+            context["hc"]["articles"] = [self._link(other) for other in self.centre.for_agents]
+        context["hc"]["structured_data"] = [
+            structured_data.script_text(item)
+            for item in structured_data.for_page(
+                context["hc"],
+                canonical_url=page.canonical_url,
+                site_url=config.site_url,
+                site_name=config.site_name,
+                language=config.theme["language"],
+            )
+        ]
+        return context
+
+    def on_template_context(self, context, *, template_name: str, config: MkDocsConfig):
+        if self.centre is None:
+            return context
+        if template_name == "404.html":
+            context["hc"] = generated.not_found_context(self.centre, self._url_by_ref, self.config)
+        elif template_name == "sitemap.xml":
+            # Search engines get only the pages meant for customers.
+            context["pages"] = [file for file in context["pages"] if _for_search_engines(file.page)]
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -142,6 +191,63 @@ class HelpCentrePlugin(BasePlugin):
 
     def _is_plain_page(self, src_uri: str) -> bool:
         return any(fnmatch.fnmatch(src_uri, pattern) for pattern in self.config.pages_not_articles)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.centre is None:
+            return
+        site_dir = Path(config.site_dir)
+        site_url = config.site_url or ""
+        for path, html in redirects.redirect_pages(self.centre, self._url_by_ref, site_url).items():
+            atomic.write_text(site_dir / path, html)
+        records = exports.article_records(self.centre, self._url_by_ref, site_url, self._updated)
+        exports.write_exports(site_dir, records, site_url)
+
+    def _move_internal_articles(self, files: Files, config: MkDocsConfig, centre: HelpCentre) -> None:
+        """Internal articles go to their own section, `agents/`, outside the customers' navigation."""
+        internal = centre.for_agents
+        for article in internal:
+            file = files.get_file_from_path(str(article.src_path))
+            file.dest_uri = f"{AGENTS_SECTION}/{article.ref}/index.html"
+            for derived in ("url", "abs_dest_path"):
+                file.__dict__.pop(derived, None)
+            file.inclusion = InclusionLevel.NOT_IN_NAV
+        if internal and files.get_file_from_path(AGENTS_INDEX) is None:
+            page = generated.agents_markdown(AGENTS_TITLE)
+            files.append(File.generated(config, AGENTS_INDEX, content=page, inclusion=InclusionLevel.NOT_IN_NAV))
+
+    def _agents_section(self) -> dict:
+        assert self.centre is not None
+        return {
+            "key": AGENTS_SECTION,
+            "title": AGENTS_TITLE,
+            "description": "Internal articles for the support team; customers do not see them.",
+            "icon": "",
+            "url": f"{AGENTS_SECTION}/",
+            "count": len(self.centre.for_agents),
+        }
+
+    def _link(self, other) -> dict:
+        return {"id": other.id, "title": other.title, "summary": other.meta.summary, "url": self._url_by_ref[other.ref]}
+
+    def _add_support_details(self, hc: dict, article, config: MkDocsConfig) -> None:
+        """What support agents and customers get on every article: its dates and links."""
+        base = config.site_url or "/"
+        hc["article"]["ref"] = article.ref
+        hc["article"]["updated"] = self._updated[article.ref].isoformat()
+        hc["article"]["updated_text"] = f"{self._updated[article.ref]:%-d %B %Y}"
+        hc["article"]["short_url"] = exports.short_path(article.id)
+        hc["article"]["short_link"] = base.rstrip("/") + "/" + exports.short_path(article.id)
+        hc["article"]["for_agents"] = article.for_agents_only
+        if article.for_agents_only:
+            hc["article"]["category"] = self._agents_section()
+        else:
+            # Customers cannot open internal articles: never offer them.
+            hc["related"] = [other for other in hc.get("related", []) if not self._is_internal(other["id"])]
+
+    def _is_internal(self, article_id: int) -> bool:
+        assert self.centre is not None
+        other = self.centre.find(article_id)
+        return other is not None and other.for_agents_only
 
     def _add_generated_pages(self, files: Files, config: MkDocsConfig, centre: HelpCentre) -> None:
         if files.get_file_from_path("index.md") is None:
@@ -164,6 +270,11 @@ class HelpCentrePlugin(BasePlugin):
         content = (_PACKAGE / "search-worker.js").read_text(encoding="utf-8")
         content = content.replace("MATERIAL_WORKER", os.path.basename(material_worker))
         files.append(File.generated(config, TYPO_TOLERANT_WORKER, content=content))
+
+
+def _for_search_engines(page: Page | None) -> bool:
+    meta = page.meta if page is not None else {}
+    return meta.get("audience") != "agents" and "noindex" not in str(meta.get("robots", ""))
 
 
 def _display_path(file: File, project_root: Path) -> str:

@@ -1,0 +1,95 @@
+"""What support agents paste into replies, in a real Chromium: short links, old paths, step links."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Browser, Page, expect
+
+GUIDE = "billing/change-card-or-bank-info/"
+GUIDE_TITLE = "How to change the card or bank info for your Therasoft monthly invoice"
+INTERNAL = "agents/billing/link-billing-articles-in-replies/"
+
+
+def test_a_short_link_lands_on_the_article_and_keeps_the_step(page: Page, site_url: str):
+    page.goto(f"{site_url}a/101/")
+    expect(page).to_have_url(f"{site_url}{GUIDE}")
+    expect(page.locator("h1")).to_have_text(GUIDE_TITLE)
+
+    page.goto(f"{site_url}a/101/#step-3")
+    expect(page).to_have_url(f"{site_url}{GUIDE}#step-3")
+    expect(page.locator("#step-3")).to_be_in_viewport()
+
+
+def test_an_old_path_from_redirects_still_reaches_the_article(page: Page, site_url: str):
+    old = "billing/how-to-change-the-card-or-bank-info-for-your-therasoft-account-monthly-invoice/"
+    page.goto(f"{site_url}{old}#step-2")
+    expect(page).to_have_url(f"{site_url}{GUIDE}#step-2")
+
+
+def test_a_redirect_works_without_script_too(browser: Browser, site_url: str):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(f"{site_url}a/101/")
+        expect(page).to_have_url(f"{site_url}{GUIDE}")
+    finally:
+        context.close()
+
+
+def test_every_step_has_an_anchor_and_a_visible_copy_link(page: Page, site_url: str):
+    page.goto(f"{site_url}{GUIDE}")
+    steps = page.locator("ol > li.hc-step")
+    expect(steps).to_have_count(5)
+    for number in range(1, 6):
+        step = page.locator(f"#step-{number}")
+        expect(step).to_have_class(re.compile(r"\bhc-step\b"))
+        expect(step.get_by_role("link", name=f"Copy link to step {number}")).to_be_visible()
+
+
+def test_copy_link_puts_the_full_step_address_on_the_clipboard(browser: Browser, site_url: str):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    try:
+        page = context.new_page()
+        page.goto(f"{site_url}{GUIDE}")
+        page.get_by_role("link", name="Copy link to step 3").click()
+        expect(page.locator("[data-hc-step-link-status]")).to_have_text("Link to step 3 copied")
+        expect(page.locator("[data-hc-step-link-status]")).to_have_attribute("role", "status")
+        assert page.evaluate("navigator.clipboard.readText()") == f"{site_url}{GUIDE}#step-3"
+        expect(page).to_have_url(f"{site_url}{GUIDE}#step-3")
+    finally:
+        context.close()
+
+
+def test_every_article_says_when_it_was_last_updated(page: Page, site_url: str):
+    page.goto(f"{site_url}{GUIDE}")
+    updated = page.locator(".hc-updated time")
+    expect(updated).to_have_text(re.compile(r"^\d{1,2} [A-Z][a-z]+ \d{4}$"))
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", updated.get_attribute("datetime"))
+
+
+def test_an_internal_article_is_in_the_agents_section_only(page: Page, site_url: str):
+    page.goto(f"{site_url}{INTERNAL}")
+    expect(page.locator("h1")).to_have_text("Link billing articles and steps in support replies")
+    expect(page.get_by_role("navigation", name="Breadcrumb")).to_contain_text("For support agents")
+    page.goto(f"{site_url}agents/")
+    expect(page.locator(".hc-article-list")).to_contain_text("Link billing articles and steps in support replies")
+
+    for customer_page in ("", "billing/", GUIDE):
+        page.goto(f"{site_url}{customer_page}")
+        expect(page.locator("body")).not_to_contain_text("Link billing articles and steps")
+
+
+def test_customer_search_never_offers_an_internal_article(page: Page, site_url: str):
+    page.goto(site_url)
+    page.get_by_role("searchbox", name="Search the help centre").click()
+    page.keyboard.type("support replies short link")
+    expect(page.locator(".md-search-result__meta")).to_be_visible()
+    expect(page.locator(".md-search-result__list")).not_to_contain_text("Link billing articles")
+
+
+def test_the_copy_link_words_stay_out_of_search_results(page: Page, site_url: str):
+    index = page.request.get(f"{site_url}search/search_index.json").json()
+    guide = [doc["text"] for doc in index["docs"] if doc["location"].startswith(GUIDE)]
+    assert any("Go to the Setup menu" in text for text in guide)
+    assert not any("Copy link" in doc["text"] for doc in index["docs"])
