@@ -41,9 +41,9 @@ def baselines(project: ProjectCopy) -> dict[str, bytes]:
     return {name: data for name, data in project.snapshot().items() if name != "manifest.json"}
 
 
-def test_an_unchanged_sandbox_verifies_clean_five_times_in_a_row(project):
+def test_an_unchanged_sandbox_verifies_clean_three_times_in_a_row(project):
     before = baselines(project)
-    for run in range(1, 6):
+    for run in range(1, 4):
         code, results, output = run_verify(project)
         assert code == 0, f"run {run} found drift:\n{output}"
         assert drifted(results) == set()
