@@ -16,7 +16,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from helpcentre.report.results import articles_by_drift, clean_message, needs_attention, plain_step_text
+from helpcentre.articles.steps import plain_text
+from helpcentre.report.results import articles_by_drift, clean_message, needs_attention
 from helpcentre.report.views import status_label, summary_line
 from helpcentre.verify.engine import RESULTS_FILE
 
@@ -42,7 +43,7 @@ def verify_section(report_dir: Path, artifact_url: str | None) -> list[str]:
         for article, step in rows:
             cells = (
                 f"`{article['ref']}`",
-                f"{step['step']}. {plain_step_text(step['text'])}",
+                f"{step['step']}. {plain_text(step['text'])}",
                 status_label(step["status"]),
                 clean_message(step.get("message")),
             )

@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -24,21 +23,10 @@ JSON_NAME = "articles.json"
 CSV_NAME = "articles.csv"
 CSV_COLUMNS = ["id", "title", "summary", "url", "short_url", "category", "tags", "audience", "updated", "steps"]
 
-_BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_CODE = re.compile(r"`([^`]*)`")
-
 
 def short_path(article_id: int) -> str:
     """The site-relative short link of an article: `a/101/`."""
     return f"a/{article_id}/"
-
-
-def plain_step_text(text: str) -> str:
-    """A step as a reader sees it, without Markdown marks: "Go to the Setup menu"."""
-    text = _LINK.sub(r"\1", text)
-    text = _BOLD.sub(lambda match: match.group(1) or match.group(2), text)
-    return _CODE.sub(r"\1", text).strip()
 
 
 def article_records(
@@ -62,8 +50,7 @@ def _record(article: Article, centre: HelpCentre, url: str, base: str, updated: 
         "audience": article.meta.audience,
         "updated": updated[article.ref].isoformat(),
         "steps": [
-            {"number": step.number, "text": plain_step_text(step.text), "url": f"{url}#{step.anchor}"}
-            for step in article.steps
+            {"number": step.number, "text": step.plain_text, "url": f"{url}#{step.anchor}"} for step in article.steps
         ],
     }
 

@@ -17,8 +17,10 @@ _COMMIT_MARK = "\x00"  # what git prints for %x00: no file name starts with it
 
 def last_updated(files: list[Path], repository: Path) -> dict[Path, date]:
     """The date of the last commit that touched each file, else its modification date (UTC)."""
-    committed = _commit_dates(repository)
-    uncommitted = _uncommitted_files(repository) if committed else set()
+    top = _git(repository, "rev-parse", "--show-toplevel")
+    root = Path(top.strip()) if top else None
+    committed = _commit_dates(repository, root) if root else {}
+    uncommitted = _uncommitted_files(repository, root) if root and committed else set()
     dates: dict[Path, date] = {}
     for path in files:
         resolved = path.resolve()
@@ -29,14 +31,10 @@ def last_updated(files: list[Path], repository: Path) -> dict[Path, date]:
     return dates
 
 
-def _commit_dates(repository: Path) -> dict[Path, date]:
-    top = _git(repository, "rev-parse", "--show-toplevel")
-    if top is None:
-        return {}
+def _commit_dates(repository: Path, root: Path) -> dict[Path, date]:
     log = _git(repository, "log", "--format=%x00%cI", "--name-only", "--no-renames", "--", ".")
     if log is None:
         return {}
-    root = Path(top.strip())
     dates: dict[Path, date] = {}
     current: date | None = None
     for line in log.splitlines():
@@ -48,13 +46,12 @@ def _commit_dates(repository: Path) -> dict[Path, date]:
     return dates
 
 
-def _uncommitted_files(repository: Path) -> set[Path]:
+def _uncommitted_files(repository: Path, root: Path) -> set[Path]:
     """Files edited since their last commit: their date is today's edit, not the commit's."""
-    top = _git(repository, "rev-parse", "--show-toplevel")
     status = _git(repository, "status", "--porcelain", "--no-renames", "--", ".")
-    if top is None or status is None:
+    if status is None:
         return set()
-    root = Path(top.strip())
+    # Paths in porcelain output are relative to the top of the repository, after two status letters.
     return {(root / line[3:]).resolve() for line in status.splitlines() if len(line) > 3}
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from helpcentre import atomic
-from helpcentre.articles import Article, HelpCentre
+from helpcentre.articles import Article, HelpCentre, UnknownArticle
 from helpcentre.browser import launch_options
 from helpcentre.exports import JSON_NAME
 from helpcentre.static_server import SiteServer
@@ -73,14 +73,10 @@ def choose_articles(centre: HelpCentre, selectors: list[str]) -> list[Article]:
     """The articles named by path (`billing/change-requests`) or id, or every article; in path order."""
     if not selectors:
         return sorted(centre.articles, key=lambda article: article.ref)
-    chosen: list[Article] = []
-    for selector in selectors:
-        article = centre.find(selector)
-        if article is None:
-            raise PdfUsageError(f"no article '{selector}'")
-        if article not in chosen:
-            chosen.append(article)
-    return sorted(chosen, key=lambda article: article.ref)
+    try:
+        return centre.select(selectors)
+    except UnknownArticle as error:
+        raise PdfUsageError(str(error)) from None
 
 
 def article_pages(site_dir: Path, articles: list[Article]) -> dict[str, str]:

@@ -158,3 +158,24 @@ def test_the_seed_guide_has_its_five_steps(project_root):
         "Add/Edit your card or bank info",
         "Verify the status is **Active**",
     ]
+
+
+def test_customers_are_never_offered_an_internal_related_article_but_agents_are():
+    centre, found = load(
+        ("billing/a.md", article(related="[billing/b, billing/c]")),
+        ("billing/b.md", article(id=2, audience="agents", related="[billing/a]")),
+        ("billing/c.md", article(id=3)),
+    )
+    assert found == []
+    assert [other.ref for other in centre.related(centre.find(1))] == ["billing/c"]
+    assert [other.ref for other in centre.related(centre.find(2))] == ["billing/a"]
+    assert [article.ref for article in centre.in_category("billing")] == ["billing/a", "billing/c"]
+
+
+def test_articles_are_selected_by_path_or_id_each_once_in_path_order():
+    from helpcentre.articles import UnknownArticle
+
+    centre, _ = load(("billing/b.md", article(id=2)), ("billing/a.md", article()))
+    assert [a.ref for a in centre.select(["2", "billing/a.md", "billing/b", "1"])] == ["billing/a", "billing/b"]
+    with pytest.raises(UnknownArticle, match=r"^no article 'billing/z'$"):
+        centre.select(["billing/a", "billing/z"])

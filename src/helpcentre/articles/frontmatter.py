@@ -46,7 +46,7 @@ def split_front_matter(text: str, display_path: str) -> FrontMatter:
     if not lines or lines[0].rstrip() != "---":
         problem = Problem(display_path, 1, codes.NO_FRONT_MATTER, "", "no front matter: the file must start with '---'")
         return FrontMatter({}, {}, text, 1, [problem])
-    closing = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+    closing = _closing_line(lines)
     if closing is None:
         problem = Problem(display_path, 1, codes.NO_FRONT_MATTER, "", "front matter is not closed with '---'")
         return FrontMatter({}, {}, text, 1, [problem])
@@ -83,6 +83,23 @@ def split_front_matter(text: str, display_path: str) -> FrontMatter:
     finally:
         loader.dispose()
     return FrontMatter(data, line_map, body, body_line, found, column_map)
+
+
+def _closing_line(lines: list[str]) -> int | None:
+    """The index of the line that closes front matter opened by `---` on the first line."""
+    return next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+
+
+def body_of(text: str) -> tuple[str, int]:
+    """The body of a page and the file line it starts on, after front matter if it has any.
+
+    For pages that are not articles: their front matter belongs to MkDocs, not to this schema.
+    """
+    lines = text.splitlines(keepends=True)
+    closing = _closing_line(lines) if lines and lines[0].rstrip() == "---" else None
+    if closing is None:
+        return text, 1
+    return "".join(lines[closing + 1 :]), closing + 2
 
 
 def _record_positions(

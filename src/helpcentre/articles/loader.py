@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from pathlib import PurePosixPath
 
 from helpcentre.articles import problems as codes
-from helpcentre.articles.frontmatter import format_field, split_front_matter
+from helpcentre.articles.frontmatter import FrontMatter, format_field, split_front_matter
 from helpcentre.articles.model import Article, Category, HelpCentre
 from helpcentre.articles.problems import Problem, Severity
 from helpcentre.articles.schema import ArticleMeta, describe_error, validation_errors
@@ -17,10 +17,15 @@ _KIND_TO_CODE = {"missing": codes.SCHEMA, "unknown": codes.UNKNOWN_KEY, "invalid
 
 def parse_article(src_path: str, text: str, display_path: str) -> tuple[Article | None, list[Problem]]:
     """One article from its Markdown source; None when its front matter is unusable."""
+    article, found, _ = _parse(src_path, text, display_path)
+    return article, found
+
+
+def _parse(src_path: str, text: str, display_path: str) -> tuple[Article | None, list[Problem], FrontMatter]:
     front_matter = split_front_matter(text, display_path)
     found = list(front_matter.problems)
     if any(problem.code in (codes.YAML_SYNTAX, codes.NO_FRONT_MATTER) for problem in found):
-        return None, found
+        return None, found, front_matter
     meta, errors = validation_errors(ArticleMeta, front_matter.data)
     for error in errors:
         kind, message = describe_error(error, ArticleMeta)
@@ -35,7 +40,7 @@ def parse_article(src_path: str, text: str, display_path: str) -> tuple[Article 
             message = "every article needs a one-sentence summary: it is the search snippet and the page description"
         found.append(Problem(display_path, line, code, format_field(loc), message, column))
     if meta is None:
-        return None, found
+        return None, found, front_matter
     steps = numbered_steps(front_matter.body, front_matter.body_line)
     article = Article(PurePosixPath(src_path), display_path, meta, front_matter, steps)
     if meta.walkthrough is not None and len(meta.walkthrough.steps) != len(steps):
@@ -48,7 +53,7 @@ def parse_article(src_path: str, text: str, display_path: str) -> tuple[Article 
                 " give one walkthrough step per numbered step, in the same order",
             )
         )
-    return article, found
+    return article, found, front_matter
 
 
 def load_help_centre(
@@ -64,25 +69,25 @@ def load_help_centre(
     found: list[Problem] = []
     unusable: set[int | str] = set()
     for src_path, display_path, text in sources:
-        article, article_problems = parse_article(src_path, text, display_path)
+        article, article_problems, front_matter = _parse(src_path, text, display_path)
         found.extend(article_problems)
         if article is not None:
             articles.append(article)
         else:
-            unusable.update(_names_of_unusable(src_path, text, display_path))
+            unusable.update(_names_of_unusable(src_path, front_matter))
 
     centre = HelpCentre(categories, articles)
     found.extend(_cross_check(centre, None if targets is None else sorted(targets), unusable))
     return centre, sorted(found)
 
 
-def _names_of_unusable(src_path: str, text: str, display_path: str) -> set[int | str]:
+def _names_of_unusable(src_path: str, front_matter: FrontMatter) -> set[int | str]:
     """The ref, and the id where it can be read, of an article whose own problems are reported.
 
     Links to it are not reported as well: one mistake, one message.
     """
     names: set[int | str] = {str(PurePosixPath(src_path).with_suffix(""))}
-    article_id = split_front_matter(text, display_path).data.get("id")
+    article_id = front_matter.data.get("id")
     if isinstance(article_id, int):
         names.add(article_id)
     return names
@@ -146,7 +151,7 @@ def _cross_check(centre: HelpCentre, targets: list[str] | None, unusable: set[in
             redirected_from.setdefault(old_path, article)
         for index, reference in enumerate(article.meta.related):
             target = centre.find(reference)
-            if target is None and _normalised_reference(reference) in unusable:
+            if target is None and HelpCentre.reference_key(reference) in unusable:
                 continue
             if target is None:
                 message = f"no article '{reference}'"
@@ -156,12 +161,6 @@ def _cross_check(centre: HelpCentre, targets: list[str] | None, unusable: set[in
                 continue
             found.append(_at(article, ("related", index), codes.UNKNOWN_RELATED, message))
     return found
-
-
-def _normalised_reference(reference: int | str) -> int | str:
-    if isinstance(reference, int) or reference.isdigit():
-        return int(reference)
-    return reference.strip("/").removesuffix(".md")
 
 
 def _redirect_clash(centre: HelpCentre, article: Article, old_path: str, taken: dict[str, Article]) -> str | None:

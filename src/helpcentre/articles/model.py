@@ -10,6 +10,10 @@ from helpcentre.articles.schema import ArticleMeta
 from helpcentre.articles.steps import Step
 
 
+class UnknownArticle(LookupError):
+    """A path or id that names no article; the message quotes it."""
+
+
 @dataclass(frozen=True)
 class Category:
     key: str
@@ -68,16 +72,34 @@ class HelpCentre:
             else:
                 self._by_category.setdefault(article.meta.category, []).append(article)
 
+    @staticmethod
+    def reference_key(reference: int | str) -> int | str:
+        """What a reference names: an id (`101`, `"101"`) or a ref (`billing/x`, `billing/x.md`)."""
+        if isinstance(reference, int) or reference.isdigit():
+            return int(reference)
+        return reference.strip("/").removesuffix(".md")
+
     def find(self, reference: int | str) -> Article | None:
         """An article by id, by ref (`billing/x`), or by docs-relative path (`billing/x.md`)."""
-        if isinstance(reference, int) or (isinstance(reference, str) and reference.isdigit()):
-            return self._by_id.get(int(reference))
-        ref = reference.strip("/").removesuffix(".md")
-        return self._by_ref.get(ref)
+        key = self.reference_key(reference)
+        return self._by_id.get(key) if isinstance(key, int) else self._by_ref.get(key)
+
+    def select(self, references: list[str]) -> list[Article]:
+        """The articles named by path or id, each once, in path order; UnknownArticle names a wrong one."""
+        chosen: dict[str, Article] = {}
+        for reference in references:
+            article = self.find(reference)
+            if article is None:
+                raise UnknownArticle(f"no article '{reference}'")
+            chosen.setdefault(article.ref, article)
+        return [chosen[ref] for ref in sorted(chosen)]
 
     def related(self, article: Article) -> list[Article]:
+        """The related articles the reader of `article` can open: customers are never offered internal ones."""
         found = (self.find(reference) for reference in article.meta.related)
-        return [other for other in found if other is not None]
+        return [
+            other for other in found if other is not None and (article.for_agents_only or not other.for_agents_only)
+        ]
 
     def in_category(self, key: str) -> list[Article]:
         """The customers' articles of a category, by title; internal ones are in `for_agents`."""

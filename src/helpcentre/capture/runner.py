@@ -16,7 +16,7 @@ from pathlib import Path
 from playwright.async_api import async_playwright
 
 from helpcentre import atomic
-from helpcentre.articles import Article, HelpCentre
+from helpcentre.articles import Article, HelpCentre, UnknownArticle
 from helpcentre.capture.baselines import BaselineStore, prepare_images
 from helpcentre.capture.layout import step_stem
 from helpcentre.capture.session import TargetError, new_page, open_browser
@@ -82,18 +82,18 @@ def parse_shard(text: str) -> tuple[int, int]:
 def select_articles(centre: HelpCentre, selectors: list[str], shard: tuple[int, int] | None) -> list[Article]:
     """The articles named (by path or id), or every article with a walkthrough; then this shard's share."""
     if selectors:
-        chosen = []
-        for selector in selectors:
-            article = centre.find(selector)
-            if article is None:
-                raise CaptureUsageError(f"no article '{selector}'")
+        try:
+            chosen = centre.select(selectors)
+        except UnknownArticle as error:
+            raise CaptureUsageError(str(error)) from None
+        for article in chosen:
             if article.meta.walkthrough is None:
                 raise CaptureUsageError(f"{article.display_path}: walkthrough: the article has no walkthrough")
-            if article not in chosen:
-                chosen.append(article)
     else:
-        chosen = [article for article in centre.articles if article.meta.walkthrough is not None]
-    chosen.sort(key=lambda article: article.ref)
+        chosen = sorted(
+            (article for article in centre.articles if article.meta.walkthrough is not None),
+            key=lambda article: article.ref,
+        )
     if shard is not None:
         index, total = shard
         chosen = [article for position, article in enumerate(chosen) if position % total == index - 1]

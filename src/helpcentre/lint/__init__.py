@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from helpcentre.articles import problems as codes
+from helpcentre.articles.frontmatter import body_of
 from helpcentre.articles.loader import load_help_centre
 from helpcentre.articles.model import Article, Category, HelpCentre
 from helpcentre.articles.problems import Problem, Severity
-from helpcentre.lint.body import BodyChecker, Page, split_front_matter_for_links
+from helpcentre.lint.body import BodyChecker, Page
 from helpcentre.lint.labels import unchecked_labels
 from helpcentre.lint.screenshots import screenshot_problems
 
@@ -83,5 +84,5 @@ def _article_problems(article: Article) -> list[Problem]:
 
 def page_from_source(src_path: str, display_path: str, text: str) -> Page:
     """A Markdown page that is not an article (it may still have MkDocs front matter)."""
-    body, body_line = split_front_matter_for_links(text)
+    body, body_line = body_of(text)
     return Page(src_path, display_path, body, body_line)

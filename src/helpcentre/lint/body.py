@@ -26,16 +26,6 @@ class Page:
     article: Article | None = None
 
 
-def split_front_matter_for_links(text: str) -> tuple[str, int]:
-    """The body of a page that is not an article, and its first line, after any front matter."""
-    lines = text.splitlines(keepends=True)
-    if lines and lines[0].rstrip() == "---":
-        closing = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
-        if closing is not None:
-            return "".join(lines[closing + 1 :]), closing + 2
-    return text, 1
-
-
 class BodyChecker:
     """Resolves links the way MkDocs does: relative to the page, to Markdown files or other files."""
 

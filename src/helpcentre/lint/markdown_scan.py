@@ -10,11 +10,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from html import unescape
 
 from markdown.extensions.toc import slugify, unique
 
-from helpcentre.articles.steps import FENCE
+from helpcentre.articles.steps import lines_outside_fences, plain_text
 
 _INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _HTML_COMMENT = re.compile(r"<!--.*?-->")
@@ -28,9 +27,6 @@ _ATX_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
 _ATTR_LIST_ID = re.compile(r"\{:?[^}]*?#([-\w]+)[^}]*\}")
 _HTML_ID = re.compile(r"""\bid\s*=\s*["']([^"']+)["']""")
 _HEADING_ATTR_LIST = re.compile(r"\s*\{:?[^}]*\}\s*$")
-_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)")
-_LINK_TEXT = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_TAG = re.compile(r"<[^>]+>")
 
 
 @dataclass(frozen=True)
@@ -55,16 +51,9 @@ def prose_lines(body: str, first_line: int, blank_code: bool = True) -> Iterator
 
     Blanking keeps the columns of everything else where the writer sees them.
     """
-    in_fence = False
-    for offset, raw in enumerate(body.splitlines()):
-        if FENCE.match(raw):
-            in_fence = not in_fence
-            continue
-        if in_fence:
-            continue
+    for line, raw in lines_outside_fences(body, first_line):
         text = _INLINE_CODE.sub(lambda match: " " * len(match.group(0)), raw) if blank_code else raw
-        text = _HTML_COMMENT.sub(lambda match: " " * len(match.group(0)), text)
-        yield first_line + offset, text
+        yield line, _HTML_COMMENT.sub(lambda match: " " * len(match.group(0)), text)
 
 
 def references(body: str, first_line: int) -> list[Reference]:
@@ -110,18 +99,11 @@ def anchors(body: str) -> frozenset[str]:
                 found.add(custom.group(1))
                 used.add(custom.group(1))
                 continue
-            found.add(unique(slugify(_plain_text(title), "-"), used))
+            found.add(unique(slugify(plain_text(_HEADING_ATTR_LIST.sub("", title)), "-"), used))
             continue
         found.update(_ATTR_LIST_ID.findall(text))
         found.update(_HTML_ID.findall(text))
     return frozenset(found)
-
-
-def _plain_text(heading: str) -> str:
-    text = _HEADING_ATTR_LIST.sub("", heading)
-    text = _LINK_TEXT.sub(r"\1", text)
-    text = _TAG.sub("", text)
-    return unescape(_EMPHASIS.sub("", text))
 
 
 def _attributes(text: str) -> dict[str, str]:

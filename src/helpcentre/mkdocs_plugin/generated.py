@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 import yaml
@@ -10,6 +10,11 @@ import yaml
 from helpcentre.articles import Article, Category, HelpCentre
 from helpcentre.mkdocs_plugin.screenshots import StepImage
 from helpcentre.settings import HelpCentreSettings
+
+# Internal articles (`audience: agents`) are built here, outside the customers' navigation.
+AGENTS_SECTION = "agents"
+AGENTS_INDEX = f"{AGENTS_SECTION}/index.md"
+AGENTS_TITLE = "For support agents"
 
 
 def _page(front_matter: dict[str, Any], body: str = "") -> str:
@@ -41,12 +46,12 @@ def category_markdown(category: Category) -> str:
     )
 
 
-def agents_markdown(title: str) -> str:
+def agents_markdown() -> str:
     """The internal section's page: the category template, kept out of search engines and search."""
     return _page(
         {
             "template": "helpcentre/category.html",
-            "title": title,
+            "title": AGENTS_TITLE,
             "hide": ["toc"],
             "search": {"exclude": True},
             "robots": "noindex",
@@ -81,6 +86,34 @@ def verification(article: Article, manifest: dict[str, Any], config: HelpCentreS
     return {"state": "ok" if last["status"] == "ok" else "drift", "target": title, "date": when}
 
 
+def article_link(article: Article, url_by_ref: dict[str, str]) -> dict[str, Any]:
+    """An article as lists show it: title, summary and its site-relative URL."""
+    return {"id": article.id, "title": article.title, "summary": article.meta.summary, "url": url_by_ref[article.ref]}
+
+
+def category_link(centre: HelpCentre, category: Category) -> dict[str, Any]:
+    return {
+        "key": category.key,
+        "title": category.title,
+        "description": category.description,
+        "icon": category.icon,
+        "url": f"{category.key}/",
+        "count": len(centre.in_category(category.key)),
+    }
+
+
+def agents_section(centre: HelpCentre) -> dict[str, Any]:
+    """The internal articles' section, shaped like a category so the same templates show it."""
+    return {
+        "key": AGENTS_SECTION,
+        "title": AGENTS_TITLE,
+        "description": "Internal articles for the support team; customers do not see them.",
+        "icon": "",
+        "url": f"{AGENTS_SECTION}/",
+        "count": len(centre.for_agents),
+    }
+
+
 def page_context(
     centre: HelpCentre,
     article: Article | None,
@@ -89,22 +122,9 @@ def page_context(
     config: HelpCentreSettings,
     manifest: dict[str, Any] | None = None,
     step_images: dict[str, dict[int, StepImage]] | None = None,
+    updated: dict[str, date] | None = None,
 ) -> dict[str, Any]:
     """What the help-centre templates render; URLs are site-relative, for Jinja's `url` filter."""
-
-    def link(other: Article) -> dict[str, Any]:
-        return {"id": other.id, "title": other.title, "summary": other.meta.summary, "url": url_by_ref[other.ref]}
-
-    def category_link(category: Category) -> dict[str, Any]:
-        return {
-            "key": category.key,
-            "title": category.title,
-            "description": category.description,
-            "icon": category.icon,
-            "url": f"{category.key}/",
-            "count": len(centre.in_category(category.key)),
-        }
-
     context: dict[str, Any] = {
         "contact": config.contact.model_dump(),
         "home": config.home.model_dump(),
@@ -113,7 +133,12 @@ def page_context(
     src_uri = page.file.src_uri
     if article is not None:
         category = centre.category(article.meta.category)
+        if article.for_agents_only:
+            section = agents_section(centre)
+        else:
+            section = category_link(centre, category) if category else None
         images = (step_images or {}).get(article.ref, {})
+        last_change = (updated or {}).get(article.ref)
         context["article"] = {
             "id": article.id,
             "ref": article.ref,
@@ -122,20 +147,25 @@ def page_context(
             "title": article.title,
             "summary": article.meta.summary,
             "tags": article.meta.tags,
-            "category": category_link(category) if category else None,
+            "category": section,
             # The first step's screenshot stands for the article in search engines' results.
             "image": images[min(images)].src_uri if images else None,
+            "updated": last_change.isoformat() if last_change else None,
+            "updated_text": f"{last_change:%-d %B %Y}" if last_change else None,
         }
-        context["related"] = [link(other) for other in centre.related(article)]
+        context["related"] = [article_link(other, url_by_ref) for other in centre.related(article)]
         context["verification"] = verification(article, manifest or {}, config)
     elif src_uri == "index.md":
-        context["categories"] = [category_link(category) for category in centre.categories]
-        context["promoted"] = [link(other) for other in centre.promoted]
+        context["categories"] = [category_link(centre, category) for category in centre.categories]
+        context["promoted"] = [article_link(other, url_by_ref) for other in centre.promoted]
+    elif src_uri == AGENTS_INDEX:
+        context["category"] = agents_section(centre)
+        context["articles"] = [article_link(other, url_by_ref) for other in centre.for_agents]
     else:
         category = next((c for c in centre.categories if category_page(c) == src_uri), None)
         if category is not None:
-            context["category"] = category_link(category)
-            context["articles"] = [link(other) for other in centre.in_category(category.key)]
+            context["category"] = category_link(centre, category)
+            context["articles"] = [article_link(other, url_by_ref) for other in centre.in_category(category.key)]
     return context
 
 
@@ -143,8 +173,5 @@ def not_found_context(centre: HelpCentre, url_by_ref: dict[str, str], config: He
     """What the 404 page renders: it has no page of its own, and is served at any depth."""
     return {
         "contact": config.contact.model_dump(),
-        "promoted": [
-            {"id": other.id, "title": other.title, "summary": other.meta.summary, "url": url_by_ref[other.ref]}
-            for other in centre.promoted
-        ],
+        "promoted": [article_link(other, url_by_ref) for other in centre.promoted],
     }

@@ -27,9 +27,6 @@ _PACKAGE = Path(__file__).parent
 _CONTACT_LINK = re.compile(r"\]\(contact:\)")
 _MATERIAL_WORKER = re.compile(r"assets/javascripts/workers/search\.[0-9a-f]+\.min\.js")
 TYPO_TOLERANT_WORKER = "assets/javascripts/workers/helpcentre-search.js"
-AGENTS_SECTION = "agents"
-AGENTS_INDEX = f"{AGENTS_SECTION}/index.md"
-AGENTS_TITLE = "For support agents"
 
 
 class HelpCentrePlugin(BasePlugin):
@@ -97,7 +94,7 @@ class HelpCentrePlugin(BasePlugin):
         sources = {article.ref: project_root / article.display_path for article in centre.articles}
         dates = git_dates.last_updated(list(sources.values()), project_root)
         self._updated = {ref: dates[path] for ref, path in sources.items()}
-        self._manifest = screenshots.read_manifest(project_root / self.config.screenshots_dir)
+        self._manifest = screenshots.read_manifest(screenshots_dir)
         self._step_images = screenshots.add_step_images(files, config, centre, screenshots_dir)
         self._add_generated_pages(files, config, centre)
         self._add_assets(files, config)
@@ -147,13 +144,8 @@ class HelpCentrePlugin(BasePlugin):
             self.config,
             self._manifest,
             self._step_images,
+            self._updated,
         )
-        article = self._article_by_src.get(page.file.src_uri)
-        if article is not None:
-            self._add_support_details(context["hc"], article, config)
-        elif page.file.src_uri == AGENTS_INDEX:
-            context["hc"]["category"] = self._agents_section()
-            context["hc"]["articles"] = [self._link(other) for other in self.centre.for_agents]
         context["hc"]["structured_data"] = [
             structured_data.script_text(item)
             for item in structured_data.for_page(
@@ -207,47 +199,15 @@ class HelpCentrePlugin(BasePlugin):
         internal = centre.for_agents
         for article in internal:
             file = files.get_file_from_path(str(article.src_path))
-            file.dest_uri = f"{AGENTS_SECTION}/{article.ref}/index.html"
+            file.dest_uri = f"{generated.AGENTS_SECTION}/{article.ref}/index.html"
             for derived in ("url", "abs_dest_path"):
                 file.__dict__.pop(derived, None)
             file.inclusion = InclusionLevel.NOT_IN_NAV
-        if internal and files.get_file_from_path(AGENTS_INDEX) is None:
-            page = generated.agents_markdown(AGENTS_TITLE)
-            files.append(File.generated(config, AGENTS_INDEX, content=page, inclusion=InclusionLevel.NOT_IN_NAV))
-
-    def _agents_section(self) -> dict:
-        assert self.centre is not None
-        return {
-            "key": AGENTS_SECTION,
-            "title": AGENTS_TITLE,
-            "description": "Internal articles for the support team; customers do not see them.",
-            "icon": "",
-            "url": f"{AGENTS_SECTION}/",
-            "count": len(self.centre.for_agents),
-        }
-
-    def _link(self, other) -> dict:
-        return {"id": other.id, "title": other.title, "summary": other.meta.summary, "url": self._url_by_ref[other.ref]}
-
-    def _add_support_details(self, hc: dict, article, config: MkDocsConfig) -> None:
-        """What support agents and customers get on every article: its dates and links."""
-        base = config.site_url or "/"
-        hc["article"]["ref"] = article.ref
-        hc["article"]["updated"] = self._updated[article.ref].isoformat()
-        hc["article"]["updated_text"] = f"{self._updated[article.ref]:%-d %B %Y}"
-        hc["article"]["short_url"] = exports.short_path(article.id)
-        hc["article"]["short_link"] = base.rstrip("/") + "/" + exports.short_path(article.id)
-        hc["article"]["for_agents"] = article.for_agents_only
-        if article.for_agents_only:
-            hc["article"]["category"] = self._agents_section()
-        else:
-            # Customers cannot open internal articles: never offer them.
-            hc["related"] = [other for other in hc.get("related", []) if not self._is_internal(other["id"])]
-
-    def _is_internal(self, article_id: int) -> bool:
-        assert self.centre is not None
-        other = self.centre.find(article_id)
-        return other is not None and other.for_agents_only
+        if internal and files.get_file_from_path(generated.AGENTS_INDEX) is None:
+            page = generated.agents_markdown()
+            files.append(
+                File.generated(config, generated.AGENTS_INDEX, content=page, inclusion=InclusionLevel.NOT_IN_NAV)
+            )
 
     def _add_generated_pages(self, files: Files, config: MkDocsConfig, centre: HelpCentre) -> None:
         if files.get_file_from_path("index.md") is None:
@@ -273,8 +233,9 @@ class HelpCentrePlugin(BasePlugin):
 
 
 def _for_search_engines(page: Page | None) -> bool:
+    """Pages marked `noindex` (internal articles and their section) stay out of the sitemap too."""
     meta = page.meta if page is not None else {}
-    return meta.get("audience") != "agents" and "noindex" not in str(meta.get("robots", ""))
+    return "noindex" not in str(meta.get("robots", ""))
 
 
 def _display_path(file: File, project_root: Path) -> str:

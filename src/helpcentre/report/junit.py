@@ -11,6 +11,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from helpcentre import atomic
+from helpcentre.articles.steps import plain_text
 from helpcentre.report.results import (
     ANSI_ESCAPE,
     NEW,
@@ -18,7 +19,6 @@ from helpcentre.report.results import (
     clean_message,
     needs_attention,
     percent,
-    plain_step_text,
 )
 
 # Characters XML 1.0 cannot carry at all, not even escaped; ElementTree would write them raw.
@@ -52,7 +52,7 @@ def step_case(article: dict, step: dict) -> ET.Element:
     case = ET.Element(
         "testcase",
         classname=xml_safe(article["ref"]),
-        name=xml_safe(f"step {step['step']}: {plain_step_text(step['text'])}"),
+        name=xml_safe(f"step {step['step']}: {plain_text(step['text'])}"),
         time=seconds_attribute(step.get("seconds")),
     )
     if article.get("path"):

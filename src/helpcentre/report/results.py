@@ -18,7 +18,6 @@ DRIFT = ("flow", "text", "structure", "pixels")
 # them more than a changed page structure, which misleads more than changed pixels.
 SEVERITY_ORDER = ("flow", "text", "structure", "pixels", NEW, NOT_REACHED, OK)
 
-BOLD = re.compile(r"\*\*(.+?)\*\*")
 # Playwright's expectation messages carry terminal colours; they are noise in HTML and XML.
 ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")
 NOT_IN_ANCHOR = re.compile(r"[^a-z0-9]+")
@@ -54,11 +53,6 @@ def anchor_id(ref: str, step: int | None = None) -> str:
     """A stable HTML id: `billing/change-card` step 3 is `billing-change-card-step-3`."""
     slug = NOT_IN_ANCHOR.sub("-", ref.lower()).strip("-")
     return slug if step is None else f"{slug}-step-{step}"
-
-
-def plain_step_text(text: str) -> str:
-    """The step as a sentence, without the Markdown that marks UI labels."""
-    return BOLD.sub(r"\1", text)
 
 
 def clean_message(message: str | None) -> str:

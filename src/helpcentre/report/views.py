@@ -16,8 +16,8 @@ from urllib.parse import quote
 from markupsafe import Markup, escape
 from PIL import Image as PILImage
 
+from helpcentre.articles.steps import BOLD
 from helpcentre.report.results import (
-    BOLD,
     NEW,
     NOT_REACHED,
     OK,
