@@ -49,10 +49,11 @@ def test_each_step_shows_what_the_article_says(captured_guide):
 
 def test_masks_keep_personal_data_out_of_the_baselines(captured_guide):
     files = captured_guide.snapshot()
-    # The practice name is masked on every shot of the target, in pixels and in the ARIA snapshot.
-    assert b"Willow Creek Counseling" not in files[f"{GUIDE}/01.aria.yml"]
-    assert "‹masked›" in files[f"{GUIDE}/01.aria.yml"].decode()
-    assert b"5555 5555 5555 4444" not in files[f"{GUIDE}/04.aria.yml"]
+    # The practice name is masked on every shot of the target; the card number and CVC too.
+    for number in range(1, 6):
+        assert b"Willow Creek Counseling" not in files[f"{GUIDE}/{number:02d}.aria.yml"]
+    card_step = files[f"{GUIDE}/04.aria.yml"].decode()
+    assert "5555 5555 5555 4444" not in card_step and 'textbox "Card number": ‹masked›' in card_step
     manifest = json.loads(files["manifest.json"])
     assert manifest["articles"][GUIDE]["steps"][3]["masks"], "the card number field is masked"
 
@@ -90,13 +91,15 @@ def test_capturing_the_same_article_twice_gives_identical_pixels(captured_guide,
 
 def test_a_failing_step_names_it_and_leaves_every_baseline_untouched(project_copy):
     guide = project_copy.root / "docs" / f"{GUIDE}.md"
-    guide.write_text(guide.read_text().replace("name: Card Details}", "name: Payment Details}", 1))
+    guide.write_text(
+        guide.read_text().replace("Click the **Card Details** button", "Click the **Payment Details** button")
+    )
     before = project_copy.snapshot()
     result = project_copy.capture(GUIDE)
     assert result.returncode == 1
     assert (
-        "billing/change-card-or-bank-info: step 3 (Click the **Card Details** button): "
-        "not found: button 'Payment Details'; buttons here: 'Card Details'" in result.stderr
+        "billing/change-card-or-bank-info: step 3 (Click the **Payment Details** button): "
+        "no control named 'Payment Details' (button); controls here: button 'Card Details'," in result.stderr
     )
     failure = project_copy.root / "reports" / GUIDE / "03.failed.png"
     assert failure.is_file() and Image.open(failure).size == (1280, 800)

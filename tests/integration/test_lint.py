@@ -36,6 +36,8 @@ HOW_TO = textwrap.dedent(
     2. Select **Therasoft Billing**
     """
 )
+# The same how-to, its walkthrough read from the steps' own words.
+PROSE_HOW_TO = re.sub(r"  steps:\n(?:    .*\n)+", "", HOW_TO)
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000")
 
 
@@ -130,8 +132,28 @@ CASES = {
         broken(
             "docs/billing/open.md", HOW_TO.replace("Select **Therasoft Billing**", "Select **Billing**, then **Save**")
         ),
-        "docs/billing/open.md:16:29: HC112 walkthrough.steps[1]: step 2 names **Save**, but its walkthrough step"
+        "docs/billing/open.md:16:29: HC112 walkthrough.steps.2: step 2 names **Save**, but its walkthrough step"
         " neither acts on nor asserts it; use it in a target or add an expect",
+    ),
+    codes.STEP_NOT_UNDERSTOOD: (
+        broken("docs/billing/open.md", PROSE_HOW_TO.replace("Select **Therasoft Billing**", "Add/Edit your card")),
+        "docs/billing/open.md:11:4: HC113 walkthrough.steps.2: step 2 has no verb the walkthrough rules know;"
+        " tried click (Click, Select, Choose, Open, Go to, Press or Tap [the] **Label** [button, menu, tab, link,"
+        " option, ...]); fill (Enter, Type, Fill in, Change, Describe, Add or Edit [the] **Field**[, **Field** and"
+        " **Field**]); check (Verify, Check, Make sure or Confirm [that] ... is, shows or reads **Text**); look"
+        " (Review, Find or Locate ... [in the **Container** panel]); scope (In the **Container** panel, dialog,"
+        " section, menu or table, ...); say what it does in walkthrough.steps.2 (fields, target or expect)",
+    ),
+    codes.UNQUOTED_VALUE: (
+        broken(
+            "docs/billing/open.md",
+            PROSE_HOW_TO.replace(
+                "target: billing\n",
+                "target: billing\n  steps:\n    2:\n      fields:\n        Routing number: 011000015\n",
+            ).replace("Select **Therasoft Billing**", "Enter the **Routing number**"),
+        ),
+        "docs/billing/open.md:11:9: HC114 walkthrough.steps.2.fields.Routing number: YAML reads this value as a"
+        ' number (2359309); put it in quotes, as it should be typed: "011000015"',
     ),
     codes.BROKEN_LINK: (
         policy(codes.BROKEN_LINK, body="See [paying](../billing/paying.md).\n"),
@@ -171,7 +193,7 @@ CASES = {
     ),
 }
 # The cases that change the same file as another: left out where all problems stand together.
-ALONE = {codes.STEP_COUNT, codes.UNKNOWN_TARGET}
+ALONE = {codes.STEP_COUNT, codes.UNKNOWN_TARGET, codes.STEP_NOT_UNDERSTOOD, codes.UNQUOTED_VALUE}
 
 
 def write_all(project: FixtureProject, files: dict[str, str | bytes]) -> None:
@@ -198,16 +220,46 @@ def test_a_how_to_without_screenshots_is_a_warning_that_names_the_capture_comman
     (project.root / "screenshots/billing/open/02.published.png").unlink()
     exit_code, lines, summary = lint(project)
     assert lines == [
-        "docs/billing/open.md:11:7: HC161 walkthrough.steps[1]: no screenshot screenshots/billing/open/02.published.png;"
+        "docs/billing/open.md:16:1: HC161 walkthrough.steps.2: no screenshot screenshots/billing/open/02.published.png;"
         " run: helpcentre capture billing/open"
     ]
     assert exit_code == 0, "a screenshot still to capture does not fail lint; the strict build and verify catch it"
     assert summary == "0 error(s), 1 warning(s)\n"
 
 
+def test_a_check_that_capture_saw_already_holding_is_a_warning(project):
+    manifest = {
+        "version": 1,
+        "articles": {
+            "billing/open": {
+                "steps": [
+                    {"step": 2, "warnings": ["step 2: its check already held before its action, so it proves nothing"]}
+                ]
+            }
+        },
+    }
+    (project.root / "screenshots/manifest.json").write_text(json.dumps(manifest))
+    exit_code, lines, summary = lint(project)
+    assert lines == [
+        "docs/billing/open.md:16:1: HC115 walkthrough.steps.2: step 2: its check already held before its action,"
+        " so it proves nothing (seen by the last capture)"
+    ]
+    assert (exit_code, summary) == (0, "0 error(s), 1 warning(s)\n")
+
+
+def test_a_dropped_article_still_counts_for_links_and_screenshots(project):
+    """One mistake, one message: links to an article left out for its front matter, and its
+    screenshots, are not reported as well."""
+    write_all(project, CASES[codes.UNQUOTED_VALUE][0])
+    write_all(project, policy(codes.BROKEN_ANCHOR, body="Open [the page](../billing/open.md) or [/a/3/](/a/3/).\n"))
+    exit_code, lines, _ = lint(project)
+    assert lines == [CASES[codes.UNQUOTED_VALUE][1]]
+    assert exit_code == 1
+
+
 def test_every_code_is_tested_and_documented(project_root):
     defined = {value for name, value in vars(codes).items() if re.fullmatch(r"HC\d{3}", str(value))}
-    tested = set(CASES) | {codes.MISSING_SCREENSHOT}
+    tested = set(CASES) | {codes.MISSING_SCREENSHOT, codes.CHECK_ALREADY_HELD}
     assert defined == tested
     guide = (project_root / "README.md").read_text(encoding="utf-8")
     documented = set(re.findall(r"^\| `(HC\d{3})` \|", guide, flags=re.MULTILINE))
@@ -296,7 +348,7 @@ def test_a_strict_build_fails_on_a_missing_screenshot_that_lint_only_warns_about
     (project.root / "screenshots/billing/open/02.published.png").unlink()
     result = project.build("--strict")
     assert result.returncode != 0
-    assert "WARNING -  docs/billing/open.md:11:7: HC161 walkthrough.steps[1]: no screenshot" in result.output
+    assert "WARNING -  docs/billing/open.md:16:1: HC161 walkthrough.steps.2: no screenshot" in result.output
 
 
 def test_heading_anchors_are_the_ones_the_built_pages_have(built_site, project_root):

@@ -47,14 +47,19 @@ def test_a_new_article_takes_the_next_id_and_passes_every_check(project_copy):
     assert article.meta.walkthrough is None
 
 
-def test_a_new_how_to_has_numbered_steps_and_a_matching_walkthrough(project_copy):
+def test_a_new_how_to_has_numbered_steps_that_are_its_walkthrough(project_copy):
     result = new(project_copy, "Print a receipt", "--category", "clients", "--how-to")
     assert result.returncode == 0, result.stderr
     centre, problems = load_project(project_copy / "mkdocs.yml").load_help_centre()
     assert problems == []
     article = centre.find("clients/print-a-receipt")
     assert article.meta.walkthrough.target == "billing"
-    assert len(article.steps) == len(article.meta.walkthrough.steps) == 3
+    assert article.meta.walkthrough.steps == {}, "the steps' words are the walkthrough"
+    assert [intent.describe() for plan in article.plans for intent in plan.intents] == [
+        "click 'Setup'",
+        "click 'Therasoft Billing'",
+        "check that 'Therasoft Billing' is shown",
+    ]
 
 
 def test_new_never_overwrites_and_names_the_category_it_knows(project_copy):

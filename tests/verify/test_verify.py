@@ -69,11 +69,9 @@ DRIFTS = {
         (CARD, 3, "flow"),
         (CARD, 4, "not_reached"),
         (CARD, 5, "not_reached"),
-        (CONTACT, 3, "structure"),
         (MANAGE, 3, "structure"),
         (MANAGE, 4, "flow"),
         (MANAGE, 5, "not_reached"),
-        (PREPAY, 3, "structure"),
     },
     "move-menu-item": {
         (ref, 2, "structure")
@@ -81,12 +79,21 @@ DRIFTS = {
     },
     "change-colour": {(PREPAY, 4, "pixels")},
     "remove-field": {(CONTACT, 4, "flow"), (CONTACT, 5, "not_reached")},
-    "change-label": {("clients/email-payment-receipts-to-multiple-emails", 1, "text")},
+    # The Registration panel is named after the label, so the two steps framing it change structure too.
+    "change-label": {
+        ("clients/email-payment-receipts-to-multiple-emails", 1, "text"),
+        ("clients/email-payment-receipts-to-multiple-emails", 2, "structure"),
+        ("clients/email-payment-receipts-to-multiple-emails", 3, "structure"),
+    },
 }
 
 MESSAGES = {
-    "rename-button": (CARD, 3, "not found: button 'Card Details'; buttons here: 'Payment Details'"),
-    "remove-field": (CONTACT, 4, "not found: field labelled 'Phone'; fields here: 'Name', 'Email'"),
+    "rename-button": (CARD, 3, "no control named 'Card Details' (button); controls here: button 'Payment Details'"),
+    "remove-field": (
+        CONTACT,
+        4,
+        "no field named 'Phone' (textbox/searchbox/combobox/spinbutton/…); fields here: textbox 'Name', textbox 'Email'",
+    ),
     "change-label": (
         "clients/email-payment-receipts-to-multiple-emails",
         1,

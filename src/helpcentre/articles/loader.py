@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import PurePosixPath
 
 from helpcentre.articles import problems as codes
-from helpcentre.articles.frontmatter import FrontMatter, format_field, split_front_matter
+from helpcentre.articles.frontmatter import FieldPath, FrontMatter, format_field, split_front_matter
+from helpcentre.articles.inference import plan_walkthrough
 from helpcentre.articles.model import Article, Category, HelpCentre
 from helpcentre.articles.problems import Problem, Severity
 from helpcentre.articles.schema import ArticleMeta, describe_error, validation_errors
 from helpcentre.articles.steps import numbered_steps
+from helpcentre.articles.walkthrough import STEP_FORM_TAGS, UNQUOTED_VALUE
 
 _KIND_TO_CODE = {"missing": codes.SCHEMA, "unknown": codes.UNKNOWN_KEY, "invalid": codes.SCHEMA}
 
@@ -29,31 +32,112 @@ def _parse(src_path: str, text: str, display_path: str) -> tuple[Article | None,
     meta, errors = validation_errors(ArticleMeta, front_matter.data)
     for error in errors:
         kind, message = describe_error(error, ArticleMeta)
-        loc = tuple(error["loc"])
-        line, column = front_matter.position_of(loc if kind != "missing" else loc[:-1])
+        loc = tuple(part for part in error["loc"] if part not in STEP_FORM_TAGS)
+        shown, position = step_paths(loc, front_matter.data)
+        line, column = front_matter.position_of(position if kind != "missing" else position[:-1])
         if kind == "missing" and not loc[:-1]:
             line, column = 1, 1
         code = _KIND_TO_CODE[kind]
+        if error["type"] == UNQUOTED_VALUE:
+            code = codes.UNQUOTED_VALUE
+            written = _value_as_written(text, line, column)
+            if written:
+                message = f'{message}: "{written}"'
         if loc == ("summary",) and kind != "unknown":
             # The summary is the search snippet, the meta description and the export's text.
             code = codes.NO_SUMMARY
             message = "every article needs a one-sentence summary: it is the search snippet and the page description"
-        found.append(Problem(display_path, line, code, format_field(loc), message, column))
+        found.append(Problem(display_path, line, code, format_field(shown), message, column))
     if meta is None:
         return None, found, front_matter
     steps = numbered_steps(front_matter.body, front_matter.body_line)
     article = Article(PurePosixPath(src_path), display_path, meta, front_matter, steps)
-    if meta.walkthrough is not None and len(meta.walkthrough.steps) != len(steps):
-        found.append(
+    if meta.walkthrough is not None:
+        found.extend(_walkthrough_problems(article))
+    return article, found, front_matter
+
+
+def step_paths(loc: FieldPath, data: dict) -> tuple[FieldPath, FieldPath]:
+    """A field path as writers read it, and as it stands in the YAML.
+
+    Steps are named by the number readers see, in either form: the list's fourth entry and
+    the mapping's key 4 are both `walkthrough.steps.4`, never `steps[3]`.
+    """
+    if len(loc) < 3 or loc[:2] != ("walkthrough", "steps") or not isinstance(loc[2], int):
+        return loc, loc
+    number = loc[2]
+    raw_steps = (data.get("walkthrough") or {}).get("steps") if isinstance(data.get("walkthrough"), dict) else None
+    in_yaml = number - 1 if isinstance(raw_steps, list) else str(number)
+    return (*loc[:2], str(number), *loc[3:]), (*loc[:2], in_yaml, *loc[3:])
+
+
+def _value_as_written(text: str, line: int, column: int) -> str:
+    """The value after `key:` at a position in the file, as the writer typed it."""
+    lines = text.splitlines()
+    if not 1 <= line <= len(lines):
+        return ""
+    match = re.match(r"[^:]*:\s*([^,}\]#]*)", lines[line - 1][column - 1 :])
+    return match.group(1).strip() if match else ""
+
+
+def _walkthrough_problems(article: Article) -> list[Problem]:
+    """Steps and walkthrough agree in number; then each step can be read. One mistake, one message:
+    when the numbers disagree, the step-level checks stay quiet instead of blaming the wrong step."""
+    walkthrough = article.meta.walkthrough
+    assert walkthrough is not None
+    count = len(article.steps)
+    raw_steps = article.front_matter.data["walkthrough"].get("steps")
+    if count == 0:
+        return [
+            _at(article, ("walkthrough",), codes.STEP_COUNT, "a walkthrough needs numbered steps (1., 2., …) to walk")
+        ]
+    if isinstance(raw_steps, list) and len(raw_steps) != count:
+        return [
             _at(
                 article,
                 ("walkthrough", "steps"),
                 codes.STEP_COUNT,
-                f"{len(meta.walkthrough.steps)} steps, but the article has {len(steps)} numbered steps;"
+                f"{len(raw_steps)} steps, but the article has {count} numbered steps;"
                 " give one walkthrough step per numbered step, in the same order",
             )
+        ]
+    beyond = [number for number in walkthrough.steps if number > count]
+    if beyond:
+        return [
+            _at_step(
+                article, number, codes.STEP_COUNT, f"there is no step {number}: the article has {count} numbered steps"
+            )
+            for number in beyond
+        ]
+    plans, unreadable = plan_walkthrough(article)
+    article.plans = plans
+    return [
+        Problem(
+            article.display_path,
+            article.steps[number - 1].line,
+            codes.STEP_NOT_UNDERSTOOD,
+            f"walkthrough.steps.{number}",
+            why,
+            _text_column(article, number),
         )
-    return article, found, front_matter
+        for number, why in unreadable
+    ]
+
+
+def _at_step(article: Article, number: int, code: str, message: str) -> Problem:
+    """A problem at `walkthrough.steps.N`, located where the walkthrough says it."""
+    _, position = step_paths(("walkthrough", "steps", number), article.front_matter.data)
+    line, column = article.front_matter.position_of(position)
+    return Problem(article.display_path, line, code, f"walkthrough.steps.{number}", message, column)
+
+
+def _text_column(article: Article, number: int) -> int:
+    step = article.steps[number - 1]
+    lines = article.body.splitlines()
+    index = step.line - article.front_matter.body_line
+    raw = lines[index] if 0 <= index < len(lines) else ""
+    found = raw.find(step.text[:20])
+    return found + 1 if found >= 0 else 1
 
 
 def load_help_centre(
@@ -76,7 +160,7 @@ def load_help_centre(
         else:
             unusable.update(_names_of_unusable(src_path, front_matter))
 
-    centre = HelpCentre(categories, articles)
+    centre = HelpCentre(categories, articles, unusable)
     found.extend(_cross_check(centre, None if targets is None else sorted(targets), unusable))
     return centre, sorted(found)
 

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
 
 from helpcentre.articles.frontmatter import FrontMatter
 from helpcentre.articles.schema import ArticleMeta
 from helpcentre.articles.steps import Step
+
+if TYPE_CHECKING:
+    from helpcentre.articles.inference import StepPlan
 
 
 class UnknownArticle(LookupError):
@@ -31,6 +35,8 @@ class Article:
     meta: ArticleMeta
     front_matter: FrontMatter
     steps: list[Step]
+    # What each numbered step does in the product, read once from its words and its walkthrough.
+    plans: list[StepPlan] = field(default_factory=list)
 
     @property
     def ref(self) -> str:
@@ -59,6 +65,9 @@ class HelpCentre:
 
     categories: list[Category]
     articles: list[Article] = field(default_factory=list)
+    # Refs and ids of articles left out for errors in their own front matter: they still exist,
+    # so links to them and their screenshots are not reported as well. One mistake, one message.
+    unusable: set[int | str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self._by_ref = {article.ref: article for article in self.articles}

@@ -36,20 +36,13 @@ def draft(title: str, category: str, article_id: int, how_to: bool, target: str 
     }
     body = "Say in a sentence or two when the reader needs this.\n"
     if how_to:
-        front_matter["walkthrough"] = {
-            "target": target,
-            "start": "/",
-            "steps": [
-                {"action": "click", "target": {"role": "button", "name": "Setup"}},
-                {"action": "click", "target": {"role": "menuitem", "name": "Therasoft Billing"}},
-                {"action": "expect", "expect": {"text": "Therasoft Billing"}},
-            ],
-        }
+        # The steps' own words are the walkthrough; it only names the target until a step
+        # needs something the words cannot say (the values to type, a control to name outright).
+        front_matter["walkthrough"] = {"target": target, "start": "/"}
         body += (
             "\n1. Go to the **Setup** menu\n"
             "2. Select **Therasoft Billing**\n"
-            "3. Describe the last step, naming each button or field as the product spells it;"
-            " put those names in bold once the walkthrough acts on them\n"
+            "3. Verify the page shows **Therasoft Billing**\n"
         )
     text = yaml.safe_dump(front_matter, sort_keys=False, allow_unicode=True, default_flow_style=None)
     return f"---\n{text}---\n\n{body}"

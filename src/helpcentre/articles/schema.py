@@ -7,7 +7,10 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PlainValidator, StringConstraints, ValidationError
 
-from helpcentre.articles.walkthrough import Walkthrough
+from helpcentre.articles.walkthrough import Step, StepOverride, Walkthrough
+
+# The form of a step, as pydantic names it in an error's location.
+_STEP_FORMS: dict[str, type[BaseModel]] = {"explicit": Step, "override": StepOverride}
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
@@ -84,13 +87,20 @@ def describe_error(error: dict[str, Any], model: type[BaseModel]) -> tuple[str, 
                 message += f" (did you mean '{close[0]}'?)"
         return "unknown", message
     message = error["msg"].removeprefix("Value error, ")
+    if message[:2].isupper():
+        return "invalid", message
     return "invalid", message[0].lower() + message[1:]
 
 
 def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
     current: Any = model
     for part in loc:
-        if isinstance(part, int) or not (isinstance(current, type) and issubclass(current, BaseModel)):
+        if part in _STEP_FORMS:
+            current = _STEP_FORMS[part]
+            continue
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
             return None
         annotation = current.model_fields[part].annotation
         current = next(

@@ -6,10 +6,21 @@ walkthrough reads like the article and breaks when what the customer sees change
 
 from __future__ import annotations
 
+import datetime
 import difflib
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
 
 ARIA_ROLES = frozenset(
     "alert alertdialog application article banner blockquote button caption cell checkbox code "
@@ -23,14 +34,33 @@ ARIA_ROLES = frozenset(
 )
 
 
-def _as_text(value: Any) -> Any:
-    # YAML reads `CVC: 123` as a number; a form only ever receives text.
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return str(value)
+UNQUOTED_VALUE = "unquoted_value"
+
+
+def _only_text(value: Any) -> Any:
+    """A value typed into the product is text; YAML's own reading of a bare value is refused.
+
+    YAML reads `Routing number: 011000015` as the octal number 2359309, `08/29` stays text,
+    `2026-11-01` becomes a date and `yes` a boolean: turning them back into text would type
+    something the writer never wrote, so the writer quotes them instead.
+    """
+    kind = None
+    if isinstance(value, bool):
+        kind = "a boolean"
+    elif isinstance(value, (int, float)):
+        kind = "a number"
+    elif isinstance(value, (datetime.date, datetime.datetime)):
+        kind = "a date"
+    if kind is not None:
+        raise PydanticCustomError(
+            UNQUOTED_VALUE,
+            "YAML reads this value as {kind} ({value}); put it in quotes, as it should be typed",
+            {"kind": kind, "value": str(value)},
+        )
     return value
 
 
-Text = Annotated[str, BeforeValidator(_as_text)]
+Text = Annotated[str, BeforeValidator(_only_text)]
 
 _STRICT = ConfigDict(extra="forbid")
 _LOCATOR_KINDS = ("role", "label", "text", "test_id", "css")
@@ -105,7 +135,22 @@ class Expectation(BaseModel):
         return self
 
 
-ActionName = Literal["goto", "click", "fill", "select", "check", "press", "hover", "expect", "wait_for"]
+ACTIONS = ("goto", "click", "fill", "select", "check", "press", "hover", "expect", "wait_for")
+
+
+def _known_action(value: Any) -> Any:
+    if isinstance(value, str) and value not in ACTIONS:
+        close = difflib.get_close_matches(value, ACTIONS, n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else f"; use one of {', '.join(ACTIONS)}"
+        raise ValueError(f"unknown action '{value}'{hint}")
+    return value
+
+
+ActionName = Annotated[
+    Literal["goto", "click", "fill", "select", "check", "press", "hover", "expect", "wait_for"],
+    BeforeValidator(_known_action),
+]
+assert get_args(get_args(ActionName)[0]) == ACTIONS
 
 
 class Action(BaseModel):
@@ -204,14 +249,59 @@ class Step(Action):
         return self.highlight or self.acted_on
 
 
+class StepOverride(BaseModel):
+    """What the prose of one numbered step cannot say; the rest is read from its words.
+
+    With an `action`, the step is spelt out in full instead (see `Step`).
+    """
+
+    model_config = _STRICT
+
+    target: Locator | None = None
+    fields: dict[str, Text] | None = None
+    expect: Expectation | None = None
+    shot: Shot | None = None
+    highlight: Locator | Literal[False] | None = None
+    mask: list[Locator] = []
+    max_diff_pixels: int | None = Field(default=None, ge=0)
+    max_diff_ratio: float | None = Field(default=None, ge=0, le=1)
+
+
+def _step_form(value: Any) -> str:
+    if isinstance(value, StepOverride):
+        return "override"
+    if isinstance(value, Step) or (isinstance(value, dict) and "action" in value):
+        return "explicit"
+    return "override"
+
+
+StepSpec = Annotated[
+    Annotated[Step, Tag("explicit")] | Annotated[StepOverride, Tag("override")],
+    Discriminator(_step_form),
+]
+# Names pydantic puts in an error's location for the form of a step: not fields a writer wrote.
+STEP_FORM_TAGS = frozenset({"explicit", "override"})
+
+
+def _numbered(steps: Any) -> Any:
+    """The list form, one entry per numbered step in order, keyed like the mapping form: from 1."""
+    if isinstance(steps, list):
+        return {number: step for number, step in enumerate(steps, start=1)}
+    return steps
+
+
 class Walkthrough(BaseModel):
-    """A how-to article's walk through the product, one step per numbered item."""
+    """A how-to article's walk through the product, one step per numbered item.
+
+    `steps` may be left out (every step is read from its words), be a mapping from the step
+    number readers see to what its words cannot say, or be the full list of explicit steps.
+    """
 
     model_config = _STRICT
 
     target: str = Field(min_length=1, description="a target named in mkdocs.yml")
     start: str = "/"
-    steps: list[Step] = Field(min_length=1)
+    steps: Annotated[dict[Annotated[int, Field(ge=1)], StepSpec], BeforeValidator(_numbered)] = {}
     mask: list[Locator] = []
     max_diff_pixels: int | None = Field(default=None, ge=0)
     max_diff_ratio: float | None = Field(default=None, ge=0, le=1)
@@ -222,3 +312,7 @@ class Walkthrough(BaseModel):
         if not start.startswith("/"):
             raise ValueError("start is a path on the target, beginning with '/'")
         return start
+
+    def spec_for(self, number: int) -> Step | StepOverride | None:
+        """What the walkthrough says of step `number` (from 1): a full step, an override, or nothing."""
+        return self.steps.get(number)

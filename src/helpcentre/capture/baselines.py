@@ -154,4 +154,5 @@ class BaselineStore:
             "height": height,
             "highlight": shot.highlight.as_dict() if shot.highlight else None,
             "masks": [box.as_dict() for box in shot.masks],
+            **({"warnings": shot.warnings} if shot.warnings else {}),
         }

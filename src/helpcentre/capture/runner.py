@@ -114,6 +114,7 @@ async def walk_articles(
     progress: Progress = _quiet,
     *,
     check_labels: bool = False,
+    labels_must_match: bool = False,
     after_walk: Callable[[ArticleOutcome], None] | None = None,
 ) -> CaptureResult:
     """Walk every article (in parallel, one browser context each); nothing is written here.
@@ -136,7 +137,9 @@ async def walk_articles(
                 running: dict[str, RunningTarget] = {}
                 while not queue.empty():
                     article = queue.get_nowait()
-                    outcome = await _walk_one(browser, pool, running, article, progress, check_labels)
+                    outcome = await _walk_one(
+                        browser, pool, running, article, progress, check_labels, labels_must_match
+                    )
                     outcomes[article.ref] = outcome
                     if after_walk is not None:
                         after_walk(outcome)
@@ -181,14 +184,23 @@ async def _walk_and_prepare_images(
                 )
                 pending.append((outcome, job))
 
-        result = await walk_articles(project, articles, options, progress, after_walk=prepare)
+        # Capture writes baselines, so it refuses a walk whose bold labels are not on the page.
+        result = await walk_articles(
+            project, articles, options, progress, check_labels=True, labels_must_match=True, after_walk=prepare
+        )
         for outcome, job in pending:
             outcome.images.append(await job)
     return result
 
 
 async def _walk_one(
-    browser, pool: TargetPool, running: dict, article: Article, progress: Progress, check_labels: bool
+    browser,
+    pool: TargetPool,
+    running: dict,
+    article: Article,
+    progress: Progress,
+    check_labels: bool,
+    labels_must_match: bool,
 ) -> ArticleOutcome:
     walkthrough = article.meta.walkthrough
     assert walkthrough is not None
@@ -203,6 +215,7 @@ async def _walk_one(
         masks=list(target.settings.masks),
         on_step=lambda number: progress("step", article, number),
         check_labels=check_labels,
+        labels_must_match=labels_must_match,
     )
     try:
         shots = await walk(page, article, settings)
@@ -214,6 +227,39 @@ async def _walk_one(
     outcome.seconds = time.monotonic() - began
     progress("done" if outcome.ok else "failed", article, len(outcome.shots or []))
     return outcome
+
+
+async def page_snapshot(
+    project: Project, article: Article | None, path: str, through_step: int | None, options: CaptureOptions
+) -> tuple[str, str]:
+    """`(url, ARIA snapshot)` of a page of the target: PATH, or where ARTICLE is after step N."""
+    target_name = article.meta.walkthrough.target if article and article.meta.walkthrough else None
+    target_name = target_name or next(iter(project.settings.targets), None)
+    if target_name is None:
+        raise CaptureUsageError("mkdocs.yml names no walkthrough target")
+    pool = TargetPool(project.settings.targets, options.target_url)
+    try:
+        async with async_playwright() as playwright:
+            browser = await open_browser(playwright, options.ws_endpoint)
+            target = await pool.for_worker(target_name, {})
+            await target.reset()
+            context, page = await new_page(browser, target.settings, await target.session(browser))
+            try:
+                if article is not None:
+                    settings = WalkSettings(
+                        base_url=target.base_url, masks=list(target.settings.masks), stop_after=through_step
+                    )
+                    await walk(page, article, settings)
+                else:
+                    await page.goto(target.base_url + path.lstrip("/"))
+                await page.wait_for_load_state("load")
+                snapshot = await page.locator("body").aria_snapshot()
+                return page.url, snapshot
+            finally:
+                await context.close()
+                await browser.close()
+    finally:
+        pool.close()
 
 
 def capture(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 import time
 from collections.abc import Callable
@@ -9,11 +10,17 @@ from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
 from playwright.async_api import Error as PlaywrightError
+from playwright.async_api import Locator as PlaywrightLocator
 from playwright.async_api import Page, expect
 
 from helpcentre.articles import Article
-from helpcentre.articles.walkthrough import Action, Expectation, Locator, Step
+from helpcentre.articles.inference import Intent, StepPlan
+from helpcentre.articles.steps import plain_text
+from helpcentre.articles.walkthrough import Action, Expectation, Locator, Shot, Step
+from helpcentre.capture.framing import FRAME_ATTRIBUTE, Frame, frame_around
 from helpcentre.capture.locate import nearest_candidates, resolve
+from helpcentre.capture.outcome import NavigationWatch, page_state, refusal
+from helpcentre.capture.prose import NotResolved, Resolved, find_text, resolve_intent, text_shown_now
 
 MASK_COLOUR = "#8a8f98"
 MASKED_TEXT = "‹masked›"
@@ -48,14 +55,20 @@ class StepShot:
     masks: list[Box] = field(default_factory=list)
     # The bold UI labels of the step's text that were on the page neither before nor after it.
     missing_labels: list[str] | None = None
+    # For `explain` and the capture summary: (what was done, the control found, the rule that read
+    # the words), the frame, and what to look at again.
+    controls: list[tuple[str, str, str]] = field(default_factory=list)
+    frame: str = ""
+    warnings: list[str] = field(default_factory=list)
 
 
 class StepProblem(Exception):
-    """A step could not be done: the locator it needed, and why."""
+    """A step could not be done: the locator it needed, why, and the override that would settle it."""
 
-    def __init__(self, reason: str, locator: Locator | None = None):
+    def __init__(self, reason: str, locator: Locator | None = None, override: str = ""):
         self.reason = reason
         self.locator = locator
+        self.override = override
         super().__init__(reason)
 
 
@@ -102,37 +115,47 @@ class WalkSettings:
     settle_timeout_s: float = 5.0
     on_step: Callable[[int], None] | None = None
     check_labels: bool = False
+    # Capture refuses a walk whose bold labels are not on the page; verify reports them as text drift.
+    labels_must_match: bool = False
+    # Walk only this far (`inspect ARTICLE --step N`).
+    stop_after: int | None = None
 
 
 async def walk(page: Page, article: Article, settings: WalkSettings) -> list[StepShot]:
     """Do every step of the article's walkthrough; return one shot per step, or raise StepFailed."""
     walkthrough = article.meta.walkthrough
     assert walkthrough is not None, f"{article.ref} has no walkthrough"
+    plans = article.plans
     masks = [*settings.masks, *walkthrough.mask]
+    watch = NavigationWatch(page)
     shots: list[StepShot] = []
     number = 0
+    held_early: dict[int, bool] = {}
     try:
         await page.goto(urljoin(settings.base_url, walkthrough.start.lstrip("/")))
-        for number, step in enumerate(walkthrough.steps, start=1):
-            prose = article.steps[number - 1] if number <= len(article.steps) else None
-            text = prose.text if prose else ""
+        if watch.error:
+            raise StepProblem(watch.error)
+        for plan in plans:
+            if settings.stop_after is not None and plan.number > settings.stop_after:
+                break
+            number = plan.number
+            prose = article.steps[number - 1]
             seen = await _page_words(page) if settings.check_labels else ""
-            if step.shot_before_acting:
-                await _check_visible(page, step.highlighted, settings)
-                shot = await photograph(page, step, number, text, masks, settings)
-                await _perform_all(page, step, settings)
-            else:
-                await _perform_all(page, step, settings)
-                shot = await photograph(page, step, number, text, masks, settings)
+            following = plans[number] if number < len(plans) else None
+            step_walk = _StepWalk(page, plan, settings, masks, watch, following, held_early)
+            shot = await step_walk.run()
             if settings.check_labels:
                 seen += "\n" + await _page_words(page)
-                shot.missing_labels = [
-                    label for label in (prose.bold_labels if prose else []) if not label_on_page(label, seen)
-                ]
+                missing = [label for label in prose.bold_labels if not label_on_page(plain_text(label), seen)]
+                if missing and settings.labels_must_match:
+                    raise StepProblem(_labels_not_shown(missing, seen))
+                shot.missing_labels = missing
             shots.append(shot)
             if settings.on_step is not None:
                 settings.on_step(number)
-    except StepProblem as problem:
+    except (StepProblem, NotResolved) as problem:
+        if isinstance(problem, NotResolved):
+            problem = StepProblem(problem.reason, override=problem.override)
         failure = await _failure(page, article, number, problem)
         failure.shots_before = shots
         raise failure from None
@@ -141,6 +164,274 @@ async def walk(page: Page, article: Article, settings: WalkSettings) -> list[Ste
         failure.shots_before = shots
         raise failure from None
     return shots
+
+
+def _labels_not_shown(missing: list[str], seen: str) -> str:
+    """ "names **Bank Account**, which is not on the page; did you mean 'Bank account'?"."""
+    phrases = {phrase for phrase in _PHRASES.findall(seen)} | {
+        line.strip() for line in seen.splitlines() if 0 < len(line.strip()) <= 60
+    }
+    parts = []
+    for label in missing:
+        text = plain_text(label)
+        same_but_case = sorted(phrase for phrase in phrases if phrase.casefold() == text.casefold())
+        close = same_but_case or difflib.get_close_matches(text, sorted(phrases), n=1, cutoff=0.75)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        parts.append(f"the step names **{text}**, which is not on the page{hint}")
+    return "; ".join(parts)
+
+
+_PHRASES = re.compile(r'"((?:[^"\\]|\\.){1,60})"')
+
+
+class _StepWalk:
+    """One numbered step: its actions, each checked for refusal, then its picture."""
+
+    def __init__(
+        self,
+        page: Page,
+        plan: StepPlan,
+        settings: WalkSettings,
+        masks: list[Locator],
+        watch: NavigationWatch,
+        following: StepPlan | None,
+        held_early: dict[int, bool],
+    ):
+        self.page = page
+        self.plan = plan
+        self.settings = settings
+        self.masks = masks
+        self.watch = watch
+        self.following = following
+        self.held_early = held_early
+        self.controls: list[tuple[str, str, str]] = []
+        self.warnings: list[str] = []
+        # What the step acted on, and what it checked: the picture frames these.
+        self.acted: list[tuple[Intent, PlaywrightLocator]] = []
+        self.checked: list[PlaywrightLocator] = []
+
+    async def run(self) -> StepShot:
+        if self.plan.explicit is not None:
+            return await self._run_explicit(self.plan.explicit)
+        return await self._run_inferred()
+
+    # Spelt-out steps (the list form, or an override with an action).
+
+    async def _run_explicit(self, step: Step) -> StepShot:
+        held = await self._expectations_hold_now([step.expect] if step.expect else [])
+        if step.shot_before_acting:
+            await _check_visible(self.page, step.highlighted, self.settings)
+            shot = await self._photograph_explicit(step)
+            await self._perform_explicit(step)
+        else:
+            await self._perform_explicit(step)
+            shot = await self._photograph_explicit(step)
+        if held and step.expect is not None:
+            self._warn_already_held("its expect")
+        return shot
+
+    async def _perform_explicit(self, step: Step) -> None:
+        for action in step.actions:
+            await self._guarded(perform(self.page, action, self.settings, check=action is not step))
+        if step.expect is not None:
+            await check_expectation(self.page, step.expect, self.settings)
+
+    async def _photograph_explicit(self, step: Step) -> StepShot:
+        highlight = [resolve(self.page, step.highlighted)] if step.highlighted is not None else []
+        if step.shot.element is not None or step.shot.region is not None:
+            return await self._photograph(step.shot, highlight, step.mask)
+        subject = step.expect.target if (step.expect and step.expect.target and not step.shot_before_acting) else None
+        subject = subject or step.highlighted or step.acted_on
+        elements = [resolve(self.page, subject).first] if subject is not None else []
+        return await self._photograph(None, highlight, step.mask, elements)
+
+    # Steps read from their words.
+
+    async def _run_inferred(self) -> StepShot:
+        plan, override = self.plan, self.plan.override
+        intents = plan.intents
+        last_first = plan.photographed_before_last_click
+        if override is not None and override.shot is not None and override.shot.when is not None:
+            last_first = override.shot.when == "before" and bool(intents) and intents[-1].acts
+        acting_until = len(intents) - 1 if last_first else len(intents)
+        checks = [intent for intent in intents if intent.kind == "check" and not intent.alternative]
+        expectations = [override.expect] if override is not None and override.expect is not None else []
+        if any(intent.acts for intent in intents) and (checks or expectations):
+            held = await self._checks_hold_now(checks) and await self._expectations_hold_now(expectations)
+            if held:
+                self._warn_already_held("its check")
+        elif not any(intent.acts for intent in intents) and self.held_early.get(plan.number):
+            self._warn_already_held("its check", before=f"step {plan.number - 1}'s action")
+        for intent in intents[:acting_until]:
+            await self._do(intent)
+        for expectation in expectations:
+            await check_expectation(self.page, expectation, self.settings)
+        if last_first:
+            last = intents[-1]
+            resolved = await resolve_intent(self.page, last, plan.number, self.settings.action_timeout_ms)
+            self._note(last, resolved.describe())
+            await self._pre_check_following()
+            shot = await self._photograph_inferred([resolved.element])
+            await self._act(last, resolved)
+            return shot
+        # The picture shows what was checked; else what the last run of like actions touched:
+        # the fields just filled, not the button that opened their dialog.
+        trailing = []
+        for intent, element in reversed(self.acted):
+            if trailing and intent.kind != trailing[-1][0].kind:
+                break
+            trailing.append((intent, element))
+        subject = self.checked or [element for _, element in reversed(trailing) if await _shown(element)]
+        return await self._photograph_inferred(subject)
+
+    async def _do(self, intent: Intent) -> None:
+        number = self.plan.number
+        timeout = self.settings.action_timeout_ms
+        if intent.kind == "check":
+            found, how, _ = await find_text(self.page, intent, timeout)
+            self.checked.append(found.first)
+            self._note(intent, f"text '{intent.label}'" + (" (only the case differs)" if how == "case" else ""))
+            return
+        resolved = await resolve_intent(self.page, intent, number, timeout)
+        self._note(intent, resolved.describe())
+        if intent.kind == "show":
+            self.checked.append(resolved.element)
+            return
+        if intent is self.plan.intents[-1] or not any(later.acts for later in self._after(intent)):
+            await self._pre_check_following()
+        await self._act(intent, resolved)
+
+    def _after(self, intent: Intent) -> list[Intent]:
+        intents = self.plan.intents
+        return intents[intents.index(intent) + 1 :]
+
+    async def _act(self, intent: Intent, resolved: Resolved) -> None:
+        timeout = self.settings.action_timeout_ms
+        element = resolved.element
+        self.acted.append((intent, element))
+        if intent.kind == "click":
+            await self._guarded(element.click(timeout=timeout), resolved.spec)
+            return
+        value = intent.value or ""
+        tag = await element.evaluate("el => el.tagName.toLowerCase()")
+        role = resolved.spec.role
+        if tag == "select" or role == "listbox":
+            await self._guarded(element.select_option(label=value, timeout=timeout), resolved.spec)
+        elif role in ("checkbox", "radio", "switch"):
+            wanted = value.strip().casefold() not in ("false", "no", "off", "unchecked", "clear")
+            await self._guarded(element.set_checked(wanted, timeout=timeout), resolved.spec)
+        else:
+            await self._guarded(element.fill(value, timeout=timeout), resolved.spec)
+
+    async def _guarded(self, action, spec: Locator | None = None) -> None:
+        """Do an action, then fail the step if the product refused it."""
+        before = await page_state(self.page)
+        self.watch.clear()
+        try:
+            await action
+        except PlaywrightError as error:
+            raise StepProblem(f"failed: {_first_line(error.message)}", spec) from None
+        try:
+            await self.page.wait_for_load_state("load", timeout=self.settings.action_timeout_ms)
+        except PlaywrightError:
+            raise StepProblem("the page did not finish loading after the action", spec) from None
+        refused = await refusal(self.page, before, self.watch)
+        if refused:
+            # What the page offers is no help here: the control was found, the product said no.
+            acted = f" ({spec.describe()})" if spec is not None else ""
+            raise StepProblem(f"the product refused it{acted}: {refused}")
+
+    async def _pre_check_following(self) -> None:
+        """Before this step's last action: does the next step's check hold already? Then it proves nothing."""
+        following = self.following
+        if following is None or following.explicit is not None or following.number in self.held_early:
+            return
+        if any(intent.acts for intent in following.intents):
+            return
+        checks = [intent for intent in following.intents if intent.kind == "check"]
+        if checks:
+            self.held_early[following.number] = await self._checks_hold_now(checks)
+
+    async def _checks_hold_now(self, checks: list[Intent]) -> bool:
+        for intent in checks:
+            if not await text_shown_now(self.page, intent):
+                return False
+        return True
+
+    async def _expectations_hold_now(self, expectations: list[Expectation]) -> bool:
+        for expectation in expectations:
+            if not await expectation_holds_now(self.page, expectation):
+                return False
+        return True
+
+    def _warn_already_held(self, what: str, before: str = "its action") -> None:
+        self.warnings.append(
+            f"step {self.plan.number}: {what} already held before {before}, so it proves nothing;"
+            " check something the action changes"
+        )
+
+    def _note(self, intent: Intent, resolved: str) -> None:
+        if intent.kind == "set":
+            resolved += f" = '{intent.value}'"
+        self.controls.append((intent.kind, resolved, intent.rule))
+
+    async def _photograph_inferred(self, subject: list[PlaywrightLocator]) -> StepShot:
+        override = self.plan.override
+        extra_masks = list(override.mask) if override is not None else []
+        highlight: list[PlaywrightLocator] | None = None
+        if override is not None and override.highlight is not None:
+            highlight = [] if override.highlight is False else [resolve(self.page, override.highlight)]
+        if override is not None and override.shot is not None and (override.shot.element or override.shot.region):
+            return await self._photograph(override.shot, highlight if highlight is not None else subject, extra_masks)
+        return await self._photograph(None, highlight if highlight is not None else subject, extra_masks, subject)
+
+    async def _photograph(
+        self,
+        shot: Shot | None,
+        highlight: list[PlaywrightLocator],
+        extra_masks: list[Locator],
+        frame_elements: list[PlaywrightLocator] | None = None,
+    ) -> StepShot:
+        plan = self.plan
+        framing = None
+        if shot is None:
+            handles = []
+            for element in (frame_elements or []) + highlight:
+                try:
+                    handles.append(await element.element_handle(timeout=1000))
+                except PlaywrightError:
+                    continue
+            framing = await frame_around(self.page, handles)
+        shot_taken = await photograph(
+            self.page, plan.number, plan.text, shot, framing, highlight, [*self.masks, *extra_masks], self.settings
+        )
+        shot_taken.controls = self.controls
+        shot_taken.warnings = self.warnings
+        return shot_taken
+
+
+async def _shown(element: PlaywrightLocator) -> bool:
+    try:
+        return await element.is_visible()
+    except PlaywrightError:
+        return False
+
+
+async def expectation_holds_now(page: Page, expectation: Expectation) -> bool:
+    """Whether an `expect` holds right now, without waiting for it."""
+    found = resolve(page, expectation.target) if expectation.target is not None else page.locator("body")
+    try:
+        if await found.count() != 1:
+            return False
+        if expectation.visible is not None and await found.is_visible() != expectation.visible:
+            return False
+        if expectation.text is not None and expectation.text not in await found.inner_text(timeout=1000):
+            return False
+        if expectation.value is not None and await found.input_value(timeout=1000) != expectation.value:
+            return False
+    except PlaywrightError:
+        return False
+    return True
 
 
 async def _page_words(page: Page) -> str:
@@ -158,6 +449,8 @@ def label_on_page(label: str, page_words: str) -> bool:
 
 async def _failure(page: Page, article: Article, number: int, problem: StepProblem) -> StepFailed:
     candidates = await nearest_candidates(page, problem.locator) if problem.locator else ""
+    if problem.override:
+        candidates = (candidates + "; " if candidates else "") + f"settle it with {problem.override}"
     try:
         screenshot = await page.screenshot(type="png", animations="disabled", caret="hide", timeout=5000)
     except PlaywrightError:
@@ -167,15 +460,6 @@ async def _failure(page: Page, article: Article, number: int, problem: StepProbl
 
 def _first_line(message: str) -> str:
     return message.strip().splitlines()[0] if message.strip() else "failed"
-
-
-async def _perform_all(page: Page, step: Step, settings: WalkSettings) -> None:
-    """The step's own action, its follow-ups, and only then the step's expectation."""
-    await perform(page, step, settings, check=False)
-    for action in step.then:
-        await perform(page, action, settings)
-    if step.expect is not None:
-        await check_expectation(page, step.expect, settings)
 
 
 async def _one(page: Page, spec: Locator, settings: WalkSettings):
@@ -269,29 +553,47 @@ def _expectation_reason(expectation: Expectation, message: str) -> str:
 
 
 async def photograph(
-    page: Page, step: Step, number: int, text: str, masks: list[Locator], settings: WalkSettings
+    page: Page,
+    number: int,
+    text: str,
+    shot: Shot | None,
+    framing: Frame | None,
+    highlight: list[PlaywrightLocator],
+    masks: list[Locator],
+    settings: WalkSettings,
 ) -> StepShot:
-    """The step's screenshot once two consecutive frames are identical, with masks painted."""
+    """The step's screenshot once two consecutive frames are identical, with masks painted.
+
+    `shot` gives an element or region to photograph; otherwise `framing`, the container of
+    what the step touched; with neither, the viewport.
+    """
     # Fewer retries in the settle loop: start once the page and its fonts have loaded.
     await page.wait_for_load_state("load")
     await page.evaluate("document.fonts.ready.then(() => undefined)")
     viewport = page.viewport_size or {"width": 1280, "height": 800}
     clip = None
     subject = page.locator("body")
-    if step.shot.element is not None:
-        subject = await _one(page, step.shot.element, settings)
+    described = "the viewport"
+    if shot is not None and shot.element is not None:
+        subject = await _one(page, shot.element, settings)
         await subject.scroll_into_view_if_needed(timeout=settings.action_timeout_ms)
         box = await subject.bounding_box(timeout=settings.action_timeout_ms)
         if box is None:
-            raise StepProblem("not visible, so it cannot be photographed", step.shot.element)
-        clip = _padded(Box(box["x"], box["y"], box["width"], box["height"]), step.shot.padding, viewport)
+            raise StepProblem("not visible, so it cannot be photographed", shot.element)
+        clip = _padded(Box(box["x"], box["y"], box["width"], box["height"]), shot.padding, viewport)
         if clip.width <= 0 or clip.height <= 0:
-            raise StepProblem("outside the viewport, so it cannot be photographed", step.shot.element)
-    elif step.shot.region is not None:
-        region = step.shot.region
-        clip = _padded(Box(region.x, region.y, region.width, region.height), step.shot.padding, viewport)
+            raise StepProblem("outside the viewport, so it cannot be photographed", shot.element)
+        described = shot.element.describe()
+    elif shot is not None and shot.region is not None:
+        region = shot.region
+        clip = _padded(Box(region.x, region.y, region.width, region.height), shot.padding, viewport)
+        described = "a pixel region"
+    elif framing is not None and framing.width > 0 and framing.height > 0:
+        clip = Box(framing.x, framing.y, framing.width, framing.height)
+        subject = page.locator(f"[{FRAME_ATTRIBUTE}]") if framing.has_container else (highlight or [subject])[0]
+        described = framing.describe()
 
-    mask_locators = [resolve(page, spec) for spec in [*masks, *step.mask]]
+    mask_locators = [resolve(page, spec) for spec in masks]
     options = {
         "type": "png",
         "animations": "disabled",
@@ -305,14 +607,22 @@ async def photograph(
     png = await settled_screenshot(page, settings.settle_timeout_s, options)
 
     origin = clip or Box(0, 0, viewport["width"], viewport["height"])
-    highlight = None
-    if step.highlighted is not None:
-        boxes = await _boxes_in_shot(resolve(page, step.highlighted), origin)
-        highlight = boxes[0] if len(boxes) == 1 else None
+    highlight_box = None
+    if highlight:
+        boxes = [box for locator in highlight for box in await _boxes_in_shot(locator.first, origin)]
+        highlight_box = _union(boxes) if boxes else None
     mask_boxes = [box for locator in mask_locators for box in await _boxes_in_shot(locator, origin)]
-    aria = await subject.aria_snapshot(timeout=settings.action_timeout_ms)
+    aria = await subject.first.aria_snapshot(timeout=settings.action_timeout_ms)
     aria = await _redact(aria, mask_locators)
-    return StepShot(number, text, png, aria, page.url, highlight, mask_boxes)
+    return StepShot(number, text, png, aria, page.url, highlight_box, mask_boxes, frame=described)
+
+
+def _union(boxes: list[Box]) -> Box:
+    left = min(box.x for box in boxes)
+    top = min(box.y for box in boxes)
+    right = max(box.x + box.width for box in boxes)
+    bottom = max(box.y + box.height for box in boxes)
+    return Box(left, top, right - left, bottom - top)
 
 
 async def settled_screenshot(page: Page, timeout_s: float, options: dict) -> bytes:

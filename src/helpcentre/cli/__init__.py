@@ -36,5 +36,6 @@ from helpcentre.cli import (  # noqa: E402,F401
     sandbox_commands,
     site_commands,
     verify_commands,
+    walkthrough_commands,
     writer_commands,
 )

@@ -88,6 +88,9 @@ def capture(
                 f"{outcome.seconds:.1f} s, {kib:.0f} KiB",
                 err=True,
             )
+            for shot in outcome.shots or []:
+                for warning in shot.warnings:
+                    click.echo(f"  warning {outcome.article.ref}: {warning}", err=True)
         else:
             click.echo(f"  FAILED  {outcome.failure}", err=True)
             if outcome.failure_screenshot:
@@ -126,7 +129,7 @@ class CaptureProgress:
 
     def update(self, event: str, article, step: int) -> None:
         if event == "start":
-            total = len(article.meta.walkthrough.steps)
+            total = len(article.steps)
             self._tasks[article.ref] = self._progress.add_task(article.ref, total=total)
         elif event == "step":
             self._progress.update(self._tasks[article.ref], completed=step)

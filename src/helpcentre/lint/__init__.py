@@ -50,6 +50,7 @@ def lint_help_centre(
     ]
     pages += tree.other_pages
     generated = tree.generated_pages | {"index.md"} | {f"{category.key}/index.md" for category in categories}
+    generated |= {f"{ref}.md" for ref in centre.unusable if isinstance(ref, str)}
     checker = BodyChecker(pages, tree.files, generated, centre)
     for page in pages:
         found.extend(checker.check(page))

@@ -96,7 +96,8 @@ class BodyChecker:
         if short is None:
             # Site-absolute links depend on where the site is served; MkDocs reports them itself.
             return None
-        if self._centre.find(int(short.group(1))) is None:
+        article_id = int(short.group(1))
+        if self._centre.find(article_id) is None and article_id not in self._centre.unusable:
             return self._not_found(page, reference, f"no article has id {short.group(1)}")
         return None
 

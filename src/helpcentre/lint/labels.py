@@ -41,8 +41,12 @@ def unchecked_labels(article: Article) -> list[Problem]:
     if walkthrough is None:
         return []
     found: list[Problem] = []
-    for written, spec in zip(article.steps, walkthrough.steps, strict=False):
-        texts = checked_texts(spec)
+    # Steps read from their words act on or check every label they name; spelt-out ones may not.
+    for plan in article.plans:
+        if plan.explicit is None:
+            continue
+        written = article.steps[plan.number - 1]
+        texts = checked_texts(plan.explicit)
         for match in BOLD.finditer(written.text):
             label = normalise(match.group(1))
             if not label or any(label in text for text in texts):
@@ -53,7 +57,7 @@ def unchecked_labels(article: Article) -> list[Problem]:
                     article.display_path,
                     line,
                     codes.LABEL_NOT_IN_WALKTHROUGH,
-                    f"walkthrough.steps[{written.number - 1}]",
+                    f"walkthrough.steps.{written.number}",
                     f"step {written.number} names **{match.group(1)}**, but its walkthrough step neither acts on"
                     " nor asserts it; use it in a target or add an expect",
                     column,

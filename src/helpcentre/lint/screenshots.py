@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from helpcentre.articles import problems as codes
-from helpcentre.articles.frontmatter import format_field
 from helpcentre.articles.model import HelpCentre
 from helpcentre.articles.problems import Problem, Severity
 from helpcentre.capture.layout import step_files
@@ -16,36 +16,43 @@ _BOOKKEEPING = {"manifest.json", ".gitkeep", ".gitattributes"}
 
 def screenshot_problems(centre: HelpCentre, screenshots_dir: Path, display_prefix: str) -> list[Problem]:
     expected: set[str] = set()
-    found: list[Problem] = []
+    found: list[Problem] = _checks_that_proved_nothing(centre, screenshots_dir)
     for article in centre.articles:
         walkthrough = article.meta.walkthrough
         if walkthrough is None:
             continue
         missing = []
-        for number in range(1, len(walkthrough.steps) + 1):
+        for number in range(1, len(article.steps) + 1):
             files = step_files(article.ref, number)
             expected.update((files.raw, files.published, files.aria))
             if not (screenshots_dir / files.published).is_file():
                 missing.append((number, files.published))
-        if len(missing) == len(walkthrough.steps):
+        if not article.plans:
+            # Its steps and walkthrough disagree: that one error is reported, not a warning per step.
+            continue
+        if missing and len(missing) == len(article.steps):
             # A new how-to: one message, not one per step.
-            missing_problems = [((("walkthrough",)), f"no screenshots yet; run: helpcentre capture {article.ref}")]
+            line, column = article.front_matter.position_of(("walkthrough",))
+            missing_problems = [
+                (line, column, "walkthrough", f"no screenshots yet; run: helpcentre capture {article.ref}")
+            ]
         else:
             missing_problems = [
                 (
-                    ("walkthrough", "steps", number - 1),
+                    article.steps[number - 1].line,
+                    1,
+                    f"walkthrough.steps.{number}",
                     f"no screenshot {display_prefix}/{published}; run: helpcentre capture {article.ref}",
                 )
                 for number, published in missing
             ]
-        for field_path, message in missing_problems:
-            line, column = article.front_matter.position_of(field_path)
+        for line, column, field_name, message in missing_problems:
             found.append(
                 Problem(
                     article.display_path,
                     line,
                     codes.MISSING_SCREENSHOT,
-                    format_field(field_path),
+                    field_name,
                     message,
                     column,
                     Severity.WARNING,
@@ -53,11 +60,13 @@ def screenshot_problems(centre: HelpCentre, screenshots_dir: Path, display_prefi
             )
     if not screenshots_dir.is_dir():
         return found
+    # A dropped article's screenshots still belong to it: its own error is the one message.
+    dropped = tuple(f"{ref}/" for ref in centre.unusable if isinstance(ref, str))
     for path in sorted(screenshots_dir.rglob("*")):
         if not path.is_file() or path.name in _BOOKKEEPING:
             continue
         relative = path.relative_to(screenshots_dir).as_posix()
-        if relative not in expected:
+        if relative not in expected and not relative.startswith(dropped or ("\0",)):
             found.append(
                 Problem(
                     f"{display_prefix}/{relative}",
@@ -67,4 +76,35 @@ def screenshot_problems(centre: HelpCentre, screenshots_dir: Path, display_prefi
                     "no article step uses this screenshot; delete it, or capture the article it belongs to again",
                 )
             )
+    return found
+
+
+def _checks_that_proved_nothing(centre: HelpCentre, screenshots_dir: Path) -> list[Problem]:
+    """What the last capture saw: a step whose check already held before its action (HC115).
+
+    Lint cannot tell that from the words alone; capture records it beside the step's baseline.
+    """
+    try:
+        manifest = json.loads((screenshots_dir / "manifest.json").read_text(encoding="utf-8"))
+    except (FileNotFoundError, ValueError):
+        return []
+    found = []
+    for article in centre.articles:
+        entry = manifest.get("articles", {}).get(article.ref) or {}
+        for step in entry.get("steps", []):
+            number = step.get("step")
+            if not isinstance(number, int) or not 1 <= number <= len(article.steps):
+                continue
+            for warning in step.get("warnings", []):
+                found.append(
+                    Problem(
+                        article.display_path,
+                        article.steps[number - 1].line,
+                        codes.CHECK_ALREADY_HELD,
+                        f"walkthrough.steps.{number}",
+                        f"{warning} (seen by the last capture)",
+                        1,
+                        Severity.WARNING,
+                    )
+                )
     return found

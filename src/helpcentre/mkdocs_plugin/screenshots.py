@@ -39,7 +39,7 @@ def add_step_images(
         if walkthrough is None:
             continue
         found: dict[int, StepImage] = {}
-        for number in range(1, len(walkthrough.steps) + 1):
+        for number in range(1, len(article.steps) + 1):
             relative = step_files(article.ref, number).published
             path = screenshots_dir / relative
             if not path.is_file():

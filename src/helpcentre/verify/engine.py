@@ -77,11 +77,12 @@ def _judge_article(
     folder.mkdir(parents=True, exist_ok=True)
 
     steps = []
-    for number, step in enumerate(walkthrough.steps, start=1):
-        prose = article.steps[number - 1] if number <= len(article.steps) else None
+    for prose in article.steps:
+        number = prose.number
+        step = walkthrough.spec_for(number)
         record: dict[str, Any] = {
             "step": number,
-            "text": prose.text if prose else "",
+            "text": prose.text,
             "status": "ok",
             "message": "",
             "pixels": None,
@@ -127,7 +128,7 @@ def _judge_article(
                 tolerance = Tolerance.for_step(project.settings.verify, walkthrough, step)
                 masks = boxes_from(baseline_steps.get(number, {}).get("masks"))
                 verdict, diff_png = judge(shot, baseline_path.read_bytes(), baseline_aria, masks, tolerance)
-                if verdict["text_labels"] is not None and prose is not None:
+                if verdict["text_labels"] is not None:
                     verdict["text_labels"]["expected"] = prose.bold_labels
                 record.update(verdict)
                 if diff_png is not None:

@@ -7,7 +7,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from helpcentre.articles.walkthrough import Step, Walkthrough
+from helpcentre.articles.walkthrough import Step, StepOverride, Walkthrough
 from helpcentre.capture.walker import Box, StepShot
 from helpcentre.settings import ToleranceSettings
 
@@ -24,12 +24,12 @@ class Tolerance:
     max_diff_ratio: float | None
 
     @classmethod
-    def for_step(cls, site: ToleranceSettings, walkthrough: Walkthrough, step: Step) -> Tolerance:
+    def for_step(cls, site: ToleranceSettings, walkthrough: Walkthrough, step: Step | StepOverride | None) -> Tolerance:
         """The step's own limits, else its walkthrough's, else mkdocs.yml's."""
 
         def pick(name: str):
             for level in (step, walkthrough, site):
-                value = getattr(level, name)
+                value = getattr(level, name, None)
                 if value is not None:
                     return value
             return None

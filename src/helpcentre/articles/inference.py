@@ -1,0 +1,353 @@
+"""Read a numbered step's words as what to do in the product.
+
+"Click the **Card Details** button", "In the **Billing Contact** panel, click **Edit Contact**",
+"Enter the **Phone**", "Verify the status is **Active**": the verb says what to do, the bold
+labels say what to do it to, a noun after a label narrows what kind of control it is. The
+controls themselves are found later, on the live page, by accessible name; this module only
+reads words, so lint, explain, capture, verify and record all read a step the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from helpcentre.articles.steps import BOLD, plain_text
+from helpcentre.articles.walkthrough import Locator, Step, StepOverride
+
+# What a person clicks, and what a person types into or chooses from.
+CLICKABLE_ROLES = (
+    "button",
+    "link",
+    "menuitem",
+    "menuitemcheckbox",
+    "menuitemradio",
+    "tab",
+    "option",
+    "checkbox",
+    "radio",
+    "switch",
+    "treeitem",
+)
+FIELD_ROLES = ("textbox", "searchbox", "combobox", "spinbutton", "listbox", "checkbox", "radio", "switch", "slider")
+CONTAINER_ROLES = ("region", "dialog", "alertdialog", "form", "table", "grid", "menu", "tabpanel", "group")
+
+# The noun after a label narrows the roles it may have: "the **Setup** menu" is what opens a menu.
+NOUN_ROLES: dict[str, tuple[str, ...]] = {
+    "button": ("button",),
+    "menu": ("button", "menuitem", "link", "combobox"),
+    "tab": ("tab",),
+    "link": ("link",),
+    "option": ("option", "radio", "menuitemradio"),
+    "checkbox": ("checkbox", "menuitemcheckbox", "switch"),
+    "check box": ("checkbox", "menuitemcheckbox", "switch"),
+    "radio button": ("radio", "menuitemradio"),
+    "switch": ("switch", "checkbox"),
+    "toggle": ("switch", "checkbox"),
+    "menu item": ("menuitem", "menuitemcheckbox", "menuitemradio"),
+    "item": ("menuitem", "menuitemcheckbox", "menuitemradio", "option", "treeitem", "tab", "link"),
+    "page": ("link", "button", "tab", "menuitem"),
+    "icon": ("button", "link"),
+    "field": FIELD_ROLES,
+    "box": FIELD_ROLES,
+    "dropdown": ("combobox", "listbox"),
+    "list": ("combobox", "listbox"),
+}
+SCOPE_ROLES: dict[str, tuple[str, ...]] = {
+    "panel": ("region", "tabpanel", "group", "form", "complementary"),
+    "section": ("region", "group", "form"),
+    "area": ("region", "group"),
+    "dialog": ("dialog", "alertdialog"),
+    "window": ("dialog", "alertdialog"),
+    "menu": ("menu", "menubar"),
+    "table": ("table", "grid"),
+    "list": ("list", "listbox", "table"),
+    "form": ("form", "region"),
+    "tab": ("tabpanel",),
+    "page": ("region", "main"),
+}
+DEFAULT_SCOPE_ROLES = ("region", "dialog", "alertdialog", "form", "table", "grid", "menu", "tabpanel", "group")
+
+CLICK_VERBS = ("click on", "click", "select", "choose", "pick", "open", "go to", "press", "tap")
+FILL_VERBS = ("enter", "type", "fill in", "fill out", "change", "describe", "write", "add", "update", "edit", "set")
+CHECK_VERBS = ("verify", "check", "make sure", "confirm", "ensure")
+LOOK_VERBS = ("review", "find", "locate", "look at", "look for", "see")
+
+RULES_TRIED = (
+    "click (Click, Select, Choose, Open, Go to, Press or Tap [the] **Label** [button, menu, tab, link, option, ...])",
+    "fill (Enter, Type, Fill in, Change, Describe, Add or Edit [the] **Field**[, **Field** and **Field**])",
+    "check (Verify, Check, Make sure or Confirm [that] ... is, shows or reads **Text**)",
+    "look (Review, Find or Locate ... [in the **Container** panel])",
+    "scope (In the **Container** panel, dialog, section, menu or table, ...)",
+)
+
+_NOUNS = "|".join(sorted((re.escape(noun) for noun in NOUN_ROLES), key=len, reverse=True))
+_SCOPE_NOUNS = "|".join(sorted((re.escape(noun) for noun in SCOPE_ROLES), key=len, reverse=True))
+_ALL_VERBS = sorted((*CLICK_VERBS, *FILL_VERBS, *CHECK_VERBS, *LOOK_VERBS), key=len, reverse=True)
+_VERB = "|".join(re.escape(verb) for verb in _ALL_VERBS)
+# A label stands for ⟦n⟧ while a sentence is read, so its own words are never read as verbs.
+_SLOT = re.compile(r"⟦(\d+)⟧")
+_LEADING_SCOPE = re.compile(
+    rf"^in\s+(?:the\s+|your\s+)?⟦(?P<slot>\d+)⟧(?:\s+(?P<noun>{_SCOPE_NOUNS}))?\s*,?\s*", re.IGNORECASE
+)
+_TRAILING_SCOPE = re.compile(
+    rf"\s+(?:in|on|from)\s+(?:the\s+)?⟦(?P<slot>\d+)⟧\s+(?P<noun>{_SCOPE_NOUNS})\b[^⟦]*$", re.IGNORECASE
+)
+# Clauses: "Click **Save**, then verify ..." splits before a verb that follows a comma, "and" or "then".
+_CLAUSE_BREAK = re.compile(
+    rf"(?:\s*[,;]\s*(?:(?:and|then)\s+)*|\s+(?:and|then)\s+(?:(?:and|then)\s+)*)(?=(?:{_VERB})(?:\s|$))",
+    re.IGNORECASE,
+)
+# A verb is a word of its own: "Add/Edit your card" starts with no verb the rules know.
+_CLAUSE_START = re.compile(rf"^(?:then\s+|and\s+)*(?P<verb>{_VERB})(?:\s+|$)(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
+_LABEL_NOUN = re.compile(rf"⟦(?P<slot>\d+)⟧(?:\s+(?P<noun>{_NOUNS})\b)?", re.IGNORECASE)
+
+
+IntentKind = Literal["click", "set", "check", "show"]
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The container a step names: "In the **Billing Contact** panel"."""
+
+    label: str
+    roles: tuple[str, ...]
+    noun: str | None = None
+
+    def describe(self) -> str:
+        return f"{self.noun or 'container'} '{self.label}'"
+
+
+@dataclass(frozen=True)
+class Intent:
+    """One thing a step does, before its control is found on the page.
+
+    `click`: a control to press; `set`: a field to type into or choose from (`value`);
+    `check`: text that must be shown; `show`: a container or label that must be in view.
+    `locator` is given when an override names the control outright.
+    """
+
+    kind: IntentKind
+    label: str | None
+    roles: tuple[str, ...] = ()
+    scope: Scope | None = None
+    value: str | None = None
+    locator: Locator | None = None
+    rule: str = ""
+    # "Click **View**, or **Print** for a copy": Print is there to take instead; it proves nothing of the click.
+    alternative: bool = False
+
+    @property
+    def acts(self) -> bool:
+        return self.kind in ("click", "set")
+
+    def describe(self) -> str:
+        where = f" in {self.scope.describe()}" if self.scope else ""
+        if self.locator is not None:
+            what = self.locator.describe()
+        else:
+            what = f"'{self.label}'"
+        if self.kind == "click":
+            return f"click {what}{where}"
+        if self.kind == "set":
+            return f"set {what} to '{self.value}'{where}"
+        if self.kind == "check":
+            return f"check that {what} is shown{where}"
+        return f"show {what}{where}"
+
+
+@dataclass
+class StepPlan:
+    """What one numbered step does: read from its words, or spelt out in the walkthrough."""
+
+    number: int
+    text: str
+    intents: list[Intent] = field(default_factory=list)
+    explicit: Step | None = None
+    override: StepOverride | None = None
+
+    @property
+    def inferred(self) -> bool:
+        return self.explicit is None
+
+    @property
+    def photographed_before_last_click(self) -> bool:
+        """A step that ends by pressing something shows that control, as help centres do; else the result."""
+        if self.explicit is not None:
+            return self.explicit.shot_before_acting
+        if self.override is not None and self.override.expect is not None:
+            return False
+        return bool(self.intents) and self.intents[-1].kind == "click"
+
+
+class StepNotUnderstood(ValueError):
+    """The rules cannot read this step: the message says which were tried and how to settle it."""
+
+
+def plan_step(number: int, text: str, spec: Step | StepOverride | None) -> StepPlan:
+    """The plan for step `number`, whose Markdown is `text`; StepNotUnderstood when it cannot be read."""
+    if isinstance(spec, Step):
+        return StepPlan(number, text, explicit=spec)
+    override = spec
+    intents = _read_sentence(number, text, override)
+    return StepPlan(number, text, intents, override=override)
+
+
+def _read_sentence(number: int, text: str, override: StepOverride | None) -> list[Intent]:
+    labels = [plain_text(label) for label in BOLD.findall(text)]
+    sentence = _with_slots(text)
+    values = dict(override.fields or {}) if override is not None else {}
+    scope, sentence = _scope_of(sentence, labels)
+    clauses = [clause for clause in _CLAUSE_BREAK.split(sentence.strip()) if clause.strip()]
+    intents: list[Intent] = []
+    understood = False
+    for clause in clauses:
+        match = _CLAUSE_START.match(clause.strip().rstrip("."))
+        if match is None:
+            continue
+        understood = True
+        intents.extend(_read_clause(match.group("verb").lower(), match.group("rest"), labels, scope, values))
+    if not understood and not _override_acts(override):
+        raise StepNotUnderstood(
+            f"step {number} has no verb the walkthrough rules know; tried {'; '.join(RULES_TRIED)};"
+            f" say what it does in walkthrough.steps.{number} (fields, target or expect)"
+        )
+    if understood and not intents and not _override_acts(override):
+        raise StepNotUnderstood(
+            f"step {number} names nothing in **bold** to act on or check;"
+            f" bold the label as the product shows it, or give walkthrough.steps.{number} a target"
+        )
+    named_fields = {intent.label for intent in intents if intent.kind == "set"}
+    missing = [intent.label for intent in intents if intent.kind == "set" and intent.value is None]
+    if missing:
+        raise StepNotUnderstood(
+            f"step {number} fills **{missing[0]}**, but walkthrough.steps.{number}.fields gives it no value;"
+            f' add fields: {{{missing[0]}: "…"}}'
+        )
+    intents = _apply_override(intents, override, named_fields, scope)
+    return intents
+
+
+def _override_acts(override: StepOverride | None) -> bool:
+    return override is not None and bool(override.fields or override.target or override.expect)
+
+
+def _apply_override(
+    intents: list[Intent], override: StepOverride | None, named_fields: set[str | None], scope: Scope | None
+) -> list[Intent]:
+    """The override's explicit control replaces the first one the words name; its extra fields follow them."""
+    if override is None:
+        return intents
+    if override.target is not None:
+        acting = next((index for index, intent in enumerate(intents) if intent.acts), None)
+        if acting is None:
+            # A step that only checks, with a control to press first: "Save", then "the status is Active".
+            intents = [Intent("click", None, locator=override.target, rule="override: target"), *intents]
+        else:
+            replaced = intents[acting]
+            intents = [*intents]
+            intents[acting] = Intent(
+                replaced.kind, replaced.label, replaced.roles, None, replaced.value, override.target, replaced.rule
+            )
+    for label, value in (override.fields or {}).items():
+        if label not in named_fields:
+            intents.append(Intent("set", label, FIELD_ROLES, scope, value, rule="override: fields"))
+    return intents
+
+
+def _with_slots(text: str) -> str:
+    """The step as a reader sees it, each bold label replaced by its slot ⟦n⟧."""
+    counter = iter(range(10_000))
+    slotted = BOLD.sub(lambda _: f"⟦{next(counter)}⟧", text)
+    return re.sub(r"\s+", " ", plain_text(slotted))
+
+
+def _scope_of(sentence: str, labels: list[str]) -> tuple[Scope | None, str]:
+    match = _LEADING_SCOPE.match(sentence)
+    if match is None:
+        match = _TRAILING_SCOPE.search(sentence)
+        if match is None:
+            return None, sentence
+        rest = sentence[: match.start()]
+    else:
+        rest = sentence[match.end() :]
+    noun = (match.group("noun") or "").lower() or None
+    roles = SCOPE_ROLES.get(noun, DEFAULT_SCOPE_ROLES) if noun else DEFAULT_SCOPE_ROLES
+    scope = Scope(labels[int(match.group("slot"))], roles, noun)
+    if not rest.strip():
+        # "In the **Change Requests** panel" alone: the panel is what the step shows.
+        rest = "review"
+    return scope, rest
+
+
+def _read_clause(verb: str, rest: str, labels: list[str], scope: Scope | None, values: dict[str, str]) -> list[Intent]:
+    named = [
+        (labels[int(match.group("slot"))], (match.group("noun") or "").lower() or None, match)
+        for match in _LABEL_NOUN.finditer(rest)
+    ]
+    if verb in CHECK_VERBS:
+        toggles = [(label, noun) for label, noun, _ in named if noun in ("checkbox", "check box", "switch", "toggle")]
+        if toggles and len(toggles) == len(named):
+            return [
+                Intent(
+                    "set",
+                    label,
+                    NOUN_ROLES[noun or "checkbox"],
+                    scope,
+                    "checked",
+                    rule=f"check: {verb.capitalize()} the **Label** {noun}",
+                )
+                for label, noun in toggles
+            ]
+        rule = f"check: {verb.capitalize()} ... **Text**"
+        if not named and scope is not None:
+            return [
+                Intent("show", scope.label, scope.roles, None, rule=f"look: {verb.capitalize()} ... in a container")
+            ]
+        return [Intent("check", label, (), scope, rule=rule) for label, _, _ in named]
+    if verb in LOOK_VERBS:
+        rule = f"look: {verb.capitalize()} ..."
+        if not named:
+            if scope is None:
+                return []
+            return [Intent("show", scope.label, scope.roles, None, rule=rule + " in the **Container**")]
+        return [Intent("check", label, (), scope, rule=rule + " **Text**") for label, _, _ in named]
+    if verb in FILL_VERBS:
+        rule = f"fill: {verb.capitalize()} [the] **Field**"
+        return [
+            Intent("set", label, NOUN_ROLES.get(noun or "field", FIELD_ROLES), scope, values.get(label), rule=rule)
+            for label, noun, _ in named
+        ]
+    # A click verb: the first label is pressed, each joined by "and" too; one after "or" is an
+    # alternative the reader may take instead, so it is checked to be there, not pressed.
+    intents: list[Intent] = []
+    for position, (label, noun, match) in enumerate(named):
+        before = rest[: match.start()] if position == 0 else rest[named[position - 1][2].end() : match.start()]
+        alternative = position > 0 and re.search(r"\bor\b", before, re.IGNORECASE) is not None
+        if alternative:
+            intents.append(Intent("check", label, (), scope, rule="click: ..., or **Label**", alternative=True))
+            continue
+        noun_text = f" {noun}" if noun else ""
+        rule = f"click: {verb.capitalize()} [the] **Label**{noun_text}"
+        if label in values:
+            roles = NOUN_ROLES.get(noun, FIELD_ROLES) if noun else FIELD_ROLES
+            intents.append(Intent("set", label, roles, scope, values[label], rule=rule + " (with a value to choose)"))
+        else:
+            roles = NOUN_ROLES.get(noun, CLICKABLE_ROLES) if noun else CLICKABLE_ROLES
+            intents.append(Intent("click", label, roles, scope, rule=rule))
+    return intents
+
+
+def plan_walkthrough(article) -> tuple[list[StepPlan], list[tuple[int, str]]]:
+    """Every step's plan, and `(step number, why)` for each step the rules cannot read."""
+    walkthrough = article.meta.walkthrough
+    assert walkthrough is not None
+    plans: list[StepPlan] = []
+    problems: list[tuple[int, str]] = []
+    for step in article.steps:
+        try:
+            plans.append(plan_step(step.number, step.text, walkthrough.spec_for(step.number)))
+        except StepNotUnderstood as error:
+            problems.append((step.number, str(error)))
+    return plans, problems

@@ -1,0 +1,74 @@
+"""Whether an action succeeded in the product: "ok" means ok.
+
+After an action, a step fails when the page marks a field invalid (`aria-invalid="true"`),
+shows an alert that was not there before (`role=alert` or `alertdialog`), or a navigation
+answered with an HTTP error. A refused save must never be photographed as a finished step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from playwright.async_api import Page, Response
+
+_STATE_SCRIPT = """() => {
+  const shown = el => el.checkVisibility ? el.checkVisibility() : el.offsetParent !== null;
+  const text = el => (el.innerText || el.textContent || '').replace(/\\s+/g, ' ').trim();
+  const labelOf = el => {
+    if (el.labels && el.labels.length) return text(el.labels[0]);
+    return el.getAttribute('aria-label') || el.getAttribute('name') || el.id || el.tagName.toLowerCase();
+  };
+  const messageOf = el => (el.getAttribute('aria-describedby') || '').split(/\\s+/).filter(Boolean)
+    .map(id => document.getElementById(id)).filter(node => node && node.classList && !node.classList.contains('hint'))
+    .map(text).filter(Boolean).join(' ');
+  const invalid = [...document.querySelectorAll('[aria-invalid="true"]')].filter(shown)
+    .map(el => ({label: labelOf(el), message: messageOf(el)}));
+  const alerts = [...document.querySelectorAll('[role~="alert"], [role~="alertdialog"]')].filter(shown)
+    .map(text).filter(Boolean);
+  return {invalid, alerts};
+}"""
+
+
+@dataclass
+class PageState:
+    invalid: list[dict[str, str]] = field(default_factory=list)
+    alerts: list[str] = field(default_factory=list)
+
+
+async def page_state(page: Page) -> PageState:
+    found = await page.evaluate(_STATE_SCRIPT)
+    return PageState(found["invalid"], found["alerts"])
+
+
+class NavigationWatch:
+    """Remembers a main-frame navigation that answered 400 or more since it was last cleared."""
+
+    def __init__(self, page: Page):
+        self.page = page
+        self.error: str | None = None
+        page.on("response", self._on_response)
+
+    def _on_response(self, response: Response) -> None:
+        request = response.request
+        if request.is_navigation_request() and request.frame == self.page.main_frame and response.status >= 400:
+            self.error = (
+                f"the page answered HTTP {response.status} ({response.status_text or 'error'}) at {response.url}"
+            )
+
+    def clear(self) -> None:
+        self.error = None
+
+
+async def refusal(page: Page, before: PageState, watch: NavigationWatch) -> str | None:
+    """Why the product refused the last action, or None when it took it."""
+    after = await page_state(page)
+    reasons = [watch.error] if watch.error is not None else []
+    new_alerts = [alert for alert in after.alerts if alert not in before.alerts]
+    if new_alerts:
+        reasons.append("the product showed an alert: " + "; ".join(f"'{alert}'" for alert in new_alerts))
+    if after.invalid:
+        fields = ", ".join(
+            f"'{item['label']}'" + (f" ({item['message']})" if item["message"] else "") for item in after.invalid
+        )
+        reasons.append(f"it marked {fields} invalid")
+    return "; ".join(reasons) or None

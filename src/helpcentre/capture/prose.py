@@ -1,0 +1,219 @@
+"""Find what a step's words name on the live page, by accessible name, choosing the role from what is there."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import time
+from dataclasses import dataclass
+
+from playwright.async_api import Error as PlaywrightError
+from playwright.async_api import Locator as PlaywrightLocator
+from playwright.async_api import Page, expect
+
+from helpcentre.articles.inference import CONTAINER_ROLES, Intent, Scope
+from helpcentre.articles.walkthrough import Locator
+from helpcentre.capture.aria_tree import AriaNode, matching_names, names_with_roles, parse_aria_snapshot
+from helpcentre.capture.locate import resolve
+
+LABEL_WAIT_MS = 5_000
+
+
+class NotResolved(Exception):
+    """A label names no control, or several: the message names the candidates and the override."""
+
+    def __init__(self, reason: str, override: str = ""):
+        self.reason = reason
+        self.override = override
+        super().__init__(reason)
+
+
+@dataclass
+class Resolved:
+    """A control found for an intent: the locator that names it, how the name matched, the element."""
+
+    spec: Locator
+    element: PlaywrightLocator
+    how: str = "exact"
+
+    def describe(self) -> str:
+        note = {"exact": "", "case": " (only the case differs)", "start": " (its name begins with the label)"}
+        return self.spec.describe() + note.get(self.how, f" ({self.how})")
+
+
+async def snapshot_tree(root: Page | PlaywrightLocator) -> AriaNode:
+    locator = root.locator("body") if isinstance(root, Page) else root
+    return parse_aria_snapshot(await locator.aria_snapshot(timeout=10_000))
+
+
+async def resolve_scope(page: Page, scope: Scope, timeout_ms: float) -> Resolved:
+    return await _resolve_named(page, page, scope.label, scope.roles, None, "container", timeout_ms)
+
+
+async def resolve_intent(page: Page, intent: Intent, number: int, timeout_ms: float) -> Resolved:
+    """The one element an acting or `show` intent names, waiting up to the timeout for it to appear."""
+    if intent.locator is not None:
+        element = resolve(page, intent.locator)
+        await _wait_for_one(element, intent.locator, timeout_ms)
+        return Resolved(intent.locator, element, "override")
+    within: Resolved | None = None
+    root: Page | PlaywrightLocator = page
+    if intent.scope is not None:
+        within = await resolve_scope(page, intent.scope, timeout_ms)
+        root = within.element
+    assert intent.label is not None
+    kind = "container" if intent.kind == "show" else ("field" if intent.kind == "set" else "control")
+    resolved = await _resolve_named(page, root, intent.label, intent.roles, within, kind, timeout_ms, number)
+    return resolved
+
+
+async def _resolve_named(
+    page: Page,
+    root: Page | PlaywrightLocator,
+    label: str,
+    roles: tuple[str, ...],
+    within: Resolved | None,
+    kind: str,
+    timeout_ms: float,
+    number: int | None = None,
+) -> Resolved:
+    # Pages here are drawn by the time they have loaded; a label that is still missing after a
+    # short wait is missing, and the writer hears so sooner.
+    deadline = time.monotonic() + min(timeout_ms, LABEL_WAIT_MS) / 1000
+    while True:
+        tree = await snapshot_tree(root)
+        matches = matching_names(tree, label, roles)
+        distinct: dict[tuple[str, str], str] = {}
+        for match in matches:
+            distinct.setdefault((match.node.role, match.node.name), match.how)
+        if len(distinct) == 1:
+            (role, name), how = next(iter(distinct.items()))
+            spec = Locator(role=role, name=name, exact=True, within=within.spec if within else None)
+            element = root.get_by_role(role, name=name, exact=True)  # type: ignore[arg-type]
+            count = await element.count()
+            if count == 1:
+                return Resolved(spec, element, how)
+            if count > 1:
+                raise NotResolved(
+                    f"{count} {kind}s are {role} '{name}'{_inside(within)}",
+                    _override_hint(number, spec, "nth: 0", within),
+                )
+        elif len(distinct) > 1:
+            shown = [f"{role} '{name}'" for role, name in distinct]
+            listed = ", ".join(shown[:6]) + (f" and {len(shown) - 6} more" if len(shown) > 6 else "")
+            first_role, first_name = next(iter(distinct))
+            spec = Locator(role=first_role, name=first_name, exact=True, within=within.spec if within else None)
+            raise NotResolved(
+                f"'{label}' names {len(distinct)} {kind}s{_inside(within)}: {listed}",
+                _override_hint(number, spec, "", within),
+            )
+        if time.monotonic() >= deadline:
+            nearest = _nearest(tree, label, roles)
+            hint = f"; {kind}s here: {nearest}" if nearest else f"; no {kind} here has a name"
+            return_roles = "/".join(roles[:4]) + ("/…" if len(roles) > 4 else "")
+            raise NotResolved(
+                f"no {kind} named '{label}'{_inside(within)} ({return_roles}){hint}",
+                _override_hint(number, None, "", within),
+            )
+        await page.wait_for_timeout(100)
+
+
+def _inside(within: Resolved | None) -> str:
+    return f" in {within.spec.describe()}" if within else ""
+
+
+def _override_hint(number: int | None, spec: Locator | None, extra: str, within: Resolved | None) -> str:
+    if number is None:
+        return ""
+    if spec is None:
+        return f"walkthrough.steps.{number}: {{target: {{role: …, name: …}}}}"
+    inner = f"role: {spec.role}, name: {spec.name}"
+    if extra:
+        inner += f", {extra}"
+    if within is not None and within.spec.role is not None:
+        inner += f", within: {{role: {within.spec.role}, name: {within.spec.name}}}"
+    return f"walkthrough.steps.{number}: {{target: {{{inner}}}}}"
+
+
+def _nearest(tree: AriaNode, label: str, roles: tuple[str, ...], limit: int = 6) -> str:
+    names: list[str] = []
+    for node in names_with_roles(tree, roles):
+        text = f"{node.role} '{node.name}'"
+        if text not in names:
+            names.append(text)
+    wanted = label.casefold()
+    names.sort(key=lambda text: 1 - difflib.SequenceMatcher(None, text.split("'", 1)[1].casefold(), wanted).ratio())
+    return ", ".join(names[:limit])
+
+
+async def _wait_for_one(element: PlaywrightLocator, spec: Locator, timeout_ms: float) -> None:
+    try:
+        await element.first.wait_for(state="attached", timeout=timeout_ms)
+    except PlaywrightError:
+        raise NotResolved(f"not found: {spec.describe()}") from None
+    count = await element.count()
+    if count > 1:
+        raise NotResolved(f"{count} elements match {spec.describe()}; add exact, within or nth")
+
+
+def text_pattern(label: str, ignore_case: bool = False) -> re.Pattern[str]:
+    """The label as whole words: "Active" is not found inside "Inactive"."""
+    words = r"\s+".join(re.escape(word) for word in label.split())
+    return re.compile(rf"(?<![\w]){words}(?![\w])", re.IGNORECASE if ignore_case else 0)
+
+
+async def find_text(page: Page, intent: Intent, timeout_ms: float) -> tuple[PlaywrightLocator, str, Resolved | None]:
+    """The visible elements showing a `check` intent's text; waits for it, then accepts a case-only difference."""
+    assert intent.label is not None
+    within = await resolve_scope(page, intent.scope, timeout_ms) if intent.scope is not None else None
+    root: Page | PlaywrightLocator = within.element if within else page
+    exact = root.get_by_text(text_pattern(intent.label)).filter(visible=True)
+    try:
+        await expect(exact.first).to_be_visible(timeout=timeout_ms)
+        return await _in_a_container_first(exact), "exact", within
+    except AssertionError:
+        pass
+    loose = root.get_by_text(text_pattern(intent.label, ignore_case=True)).filter(visible=True)
+    if await loose.count():
+        return await _in_a_container_first(loose), "case", within
+    raise NotResolved(f"'{intent.label}' is not shown{_inside(within)}")
+
+
+_IN_A_CONTAINER = """elements => elements.findIndex(el => el.closest(
+  'section[aria-label], section[aria-labelledby], [role=region], dialog, [role=dialog], [role=alertdialog], ' +
+  'form[aria-label], form[aria-labelledby], table, [role=table], [role=grid]'))"""
+
+
+async def _in_a_container_first(found: PlaywrightLocator) -> PlaywrightLocator:
+    """Of the places a text is shown, the one inside a panel, dialog or table: what the picture frames.
+
+    "Status: Active" in the Payment Method panel says more than the same word in a passing notice.
+    """
+    index = await found.evaluate_all(_IN_A_CONTAINER)
+    return found.nth(index) if index > 0 else found
+
+
+async def text_shown_now(page: Page, intent: Intent) -> bool:
+    """Whether a check already holds, without waiting: a check that held before its action proves nothing."""
+    assert intent.label is not None
+    root: Page | PlaywrightLocator = page
+    if intent.scope is not None:
+        tree = await snapshot_tree(page)
+        matches = matching_names(tree, intent.scope.label, intent.scope.roles)
+        if len(matches) != 1:
+            return False
+        node = matches[0].node
+        root = page.get_by_role(node.role, name=node.name, exact=True)  # type: ignore[arg-type]
+    return await root.get_by_text(text_pattern(intent.label)).filter(visible=True).count() > 0
+
+
+__all__ = [
+    "CONTAINER_ROLES",
+    "NotResolved",
+    "Resolved",
+    "find_text",
+    "resolve_intent",
+    "resolve_scope",
+    "snapshot_tree",
+    "text_shown_now",
+]
