@@ -118,7 +118,10 @@ def test_an_unknown_label_fails_naming_the_step_and_the_candidates(captured):
         f"FAILED  {UNKNOWN_LABEL}: step 3 (Click the **Payment Details** button): no control named"
         " 'Payment Details' (button); controls here: button 'Card Details'," in captured.stderr
     )
-    assert "settle it with walkthrough.steps.3: {target: {role: …, name: …}}" in captured.stderr
+    assert (
+        "; spell the label as the page does, or settle it with walkthrough.steps.3:"
+        " {target: {role: button, name: Card Details}}" in captured.stderr
+    )
 
 
 def test_an_ambiguous_label_fails_with_the_override_that_settles_it(captured):

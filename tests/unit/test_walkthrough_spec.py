@@ -163,7 +163,7 @@ def test_a_misspelled_override_key_gets_a_suggestion():
 def test_an_override_for_a_step_the_article_does_not_have_is_an_error():
     walkthrough = "target: billing\nsteps:\n  3:\n    fields: {Name: Casey}\n"
     assert problems_for(walkthrough) == [
-        "docs/billing/how.md:9:5: HC110 walkthrough.steps.3: there is no step 3: the article has 2 steps"
+        "docs/billing/how.md:9:5: HC110 walkthrough.steps.3: there is no step 3: the article has 2 numbered steps"
     ]
 
 

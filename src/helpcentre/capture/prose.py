@@ -109,11 +109,14 @@ async def _resolve_named(
             )
         if time.monotonic() >= deadline:
             nearest = _nearest(tree, label, roles)
-            hint = f"; {kind}s here: {nearest}" if nearest else f"; no {kind} here has a name"
+            listed = ", ".join(node.describe() for node in nearest)
+            hint = f"; {kind}s here: {listed}" if nearest else f"; no {kind} here has a name"
             return_roles = "/".join(roles[:4]) + ("/…" if len(roles) > 4 else "")
+            closest = Locator(role=nearest[0].role, name=nearest[0].name) if nearest else None
+            override = _override_hint(number, closest, "", within)
             raise NotResolved(
                 f"no {kind} named '{label}'{_inside(within)} ({return_roles}){hint}",
-                _override_hint(number, None, "", within),
+                f"spell the label as the page does, or {override}" if override else "",
             )
         await page.wait_for_timeout(100)
 
@@ -123,27 +126,28 @@ def _inside(within: Resolved | None) -> str:
 
 
 def _override_hint(number: int | None, spec: Locator | None, extra: str, within: Resolved | None) -> str:
+    """"settle it with walkthrough.steps.4: {target: {role: link, name: View November 2026}}"."""
     if number is None:
         return ""
     if spec is None:
-        return f"walkthrough.steps.{number}: {{target: {{role: …, name: …}}}}"
+        return f"settle it with walkthrough.steps.{number}: {{target: {{role: …, name: …}}}}"
     inner = f"role: {spec.role}, name: {spec.name}"
     if extra:
         inner += f", {extra}"
     if within is not None and within.spec.role is not None:
         inner += f", within: {{role: {within.spec.role}, name: {within.spec.name}}}"
-    return f"walkthrough.steps.{number}: {{target: {{{inner}}}}}"
+    return f"settle it with walkthrough.steps.{number}: {{target: {{{inner}}}}}"
 
 
-def _nearest(tree: AriaNode, label: str, roles: tuple[str, ...], limit: int = 6) -> str:
-    names: list[str] = []
+def _nearest(tree: AriaNode, label: str, roles: tuple[str, ...], limit: int = 6) -> list[AriaNode]:
+    """The named entries of these roles, the closest in spelling to the label first, each once."""
+    found: dict[tuple[str, str], AriaNode] = {}
     for node in names_with_roles(tree, roles):
-        text = f"{node.role} '{node.name}'"
-        if text not in names:
-            names.append(text)
+        found.setdefault((node.role, node.name), node)
     wanted = label.casefold()
-    names.sort(key=lambda text: 1 - difflib.SequenceMatcher(None, text.split("'", 1)[1].casefold(), wanted).ratio())
-    return ", ".join(names[:limit])
+    return sorted(
+        found.values(), key=lambda node: 1 - difflib.SequenceMatcher(None, node.name.casefold(), wanted).ratio()
+    )[:limit]
 
 
 async def _wait_for_one(element: PlaywrightLocator, spec: Locator, timeout_ms: float) -> None:

@@ -450,7 +450,7 @@ def label_on_page(label: str, page_words: str) -> bool:
 async def _failure(page: Page, article: Article, number: int, problem: StepProblem) -> StepFailed:
     candidates = await nearest_candidates(page, problem.locator) if problem.locator else ""
     if problem.override:
-        candidates = (candidates + "; " if candidates else "") + f"settle it with {problem.override}"
+        candidates = (candidates + "; " if candidates else "") + problem.override
     try:
         screenshot = await page.screenshot(type="png", animations="disabled", caret="hide", timeout=5000)
     except PlaywrightError:
