@@ -126,7 +126,7 @@ def _inside(within: Resolved | None) -> str:
 
 
 def _override_hint(number: int | None, spec: Locator | None, extra: str, within: Resolved | None) -> str:
-    """"settle it with walkthrough.steps.4: {target: {role: link, name: View November 2026}}"."""
+    """ "settle it with walkthrough.steps.4: {target: {role: link, name: View November 2026}}"."""
     if number is None:
         return ""
     if spec is None:
