@@ -126,6 +126,9 @@ async def walk(page: Page, article: Article, settings: WalkSettings) -> list[Ste
     walkthrough = article.meta.walkthrough
     assert walkthrough is not None, f"{article.ref} has no walkthrough"
     plans = article.plans
+    if len(plans) != len(article.steps):
+        # Lint reports why (HC110, HC113); capture and verify refuse such an article before walking.
+        raise ValueError(f"{article.ref}: the walkthrough cannot be read; run helpcentre lint")
     masks = [*settings.masks, *walkthrough.mask]
     watch = NavigationWatch(page)
     shots: list[StepShot] = []
@@ -316,7 +319,8 @@ class _StepWalk:
         tag = await element.evaluate("el => el.tagName.toLowerCase()")
         role = resolved.spec.role
         if tag == "select" or role == "listbox":
-            await self._guarded(element.select_option(label=value, timeout=timeout), resolved.spec)
+            # An option is named by its text or its value, whichever the writer copied.
+            await self._guarded(element.select_option(value, timeout=timeout), resolved.spec)
         elif role in ("checkbox", "radio", "switch"):
             wanted = value.strip().casefold() not in ("false", "no", "off", "unchecked", "clear")
             await self._guarded(element.set_checked(wanted, timeout=timeout), resolved.spec)
