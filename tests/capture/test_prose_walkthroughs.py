@@ -95,6 +95,22 @@ def test_a_prose_only_article_captures_and_verifies_clean(prose_project, capture
     assert "4 steps in 1 articles: 4 ok, 0 drifted" in verified.stdout
 
 
+def test_a_label_that_differs_only_in_case_still_finds_its_control_and_verify_reports_the_text(
+    prose_project, captured
+):
+    article = prose_project.root / "docs" / f"{PROSE_ONLY}.md"
+    original = article.read_text()
+    article.write_text(original.replace("Click **Cancel**", "Click **CANCEL**"))
+    try:
+        verified = prose_project.run("verify", PROSE_ONLY, "--report", str(prose_project.root / "v-case"))
+    finally:
+        article.write_text(original)
+    assert verified.returncode == 1
+    results = json.loads((prose_project.root / "v-case" / "results.json").read_text())
+    step = results["articles"][0]["steps"][3]
+    assert (step["status"], step["message"]) == ("text", "not on the page as a name or visible text: 'CANCEL'")
+
+
 def test_framing_picks_the_menu_with_its_button_and_the_dialog(prose_project, captured):
     folder = prose_project.screenshots / PROSE_ONLY
     menu = (folder / "02.aria.yml").read_text()

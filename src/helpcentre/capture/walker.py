@@ -170,7 +170,7 @@ async def walk(page: Page, article: Article, settings: WalkSettings) -> list[Ste
 
 
 def _labels_not_shown(missing: list[str], seen: str) -> str:
-    """ "names **Bank Account**, which is not on the page; did you mean 'Bank account'?"."""
+    """Why the step's bold labels are not on the page, with the spelling the page has where it is close."""
     phrases = {phrase for phrase in _PHRASES.findall(seen)} | {
         line.strip() for line in seen.splitlines() if 0 < len(line.strip()) <= 60
     }
