@@ -95,9 +95,7 @@ def test_a_prose_only_article_captures_and_verifies_clean(prose_project, capture
     assert "4 steps in 1 articles: 4 ok, 0 drifted" in verified.stdout
 
 
-def test_a_label_that_differs_only_in_case_still_finds_its_control_and_verify_reports_the_text(
-    prose_project, captured
-):
+def test_a_label_that_differs_only_in_case_still_finds_its_control_and_verify_reports_the_text(prose_project, captured):
     article = prose_project.root / "docs" / f"{PROSE_ONLY}.md"
     original = article.read_text()
     article.write_text(original.replace("Click **Cancel**", "Click **CANCEL**"))
