@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from helpcentre.articles import HelpCentre, Problem, load_help_centre
 from helpcentre.articles.frontmatter import format_field
 from helpcentre.articles.schema import describe_error
-from helpcentre.lint import DocsTree, lint_help_centre, page_from_source
+from helpcentre.lint import DocsTree, lint_help_centre
 from helpcentre.settings import HelpCentreSettings
 
 
@@ -40,14 +40,17 @@ class Project:
         except ValueError:
             return str(path)
 
-    def article_sources(self) -> list[tuple[str, str, str]]:
-        """`(src_path, display_path, text)` for every article under docs_dir, in path order."""
+    def article_sources(self) -> list[tuple[str, str, bytes]]:
+        """`(src_path, display_path, bytes)` for every article under docs_dir, in path order.
+
+        Bytes, not text: a file that is not UTF-8 is reported by the loader, not raised here.
+        """
         sources = []
         for path in sorted(self.docs_dir.rglob("*.md")):
             src_path = path.relative_to(self.docs_dir).as_posix()
             if any(fnmatch.fnmatch(src_path, pattern) for pattern in self.settings.pages_not_articles):
                 continue
-            sources.append((src_path, self.display_path(path), path.read_text(encoding="utf-8")))
+            sources.append((src_path, self.display_path(path), path.read_bytes()))
         return sources
 
     def load_help_centre(self) -> tuple[HelpCentre, list[Problem]]:
@@ -63,14 +66,11 @@ class Project:
         articles = self.article_sources()
         article_paths = {src_path for src_path, _, _ in articles}
         other_pages = [
-            page_from_source(src_path, self.display_path(self.docs_dir / src_path), self.read_page(src_path))
+            (src_path, self.display_path(self.docs_dir / src_path), (self.docs_dir / src_path).read_bytes())
             for src_path in sorted(files)
             if src_path.endswith(".md") and src_path not in article_paths
         ]
         return DocsTree(articles, other_pages, files)
-
-    def read_page(self, src_path: str) -> str:
-        return (self.docs_dir / src_path).read_text(encoding="utf-8")
 
     def lint(self) -> tuple[HelpCentre, list[Problem]]:
         return lint_help_centre(

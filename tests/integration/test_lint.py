@@ -155,6 +155,16 @@ CASES = {
         "docs/billing/open.md:11:9: HC114 walkthrough.steps.2.fields.Routing number: YAML reads this value as a"
         ' number (2359309); put it in quotes, as it should be typed: "011000015"',
     ),
+    codes.NOT_UTF8: (
+        broken(RULE(116), article_text(116, "Café hours", category="policies").encode("latin-1")),
+        f"{RULE(116)}:3:11: HC116 the file is not UTF-8: byte 0xE9 at line 3, column 11 cannot be read;"
+        " save the file as UTF-8 (in most editors: File > Save with Encoding > UTF-8)",
+    ),
+    codes.YAML_ALIAS: (
+        policy(codes.YAML_ALIAS, extra="tags: &t [card]\nsearch: {boost: 1, exclude: false}\nrelated: *t\n"),
+        f"{RULE(117)}:6:7: HC117 YAML anchors and aliases (&name, *name) are not allowed in front matter;"
+        " write the value out",
+    ),
     codes.BROKEN_LINK: (
         policy(codes.BROKEN_LINK, body="See [paying](../billing/paying.md).\n"),
         f"{RULE(120)}:8:5: HC120 link '../billing/paying.md' is broken: no such page",
@@ -247,14 +257,43 @@ def test_a_check_that_capture_saw_already_holding_is_a_warning(project):
     assert (exit_code, summary) == (0, "0 error(s), 1 warning(s)\n")
 
 
-def test_a_dropped_article_still_counts_for_links_and_screenshots(project):
-    """One mistake, one message: links to an article left out for its front matter, and its
-    screenshots, are not reported as well."""
-    write_all(project, CASES[codes.UNQUOTED_VALUE][0])
+@pytest.mark.parametrize(
+    "break_it",
+    [
+        pytest.param(lambda text: text.replace("  target: billing", "\ttarget: billing"), id="a tab in the YAML"),
+        pytest.param(lambda text: text.replace("action: click", "action: clik", 1), id="action: clik"),
+        pytest.param(
+            lambda text: text.replace("target: {role: button, name: Setup}", "fields: {Name: [a, b]}", 1).replace(
+                "action: click", "action: fill", 1
+            ),
+            id="a fields value that is a list",
+        ),
+        pytest.param(lambda text: text.replace("Therasoft", "Th\xe9rasoft").encode("latin-1"), id="not UTF-8"),
+        pytest.param(lambda text: CASES[codes.UNQUOTED_VALUE][0]["docs/billing/open.md"], id="an unquoted value"),
+    ],
+)
+def test_a_dropped_article_still_counts_for_links_and_screenshots(project, break_it):
+    """One mistake, one message: links to an article left out for its front matter (by path or
+    short link), and its screenshots, are not reported as well."""
+    write_all(project, {"docs/billing/open.md": break_it(HOW_TO)})
     write_all(project, policy(codes.BROKEN_ANCHOR, body="Open [the page](../billing/open.md) or [/a/3/](/a/3/).\n"))
     exit_code, lines, _ = lint(project)
-    assert lines == [CASES[codes.UNQUOTED_VALUE][1]]
     assert exit_code == 1
+    assert len(lines) == 1 and lines[0].startswith("docs/billing/open.md:"), lines
+
+
+def test_an_alias_bomb_is_refused_at_once(project):
+    import time
+
+    rows = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for previous, name in zip("abcdefg", "bcdefgh", strict=True):
+        rows.append(f"{name}: &{name} [{', '.join([f'*{previous}'] * 9)}]")
+    write_all(project, policy(codes.YAML_ALIAS, extra="\n".join(rows) + "\n"))
+    started = time.monotonic()
+    exit_code, lines, _ = lint(project)
+    assert time.monotonic() - started < 1.0
+    assert exit_code == 1
+    assert [line.split(" ")[1] for line in lines] == ["HC117"]
 
 
 def test_every_code_is_tested_and_documented(project_root):

@@ -40,6 +40,29 @@ class FrontMatter:
         return 1, 1
 
 
+Source = str | bytes
+
+
+def decode_source(data: Source, display_path: str) -> tuple[str | None, Problem | None]:
+    """A Markdown file's text, or the problem that it is not UTF-8: which byte, on which line.
+
+    A byte-order mark is allowed, as MkDocs allows it.
+    """
+    if isinstance(data, str):
+        return data, None
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        byte = data[error.start]
+        message = (
+            f"the file is not UTF-8: byte 0x{byte:02X} at line {line}, column {column} cannot be read;"
+            " save the file as UTF-8 (in most editors: File > Save with Encoding > UTF-8)"
+        )
+        return None, Problem(display_path, line, codes.NOT_UTF8, "", message, column)
+
+
 def split_front_matter(text: str, display_path: str) -> FrontMatter:
     """Parse `---` delimited YAML at the top of `text`; problems are collected, not raised."""
     lines = text.splitlines(keepends=True)
@@ -69,6 +92,20 @@ def split_front_matter(text: str, display_path: str) -> FrontMatter:
         problem = Problem(display_path, 2, codes.YAML_SYNTAX, "", "front matter must be a mapping of keys to values")
         return FrontMatter({}, {}, body, body_line, [problem])
 
+    alias = _first_alias(node)
+    if alias is not None:
+        # An alias expands to its anchor; nested ones grow exponentially (a "billion laughs"
+        # bomb). Front matter never needs them, so they are refused before anything expands.
+        problem = Problem(
+            display_path,
+            alias.start_mark.line + 2,
+            codes.YAML_ALIAS,
+            "",
+            "YAML anchors and aliases (&name, *name) are not allowed in front matter; write the value out",
+            alias.start_mark.column + 1,
+        )
+        loader.dispose()
+        return FrontMatter({}, {}, body, body_line, [problem])
     found: list[Problem] = []
     line_map: dict[FieldPath, int] = {}
     column_map: dict[FieldPath, int] = {}
@@ -83,6 +120,23 @@ def split_front_matter(text: str, display_path: str) -> FrontMatter:
     finally:
         loader.dispose()
     return FrontMatter(data, line_map, body, body_line, found, column_map)
+
+
+def _first_alias(root: yaml.Node) -> yaml.Node | None:
+    """A node reached twice: how PyYAML composes an alias. Each node is visited once, so this is linear."""
+    seen: set[int] = set()
+    pending = [root]
+    while pending:
+        node = pending.pop()
+        if id(node) in seen:
+            return node
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                pending.extend((key, value))
+        elif isinstance(node, yaml.SequenceNode):
+            pending.extend(node.value)
+    return None
 
 
 def _closing_line(lines: list[str]) -> int | None:

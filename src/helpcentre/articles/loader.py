@@ -7,7 +7,14 @@ from collections.abc import Iterable
 from pathlib import PurePosixPath
 
 from helpcentre.articles import problems as codes
-from helpcentre.articles.frontmatter import FieldPath, FrontMatter, format_field, split_front_matter
+from helpcentre.articles.frontmatter import (
+    FieldPath,
+    FrontMatter,
+    Source,
+    decode_source,
+    format_field,
+    split_front_matter,
+)
 from helpcentre.articles.inference import plan_walkthrough
 from helpcentre.articles.model import Article, Category, HelpCentre
 from helpcentre.articles.problems import Problem, Severity
@@ -27,7 +34,7 @@ def parse_article(src_path: str, text: str, display_path: str) -> tuple[Article 
 def _parse(src_path: str, text: str, display_path: str) -> tuple[Article | None, list[Problem], FrontMatter]:
     front_matter = split_front_matter(text, display_path)
     found = list(front_matter.problems)
-    if any(problem.code in (codes.YAML_SYNTAX, codes.NO_FRONT_MATTER) for problem in found):
+    if any(problem.code in (codes.YAML_SYNTAX, codes.YAML_ALIAS, codes.NO_FRONT_MATTER) for problem in found):
         return None, found, front_matter
     meta, errors = validation_errors(ArticleMeta, front_matter.data)
     for error in errors:
@@ -141,37 +148,51 @@ def _text_column(article: Article, number: int) -> int:
 
 
 def load_help_centre(
-    sources: Iterable[tuple[str, str, str]],
+    sources: Iterable[tuple[str, str, Source]],
     categories: list[Category],
     targets: Iterable[str] | None = None,
 ) -> tuple[HelpCentre, list[Problem]]:
-    """Parse `(src_path, display_path, text)` triples and check what spans articles.
+    """Parse `(src_path, display_path, text or bytes)` triples and check what spans articles.
 
     `targets` are the walkthrough targets mkdocs.yml names; None skips that check.
     """
     articles: list[Article] = []
     found: list[Problem] = []
     unusable: set[int | str] = set()
-    for src_path, display_path, text in sources:
+    for src_path, display_path, content in sources:
+        text, unreadable = decode_source(content, display_path)
+        if text is None:
+            assert unreadable is not None
+            found.append(unreadable)
+            unusable.update(_names_of_unusable(src_path, None, content))
+            continue
         article, article_problems, front_matter = _parse(src_path, text, display_path)
         found.extend(article_problems)
         if article is not None:
             articles.append(article)
         else:
-            unusable.update(_names_of_unusable(src_path, front_matter))
+            unusable.update(_names_of_unusable(src_path, front_matter, text))
 
     centre = HelpCentre(categories, articles, unusable)
     found.extend(_cross_check(centre, None if targets is None else sorted(targets), unusable))
     return centre, sorted(found)
 
 
-def _names_of_unusable(src_path: str, front_matter: FrontMatter) -> set[int | str]:
+_ID_LINE = re.compile(rb"^id:\s*(\d+)\s*$", re.MULTILINE)
+
+
+def _names_of_unusable(src_path: str, front_matter: FrontMatter | None, content: Source) -> set[int | str]:
     """The ref, and the id where it can be read, of an article whose own problems are reported.
 
-    Links to it are not reported as well: one mistake, one message.
+    Links to it are not reported as well: one mistake, one message. When the front matter
+    cannot be parsed at all, the id is taken from its `id:` line.
     """
     names: set[int | str] = {str(PurePosixPath(src_path).with_suffix(""))}
-    article_id = front_matter.data.get("id")
+    article_id = front_matter.data.get("id") if front_matter is not None else None
+    if not isinstance(article_id, int):
+        raw = content.encode("utf-8") if isinstance(content, str) else content
+        match = _ID_LINE.search(raw[:4096])
+        article_id = int(match.group(1)) if match else None
     if isinstance(article_id, int):
         names.add(article_id)
     return names

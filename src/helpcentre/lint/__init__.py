@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from helpcentre.articles import problems as codes
-from helpcentre.articles.frontmatter import body_of
+from helpcentre.articles.frontmatter import Source, body_of, decode_source
 from helpcentre.articles.loader import load_help_centre
 from helpcentre.articles.model import Article, Category, HelpCentre
 from helpcentre.articles.problems import Problem, Severity
@@ -28,8 +28,9 @@ __all__ = ["MAX_TITLE_LENGTH", "DocsTree", "Page", "errors_in", "lint_help_centr
 class DocsTree:
     """What lint reads: articles as `(src_path, display_path, text)`, other pages, every docs file."""
 
-    articles: list[tuple[str, str, str]]
-    other_pages: list[Page] = field(default_factory=list)
+    articles: list[tuple[str, str, Source]]
+    # Markdown pages that are not articles, as `(src_path, display_path, text or bytes)`.
+    other_pages: list[tuple[str, str, Source]] = field(default_factory=list)
     files: set[str] = field(default_factory=set)
     # Pages the build writes itself (home, category pages): links to them resolve.
     generated_pages: set[str] = field(default_factory=set)
@@ -48,7 +49,12 @@ def lint_help_centre(
         Page(article.src_path.as_posix(), article.display_path, article.body, article.front_matter.body_line, article)
         for article in centre.articles
     ]
-    pages += tree.other_pages
+    for src_path, display_path, content in tree.other_pages:
+        text, unreadable = decode_source(content, display_path)
+        if text is None:
+            found.append(unreadable)
+        else:
+            pages.append(page_from_source(src_path, display_path, text))
     generated = tree.generated_pages | {"index.md"} | {f"{category.key}/index.md" for category in categories}
     generated |= {f"{ref}.md" for ref in centre.unusable if isinstance(ref, str)}
     checker = BodyChecker(pages, tree.files, generated, centre)

@@ -16,7 +16,7 @@ from mkdocs.structure.pages import Page
 
 from helpcentre import atomic, exports, git_dates, redirects
 from helpcentre.articles import HelpCentre, Severity
-from helpcentre.lint import DocsTree, errors_in, lint_help_centre, page_from_source
+from helpcentre.lint import DocsTree, errors_in, lint_help_centre
 from helpcentre.mkdocs_plugin import generated, screenshots, step_links, structured_data
 from helpcentre.project import validate_settings
 from helpcentre.settings import HelpCentreSettings
@@ -73,11 +73,12 @@ class HelpCentrePlugin(BasePlugin):
         # The same checks as `helpcentre lint`, over what MkDocs has already read.
         tree = DocsTree(articles=[], files={file.src_uri for file in files})
         for file in files.documentation_pages():
+            # Bytes: lint reports a file that is not UTF-8 (HC116) instead of MkDocs failing on it.
+            source = (file.src_uri, _display_path(file, project_root), file.content_bytes)
             if self._is_plain_page(file.src_uri):
-                page = page_from_source(file.src_uri, _display_path(file, project_root), file.content_string)
-                tree.other_pages.append(page)
+                tree.other_pages.append(source)
             else:
-                tree.articles.append((file.src_uri, _display_path(file, project_root), file.content_string))
+                tree.articles.append(source)
         screenshots_dir = project_root / self.config.screenshots_dir
         centre, found = lint_help_centre(
             tree, self.config.category_list, self.config.targets, screenshots_dir, self.config.screenshots_dir
