@@ -24,6 +24,29 @@ from typing import IO, ClassVar, Self
 log = logging.getLogger(__name__)
 
 
+# Set for a server this module starts: the process that must outlive it.
+PARENT_ENV = "HELPCENTRE_PARENT_PID"
+
+
+def stop_with_parent() -> None:
+    """End this server when the process that started it ends, even when that one was killed.
+
+    A capture killed with SIGKILL cannot stop its sandboxes; they notice that their parent has
+    gone and stop themselves, so no server is left running and its data folder can be removed.
+    """
+    parent = os.environ.get(PARENT_ENV, "")
+    if not parent.isdigit():
+        return
+    expected = int(parent)
+
+    def watch() -> None:
+        while os.getppid() == expected:
+            time.sleep(0.5)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    threading.Thread(target=watch, name="stop-with-parent", daemon=True).start()
+
+
 class ChildServerStartError(RuntimeError):
     """The child process did not come up; the message holds the end of its stderr."""
 
@@ -80,7 +103,7 @@ class ChildServer:
             raise RuntimeError(f"this {type(self).__name__} was already started")
         # stderr goes to a file, not a pipe: a chatty server can never block on a full pipe.
         self._stderr = tempfile.TemporaryFile()
-        environment = {**os.environ, **(self.env or {}), "PYTHONUNBUFFERED": "1"}
+        environment = {**os.environ, **(self.env or {}), "PYTHONUNBUFFERED": "1", PARENT_ENV: str(os.getpid())}
         log.debug("starting %s: %s", self.description, " ".join(self.command))
         self._process = subprocess.Popen(
             self.command,

@@ -253,3 +253,49 @@ def test_sigterm_stops_a_capture_cleanly(project_copy):
     assert "Stopped; no baseline was changed by the walks that did not finish." in rest
     assert project_copy.snapshot() == before
     assert orphaned_sandboxes() == []
+
+
+def test_a_killed_capture_leaves_nothing_that_the_next_run_does_not_clean_up(project_copy):
+    """SIGKILL cannot be caught: the sandboxes stop themselves, and the next run removes the
+    half-swapped folders and sandbox data that the dead run left, and only those."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+    import tempfile
+    import time
+    from pathlib import Path
+
+    from helpcentre.capture.targets import SANDBOX_DATA_PREFIX
+
+    command = [sys.executable, "-m", "helpcentre", "capture", "--report", str(project_copy.root / "r")]
+    process = subprocess.Popen(command, cwd=project_copy.root, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    seen = ""
+    while "the sandbox is ready" not in seen and time.monotonic() < deadline:
+        seen += process.stderr.readline()
+    assert "the sandbox is ready" in seen, seen
+    process.kill()
+    process.wait(timeout=30)
+    deadline = time.monotonic() + 10
+    while orphaned_sandboxes() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert orphaned_sandboxes() == [], "the sandboxes stop when the run that started them is killed"
+    left_in_tmp = list(Path(tempfile.gettempdir()).glob(f"{SANDBOX_DATA_PREFIX}{process.pid}-*"))
+    assert left_in_tmp, "a killed run leaves its sandbox data behind"
+
+    # A folder a killed run was swapping, and one a live run is writing right now.
+    dead = project_copy.screenshots / "billing" / f".change-requests.{process.pid}.x1y2.old"
+    shutil.copytree(project_copy.screenshots / "billing" / "change-requests", dead)
+    alive = project_copy.screenshots / "billing" / f".pre-pay-future-invoices.{os.getpid()}.a9b8.staged"
+    alive.mkdir()
+    (alive / "01.png").write_bytes(b"being written")
+    linted = project_copy.run("lint")
+    assert linted.returncode == 0, linted.stdout
+    assert "HC160" not in linted.stdout, "lint never counts a run's hidden folders"
+
+    result = project_copy.capture("clients/email-payment-receipts-to-multiple-emails")
+    assert result.returncode == 0, result.stderr
+    assert not dead.exists()
+    assert alive.is_dir(), "a folder of a process that is still running is left alone"
+    assert not any(path.exists() for path in left_in_tmp)

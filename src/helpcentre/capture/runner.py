@@ -20,7 +20,7 @@ from helpcentre.articles import Article, HelpCentre, UnknownArticle
 from helpcentre.capture.baselines import BaselineStore, prepare_images
 from helpcentre.capture.layout import step_stem
 from helpcentre.capture.session import TargetError, new_page, open_browser
-from helpcentre.capture.targets import RunningTarget, TargetPool
+from helpcentre.capture.targets import SANDBOX_DATA_PREFIX, RunningTarget, TargetPool
 from helpcentre.capture.walker import StepFailed, StepShot, WalkSettings, walk
 from helpcentre.project import Project
 
@@ -123,6 +123,9 @@ async def walk_articles(
     """
     started = time.monotonic()
     _cancel_on_sigterm()
+    # What a killed run left: half-swapped baseline folders, and sandbox data in the temp folder.
+    atomic.remove_leftovers(project.screenshots_dir)
+    atomic.remove_dead_temporary_folders(SANDBOX_DATA_PREFIX)
     workers = max(1, min(options.workers or os.cpu_count() or 1, len(articles) or 1))
     pool = TargetPool(project.settings.targets, options.target_url)
     queue: asyncio.Queue[Article] = asyncio.Queue()

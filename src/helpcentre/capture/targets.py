@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import tempfile
 import urllib.request
 from dataclasses import dataclass, field
@@ -13,6 +14,8 @@ from playwright.async_api import Browser
 
 from helpcentre.capture.session import Credentials, TargetError, sign_in
 from helpcentre.settings import LoginForm, TargetSettings
+
+SANDBOX_DATA_PREFIX = "helpcentre-sandbox-"
 
 # The sandbox's login page uses the default field names; its demo credentials are public.
 SANDBOX_LOGIN = LoginForm()
@@ -99,7 +102,10 @@ class TargetPool:
         from billing_sandbox import DEMO_EMAIL, DEMO_PASSWORD
         from billing_sandbox.process import SandboxProcess
 
-        data_dir = Path(self._stack.enter_context(tempfile.TemporaryDirectory(prefix="helpcentre-sandbox-")))
+        # Named after this process, so the next run can tell a folder a killed run left behind.
+        data_dir = Path(
+            self._stack.enter_context(tempfile.TemporaryDirectory(prefix=f"{SANDBOX_DATA_PREFIX}{os.getpid()}-"))
+        )
         process = self._stack.enter_context(SandboxProcess(data_dir=data_dir, allow_reset=True))
         base_url = process.url if process.url.endswith("/") else process.url + "/"
         credentials = Credentials(DEMO_EMAIL, DEMO_PASSWORD)

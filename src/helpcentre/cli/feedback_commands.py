@@ -61,9 +61,11 @@ def feedback_serve(
     Answers POST /v1/feedback, the endpoint that mkdocs.yml's plugins.helpcentre.feedback.endpoint
     names, and GET /healthz. Prints "Feedback: URL" on stdout once it accepts connections.
     """
+    from helpcentre.child_server import stop_with_parent
     from helpcentre.feedback.service import FeedbackServer, OriginError, create_app, origin_of
     from helpcentre.feedback.store import FeedbackStore, FeedbackStoreError
 
+    stop_with_parent()
     if not origins:
         origins = (_site_origin(config_file),)
     try:

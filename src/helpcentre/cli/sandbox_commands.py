@@ -49,7 +49,9 @@ def sandbox_serve(host: str, port: int, data_dir: Path, reset: bool, allow_reset
     from billing_sandbox.database import SandboxDataError
     from billing_sandbox.drift import DriftError
     from billing_sandbox.server import SandboxServer
+    from helpcentre.child_server import stop_with_parent
 
+    stop_with_parent()
     try:
         app = create_app(data_dir, reset=reset, allow_reset=allow_reset)
     except (ClockError, SandboxDataError, DriftError) as error:

@@ -66,6 +66,9 @@ def screenshot_problems(centre: HelpCentre, screenshots_dir: Path, display_prefi
         if not path.is_file() or path.name in _BOOKKEEPING:
             continue
         relative = path.relative_to(screenshots_dir).as_posix()
+        if any(part.startswith(".") for part in relative.split("/")):
+            # A hidden folder is a write in progress, or one a killed run left (capture removes those).
+            continue
         if relative not in expected and not relative.startswith(dropped or ("\0",)):
             found.append(
                 Problem(

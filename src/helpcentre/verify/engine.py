@@ -45,6 +45,7 @@ def verify(project: Project, centre: HelpCentre, options: VerifyOptions, progres
     store = BaselineStore(project.screenshots_dir)
     manifest = store.read_manifest()
 
+    atomic.remove_leftovers(options.report_dir.resolve().parent, recursive=False)
     staged = atomic.staging_directory(options.report_dir)
     try:
         records = [_judge_article(project, store, manifest, outcome, staged) for outcome in walked.outcomes]
