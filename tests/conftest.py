@@ -31,11 +31,28 @@ def browser_type_launch_args() -> dict:
     return launch_options(choice)
 
 
+# What the built site says of its screenshots: the record a verify run on that day left.
+VERIFIED_AT = "2026-11-26T20:40:00+00:00"
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The repository's own help centre, built once with --strict."""
+    """The repository's own help centre, built once with --strict, after a clean verify."""
+    import json
+
     site_dir = tmp_path_factory.mktemp("site")
-    return build_site(PROJECT_ROOT / "mkdocs.yml", site_dir, strict=True)
+    record = tmp_path_factory.mktemp("verification") / "verification.json"
+    entries = {"billing/change-card-or-bank-info": {"at": VERIFIED_AT, "status": "ok", "target": "sandbox"}}
+    record.write_text(json.dumps({"version": 1, "articles": entries}))
+    previous = os.environ.get("HELPCENTRE_VERIFICATION_RECORD")
+    os.environ["HELPCENTRE_VERIFICATION_RECORD"] = str(record)
+    try:
+        return build_site(PROJECT_ROOT / "mkdocs.yml", site_dir, strict=True)
+    finally:
+        if previous is None:
+            del os.environ["HELPCENTRE_VERIFICATION_RECORD"]
+        else:
+            os.environ["HELPCENTRE_VERIFICATION_RECORD"] = previous
 
 
 @pytest.fixture(scope="session")

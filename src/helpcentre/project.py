@@ -34,6 +34,10 @@ class Project:
     def screenshots_dir(self) -> Path:
         return self.root / self.settings.screenshots_dir
 
+    @property
+    def verification_record(self) -> Path:
+        return self.root / self.settings.verification_record
+
     def display_path(self, path: Path) -> str:
         try:
             return path.resolve().relative_to(self.root).as_posix()

@@ -170,6 +170,9 @@ class HelpCentreSettings(BaseModel):
     pages_not_articles: list[str] = ["index.md"]
     typo_tolerant_search: bool = True
     screenshots_dir: str = "screenshots"
+    # When each article last verified clean: written by capture and verify, read by the build.
+    # Outside Git, so verifying never dirties the baselines (see helpcentre.verification).
+    verification_record: str = "reports/verification.json"
     targets: dict[str, TargetSettings] = {}
     verify: ToleranceSettings = ToleranceSettings()
     pdf: PdfSettings = PdfSettings()

@@ -34,6 +34,26 @@ class ProjectCopy:
     def capture(self, *articles: str) -> subprocess.CompletedProcess:
         return self.run("capture", *articles, "--workers", "1", "--report", str(self.root / "reports"))
 
+    def commit_all(self, *ignored: str) -> None:
+        """Make the copy a Git repository with everything committed, as a writer's checkout is.
+
+        It ignores what the project's .gitignore ignores, and `ignored` besides.
+        """
+        ignore = (Path(__file__).resolve().parents[2] / ".gitignore").read_text()
+        (self.root / ".gitignore").write_text(ignore + "".join(f"{pattern}\n" for pattern in ignored))
+        for command in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "baselines"]):
+            subprocess.run(
+                ["git", "-c", "user.name=Writer", "-c", "user.email=writer@example.com", *command],
+                cwd=self.root,
+                check=True,
+                capture_output=True,
+            )
+
+    def git_status(self) -> str:
+        return subprocess.run(
+            ["git", "status", "--porcelain"], cwd=self.root, check=True, capture_output=True, text=True
+        ).stdout
+
     def snapshot(self) -> dict[str, bytes]:
         """Every file under screenshots/, by relative path."""
         return {

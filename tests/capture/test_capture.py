@@ -22,8 +22,13 @@ def test_the_card_change_walkthrough_captures_every_step(captured_guide):
     manifest = json.loads(files["manifest.json"])
     entry = manifest["articles"][GUIDE]
     assert entry["id"] == 101
-    assert entry["target_url"] == "sandbox"
     assert entry["browser"].startswith("Chromium ")
+    assert set(entry) == {"id", "browser", "steps"}, "no capture time or target address: they change every run"
+    assert entry["steps"][2]["url"] == "/billing", "step URLs are relative to the target"
+    record = json.loads((captured_guide.root / "reports" / "verification.json").read_text())
+    assert record["articles"][GUIDE]["status"] == "ok"
+    assert record["articles"][GUIDE]["target"] == "sandbox"
+    assert record["articles"][GUIDE]["by"] == "capture"
     assert [step["text"] for step in entry["steps"]] == [
         "Go to the **Setup** menu",
         "Select **Therasoft Billing**",
@@ -87,6 +92,13 @@ def test_capturing_the_same_article_twice_gives_identical_pixels(captured_guide,
         assert pixels(first[name]) == pixels(second[name]), f"{name} differs between two captures"
         aria = f"{GUIDE}/{number:02d}.aria.yml"
         assert first[aria] == second[aria]
+
+
+def test_a_recapture_of_an_unchanged_product_leaves_git_diff_empty(project_copy):
+    project_copy.commit_all()
+    result = project_copy.capture(GUIDE)
+    assert result.returncode == 0, result.stderr
+    assert project_copy.git_status() == ""
 
 
 def test_a_failing_step_names_it_and_leaves_every_baseline_untouched(project_copy):
@@ -210,9 +222,10 @@ def test_a_live_target_signs_in_with_credentials_from_the_environment(project_co
         )
         assert signed_in.returncode == 0, signed_in.stderr
         assert "the sandbox is ready" not in signed_in.stderr, "the configured URL is used, no sandbox is started"
-    manifest = json.loads((project_copy.screenshots / "manifest.json").read_text())
-    assert manifest["articles"][GUIDE]["target_url"] == live.url
+    record = json.loads((project_copy.root / "reports" / "verification.json").read_text())
+    assert record["articles"][GUIDE]["target"] == live.url
     assert DEMO_PASSWORD not in (project_copy.screenshots / "manifest.json").read_text()
+    assert live.url not in (project_copy.screenshots / "manifest.json").read_text()
 
 
 def orphaned_sandboxes() -> list[int]:

@@ -282,6 +282,10 @@ def test_each_drift_shows_its_own_evidence(report):
     assert text.find_all("p", "found")[0].normalised_text() == "Found: Close"
 
     structure = report.by_id("billing-change-requests-step-3")
+    # One line a writer can act on comes before the full diff.
+    assert structure.find_all("p", "diff-summary")[0].text == (
+        "renamed: button 'Card Details' is now 'Payment Details'; it touches **Card Details**"
+    )
     lines = structure.find_all("pre", "diff")[0].find_all("span")
     assert [(line.classes[1], line.text) for line in lines] == [
         ("diff-header", "--- expected"),

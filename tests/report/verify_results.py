@@ -151,7 +151,12 @@ def every_status_results() -> dict:
                     "Click **Card Details**",
                     "structure",
                     message="ARIA snapshot differs",
-                    aria={"expected": ARIA_EXPECTED, "actual": ARIA_ACTUAL, "diff": ARIA_DIFF},
+                    aria={
+                        "expected": ARIA_EXPECTED,
+                        "actual": ARIA_ACTUAL,
+                        "diff": ARIA_DIFF,
+                        "summary": "renamed: button 'Card Details' is now 'Payment Details'; it touches **Card Details**",
+                    },
                     files=files(REQUESTS_GUIDE, 3, "expected", "actual"),
                 ),
                 step(

@@ -34,7 +34,10 @@ def drifted(results: dict) -> set[tuple[str, int, str]]:
 
 @pytest.fixture(scope="module")
 def project(project_root, tmp_path_factory) -> ProjectCopy:
-    return copy_project(project_root, tmp_path_factory.mktemp("verify") / "project")
+    copy = copy_project(project_root, tmp_path_factory.mktemp("verify") / "project")
+    # The report folder these tests name is ignored, as the default reports/ is.
+    copy.commit_all("/report/")
+    return copy
 
 
 def baselines(project: ProjectCopy) -> dict[str, bytes]:
@@ -50,9 +53,11 @@ def test_an_unchanged_sandbox_verifies_clean_three_times_in_a_row(project):
         assert results["summary"]["steps"] == results["summary"]["ok"] == 33
     assert "33 steps in 7 articles: 33 ok, 0 drifted, 0 new, 0 not reached" in output
     assert baselines(project) == before, "verify never changes a baseline"
-    manifest = json.loads((project.screenshots / "manifest.json").read_text())
-    assert manifest["articles"][GUIDE]["last_verify"]["status"] == "ok"
-    assert manifest["articles"][GUIDE]["last_verify"]["at"] == results["started_at"]
+    assert project.git_status() == "", "a clean verify changes no file in Git"
+    record = json.loads((project.root / "reports" / "verification.json").read_text())
+    assert record["articles"][GUIDE]["status"] == "ok"
+    assert record["articles"][GUIDE]["at"] == results["started_at"]
+    assert record["articles"][GUIDE]["by"] == "verify"
 
 
 CARD = "billing/change-card-or-bank-info"

@@ -6,7 +6,6 @@ import hashlib
 import io
 import json
 import shutil
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -98,7 +97,6 @@ class BaselineStore:
         shots: list[StepShot],
         images: list[tuple[bytes, bytes]],
         *,
-        target_url: str,
         browser: str,
         keep_other_steps: bool = False,
     ) -> dict[str, Any]:
@@ -123,10 +121,10 @@ class BaselineStore:
         except BaseException:
             shutil.rmtree(staged, ignore_errors=True)
             raise
+        # Only what changes when the product changes: no capture time, no target address, so a
+        # re-capture of an unchanged product leaves the manifest as it was.
         return {
             "id": article_id,
-            "captured_at": datetime.now(UTC).replace(microsecond=0).isoformat(),
-            "target_url": target_url,
             "browser": browser,
             "steps": [steps[number] for number in sorted(steps)],
         }

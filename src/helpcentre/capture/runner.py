@@ -15,7 +15,7 @@ from pathlib import Path
 
 from playwright.async_api import async_playwright
 
-from helpcentre import atomic
+from helpcentre import atomic, verification
 from helpcentre.articles import Article, HelpCentre, UnknownArticle
 from helpcentre.capture.baselines import BaselineStore, prepare_images
 from helpcentre.capture.layout import step_stem
@@ -278,30 +278,30 @@ def capture(
     result = asyncio.run(_walk_and_prepare_images(project, articles, options, progress))
     store = BaselineStore(project.screenshots_dir)
     manifest = store.read_manifest()
+    browser = f"Chromium {result.browser_version}"
+    verified: dict[str, dict] = {}
     for outcome in result.outcomes:
         if outcome.ok:
             assert outcome.shots is not None
             entry = store.write_steps(
-                outcome.article.ref,
-                outcome.article.id,
-                outcome.shots,
-                outcome.images,
-                target_url=_target_url_for(project, outcome.article, options),
-                browser=f"Chromium {result.browser_version}",
+                outcome.article.ref, outcome.article.id, outcome.shots, outcome.images, browser=browser
             )
-            # Shots just taken match the product by construction.
-            entry["last_verify"] = {
-                "at": entry["captured_at"],
-                "status": "ok",
-                "target": entry["target_url"],
-                "by": "capture",
-            }
             manifest["articles"][outcome.article.ref] = entry
             outcome.bytes_per_step = [step["bytes"]["raw"] + step["bytes"]["published"] for step in entry["steps"]]
+            # Shots just taken match the product by construction.
+            verified[outcome.article.ref] = {
+                "at": verification.now(),
+                "status": "ok",
+                "target": _target_url_for(project, outcome.article, options),
+                "browser": browser,
+                "by": "capture",
+                "drifted_steps": [],
+            }
         else:
             outcome.failure_screenshot = save_failure(options.report_dir, outcome.failure)
-    if any(outcome.ok for outcome in result.outcomes):
+    if verified:
         store.write_manifest(manifest)
+        verification.record_results(project.verification_record, verified)
     return result
 
 

@@ -618,7 +618,15 @@ async def photograph(
     mask_boxes = [box for locator in mask_locators for box in await _boxes_in_shot(locator, origin)]
     aria = await subject.first.aria_snapshot(timeout=settings.action_timeout_ms)
     aria = await _redact(aria, mask_locators)
-    return StepShot(number, text, png, aria, page.url, highlight_box, mask_boxes, frame=described)
+    url = on_target(page.url, settings.base_url)
+    return StepShot(number, text, png, aria, url, highlight_box, mask_boxes, frame=described)
+
+
+def on_target(url: str, base_url: str) -> str:
+    """`http://127.0.0.1:43211/billing?tab=card` as `/billing?tab=card`: the same on every run."""
+    if url.startswith(base_url):
+        return "/" + url[len(base_url) :].lstrip("/")
+    return url
 
 
 def _union(boxes: list[Box]) -> Box:

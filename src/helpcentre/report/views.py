@@ -103,6 +103,8 @@ class StepView:
     missing_labels: list[str]
     found_labels: list[str]
     aria_diff: list[DiffLine]
+    # One line before the full diff: what is gone, new or renamed, and the bold labels it touches.
+    aria_summary: str
     aria_expected: str
     aria_actual: str
 
@@ -258,6 +260,7 @@ def step_view(ref: str, step: dict, report_dir: Path) -> StepView:
         missing_labels=missing,
         found_labels=[label for label in labels.get("expected") or [] if label not in missing],
         aria_diff=aria_diff_lines(aria) if aria else [],
+        aria_summary=aria.get("summary") or "",
         aria_expected=aria.get("expected") or "",
         aria_actual=aria.get("actual") or "",
     )

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from helpcentre import verification
 from helpcentre.articles import HelpCentre
 from helpcentre.capture.baselines import BaselineStore, prepare_images
 from helpcentre.capture.walker import StepShot
@@ -64,30 +65,28 @@ def accept(project: Project, centre: HelpCentre, report_dir: Path, mode: str, se
             for shot in shots
         ]
         entry = store.write_steps(
-            record["ref"],
-            record["id"],
-            shots,
-            images,
-            target_url=results["target"],
-            browser=results["browser"],
-            keep_other_steps=True,
+            record["ref"], record["id"], shots, images, browser=results["browser"], keep_other_steps=True
         )
         manifest = store.read_manifest()
-        previous = manifest["articles"].get(record["ref"], {}).get("last_verify")
+        manifest["articles"][record["ref"]] = entry
+        store.write_manifest(manifest)
         if len(accepted.refused) == refused_before and all(
             step["status"] == "ok" or step["step"] in {shot.number for shot in shots} for step in record["steps"]
         ):
             # Every step of that run now matches its baseline: the article was verified then.
-            previous = {
-                "at": results["started_at"],
-                "status": "ok",
-                "target": results["target"],
-                "by": "verify --update",
-            }
-        if previous:
-            entry["last_verify"] = previous
-        manifest["articles"][record["ref"]] = entry
-        store.write_manifest(manifest)
+            verification.record_results(
+                project.verification_record,
+                {
+                    record["ref"]: {
+                        "at": results["started_at"],
+                        "status": "ok",
+                        "target": results["target"],
+                        "browser": results["browser"],
+                        "by": "verify --update",
+                        "drifted_steps": [],
+                    }
+                },
+            )
         accepted.steps[record["ref"]] = [shot.number for shot in shots]
     if chosen - {record["ref"] for record in results["articles"]}:
         missing = sorted(chosen - {record["ref"] for record in results["articles"]})

@@ -10,8 +10,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from helpcentre import atomic
+from helpcentre import atomic, verification
 from helpcentre.articles import Article, HelpCentre
+from helpcentre.articles.steps import plain_text
 from helpcentre.capture.baselines import BaselineStore
 from helpcentre.capture.layout import step_files, step_stem
 from helpcentre.capture.runner import ArticleOutcome, CaptureOptions, Progress, select_articles, walk_articles
@@ -59,7 +60,7 @@ def verify(project: Project, centre: HelpCentre, options: VerifyOptions, progres
     except BaseException:
         shutil.rmtree(staged, ignore_errors=True)
         raise
-    _record_last_verify(store, results)
+    _record_last_verify(project, results)
     return results
 
 
@@ -77,6 +78,7 @@ def _judge_article(
     folder = report / article.ref
     folder.mkdir(parents=True, exist_ok=True)
 
+    labels_by_step = {prose.number: [plain_text(label) for label in prose.bold_labels] for prose in article.steps}
     steps = []
     for prose in article.steps:
         number = prose.number
@@ -128,7 +130,9 @@ def _judge_article(
                 baseline_aria = aria_path.read_text(encoding="utf-8") if aria_path.exists() else None
                 tolerance = Tolerance.for_step(project.settings.verify, walkthrough, step)
                 masks = boxes_from(baseline_steps.get(number, {}).get("masks"))
-                verdict, diff_png = judge(shot, baseline_path.read_bytes(), baseline_aria, masks, tolerance)
+                verdict, diff_png = judge(
+                    shot, baseline_path.read_bytes(), baseline_aria, masks, tolerance, labels_by_step
+                )
                 if verdict["text_labels"] is not None:
                     verdict["text_labels"]["expected"] = prose.bold_labels
                 record.update(verdict)
@@ -185,20 +189,22 @@ def _results(
     }
 
 
-def _record_last_verify(store: BaselineStore, results: dict[str, Any]) -> None:
+def _record_last_verify(project: Project, results: dict[str, Any]) -> None:
     """The site says when each article's screenshots were last verified, and how it went."""
-    manifest = store.read_manifest()
-    for record in results["articles"]:
-        entry = manifest["articles"].get(record["ref"])
-        if entry is None:
-            continue
-        entry["last_verify"] = {
-            "at": results["started_at"],
-            "status": "drift" if record["drifted_steps"] or record["status"] in ("new", "not_reached") else "ok",
-            "target": results["target"],
-            "drifted_steps": [step["step"] for step in record["steps"] if step["status"] in DRIFT],
-        }
-    store.write_manifest(manifest)
+    verification.record_results(
+        project.verification_record,
+        {
+            record["ref"]: {
+                "at": results["started_at"],
+                "status": "drift" if record["drifted_steps"] or record["status"] in ("new", "not_reached") else "ok",
+                "target": results["target"],
+                "browser": results["browser"],
+                "by": "verify",
+                "drifted_steps": [step["step"] for step in record["steps"] if step["status"] in DRIFT],
+            }
+            for record in results["articles"]
+        },
+    )
 
 
 def read_results(report_dir: Path) -> dict[str, Any]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -55,6 +56,81 @@ def aria_diff(expected: str, actual: str) -> str | None:
     return "\n".join(difflib.unified_diff(expected_lines, actual_lines, "expected", "actual", lineterm="", n=2))
 
 
+_ENTRY = re.compile(r'^\s*- (?P<role>[a-z]+)(?: "(?P<name>(?:[^"\\]|\\.)*)")?')
+
+
+@dataclass
+class AriaChange:
+    """What a structure diff adds, removes and renames, as `role 'name'` entries."""
+
+    gone: list[tuple[str, str]]
+    new: list[tuple[str, str]]
+    renamed: list[tuple[tuple[str, str], tuple[str, str]]]
+
+    def summary(self) -> str:
+        """One line a writer can act on: "gone: link 'Print November 2026' and 11 more"."""
+        parts = []
+        if self.renamed:
+            (role, old), (_, new) = self.renamed[0]
+            more = f" and {len(self.renamed) - 1} more" if len(self.renamed) > 1 else ""
+            parts.append(f"renamed: {role} '{old}' is now '{new}'{more}")
+        for word, entries in (("gone", self.gone), ("new", self.new)):
+            if entries:
+                role, name = entries[0]
+                more = f" and {len(entries) - 1} more" if len(entries) > 1 else ""
+                parts.append(f"{word}: {role} '{name}'{more}" if name else f"{word}: a {role}{more}")
+        return "; ".join(parts) or "the same entries, in another order or with other properties"
+
+    def names(self) -> list[str]:
+        return (
+            [name for _, name in self.gone]
+            + [name for (_, name), _ in self.renamed]
+            + [name for _, (_, name) in self.renamed]
+        )
+
+
+def aria_changes(diff: str) -> AriaChange:
+    """The named entries a unified ARIA diff removes and adds; a removed and an added entry of the
+    same role, next to each other, are one renamed entry."""
+    removed: list[tuple[str, str]] = []
+    added: list[tuple[str, str]] = []
+    renamed: list[tuple[tuple[str, str], tuple[str, str]]] = []
+    for line in diff.splitlines()[2:]:
+        if line[:1] not in "+-" or line[:3] in ("---", "+++"):
+            if removed and added:
+                # A hunk's run of removals and additions ended: pair same-role entries in order.
+                _pair(removed, added, renamed)
+            continue
+        match = _ENTRY.match(line[1:])
+        if match is None or match.group("role") in ("text", "paragraph", "cell", "row", "rowgroup"):
+            continue
+        entry = (match.group("role"), (match.group("name") or "").replace('\\"', '"'))
+        (removed if line[0] == "-" else added).append(entry)
+    _pair(removed, added, renamed)
+    return AriaChange(removed, added, renamed)
+
+
+def _pair(removed: list, added: list, renamed: list) -> None:
+    for old in list(removed):
+        same_role = next((new for new in added if new[0] == old[0] and new[1] != old[1]), None)
+        if same_role is not None and old[1] and same_role[1]:
+            renamed.append((old, same_role))
+            removed.remove(old)
+            added.remove(same_role)
+
+
+def labels_touched(change: AriaChange, labels_by_step: dict[int, list[str]]) -> dict[str, list[int]]:
+    """The article's bold labels that a removed or renamed entry's name holds, with their steps."""
+    names = [name.casefold() for name in change.names() if name]
+    touched: dict[str, list[int]] = {}
+    for number, labels in sorted(labels_by_step.items()):
+        for label in labels:
+            words = re.compile(rf"(?<!\w){re.escape(label.casefold())}(?!\w)")
+            if any(words.search(name) for name in names):
+                touched.setdefault(label, []).append(number)
+    return touched
+
+
 def boxes_from(records: list[dict[str, float]] | None) -> list[Box]:
     return [Box(item["x"], item["y"], item["width"], item["height"]) for item in records or []]
 
@@ -71,8 +147,13 @@ def judge(
     baseline_aria: str | None,
     baseline_masks: list[Box],
     tolerance: Tolerance,
+    labels_by_step: dict[int, list[str]] | None = None,
 ) -> tuple[dict[str, Any], bytes | None]:
-    """Compare a walked step with its baseline; return its record and the diff image, if any."""
+    """Compare a walked step with its baseline; return its record and the diff image, if any.
+
+    `labels_by_step` holds the bold labels of every step of the article: a structure change
+    names the ones it touches, so the writer is led to the step whose words changed.
+    """
     from helpcentre.compare import compare_images
 
     record: dict[str, Any] = {"status": "ok", "message": ""}
@@ -83,10 +164,24 @@ def judge(
     record["text_labels"] = {"expected": [], "missing": list(shot.missing_labels)} if shot.missing_labels else None
 
     diff = aria_diff(baseline_aria, shot.aria) if baseline_aria is not None else None
-    record["aria"] = {"expected": baseline_aria, "actual": shot.aria, "diff": diff} if diff else None
+    record["aria"] = None
     if diff:
         changed = sum(1 for line in diff.splitlines()[2:] if line[:1] in "+-")
-        problems.append(("structure", f"the ARIA snapshot differs from the baseline ({changed} lines)"))
+        change = aria_changes(diff)
+        touched = labels_touched(change, labels_by_step or {})
+        summary = change.summary()
+        if touched:
+            summary += "; it touches " + ", ".join(
+                f"**{label}** (step {', '.join(map(str, steps))})" for label, steps in touched.items()
+            )
+        record["aria"] = {
+            "expected": baseline_aria,
+            "actual": shot.aria,
+            "diff": diff,
+            "summary": summary,
+            "labels": sorted(touched),
+        }
+        problems.append(("structure", f"the ARIA snapshot differs from the baseline: {summary} ({changed} lines)"))
 
     comparison = compare_images(
         baseline_png,
