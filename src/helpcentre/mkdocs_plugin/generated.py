@@ -10,6 +10,7 @@ import yaml
 from helpcentre.articles import Article, Category, HelpCentre
 from helpcentre.mkdocs_plugin.screenshots import StepImage
 from helpcentre.settings import HelpCentreSettings
+from helpcentre.verification import last_result
 
 # Internal articles (`audience: agents`) are built here, outside the customers' navigation.
 AGENTS_SECTION = "agents"
@@ -72,14 +73,17 @@ def navigation(centre: HelpCentre) -> list[Any]:
     return nav
 
 
-def verification(article: Article, manifest: dict[str, Any], config: HelpCentreSettings) -> dict[str, Any] | None:
-    """What the article says about its screenshots: verified on a date, drifted, or never verified."""
+def verification(article: Article, record: dict[str, Any], config: HelpCentreSettings) -> dict[str, Any] | None:
+    """What the article says about its screenshots: verified on a date, drifted, or never verified.
+
+    `record` is the verification record that capture and verify write (helpcentre.verification).
+    """
     walkthrough = article.meta.walkthrough
     if walkthrough is None:
         return None
     target = config.targets.get(walkthrough.target)
     title = target.title if target else walkthrough.target
-    last = manifest.get("articles", {}).get(article.ref, {}).get("last_verify")
+    last = last_result(record, article.ref)
     if not last:
         return {"state": "never", "target": title, "date": None}
     when = datetime.fromisoformat(last["at"]).strftime("%-d %B %Y")
@@ -120,7 +124,7 @@ def page_context(
     page: Any,
     url_by_ref: dict[str, str],
     config: HelpCentreSettings,
-    manifest: dict[str, Any] | None = None,
+    verification_record: dict[str, Any] | None = None,
     step_images: dict[str, dict[int, StepImage]] | None = None,
     updated: dict[str, date] | None = None,
 ) -> dict[str, Any]:
@@ -154,7 +158,7 @@ def page_context(
             "updated_text": f"{last_change:%-d %B %Y}" if last_change else None,
         }
         context["related"] = [article_link(other, url_by_ref) for other in centre.related(article)]
-        context["verification"] = verification(article, manifest or {}, config)
+        context["verification"] = verification(article, verification_record or {}, config)
     elif src_uri == "index.md":
         context["categories"] = [category_link(centre, category) for category in centre.categories]
         context["promoted"] = [article_link(other, url_by_ref) for other in centre.promoted]

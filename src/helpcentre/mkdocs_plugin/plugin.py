@@ -12,14 +12,16 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from helpcentre import atomic, exports, git_dates, redirects
 from helpcentre.articles import HelpCentre, Severity
 from helpcentre.lint import DocsTree, errors_in, lint_help_centre
-from helpcentre.mkdocs_plugin import generated, screenshots, step_links, structured_data
+from helpcentre.mkdocs_plugin import escaping, generated, screenshots, step_links, structured_data
 from helpcentre.project import validate_settings
 from helpcentre.settings import HelpCentreSettings
+from helpcentre.verification import read_record
 
 log = logging.getLogger("mkdocs.plugins.helpcentre")
 
@@ -40,7 +42,7 @@ class HelpCentrePlugin(BasePlugin):
         self._article_by_src: dict[str, object] = {}
         self._url_by_ref: dict[str, str] = {}
         self._step_images: dict[str, dict[int, screenshots.StepImage]] = {}
-        self._manifest: dict = {}
+        self._verification: dict = {}
 
     def load_config(self, options: dict, config_file_path: str | None = None):
         """Validate with the same schema that lint, capture and verify use."""
@@ -95,7 +97,7 @@ class HelpCentrePlugin(BasePlugin):
         sources = {article.ref: project_root / article.display_path for article in centre.articles}
         dates = git_dates.last_updated(list(sources.values()), project_root)
         self._updated = {ref: dates[path] for ref, path in sources.items()}
-        self._manifest = screenshots.read_manifest(screenshots_dir)
+        self._verification = read_record(project_root / self.config.verification_record)
         self._step_images = screenshots.add_step_images(files, config, centre, screenshots_dir)
         self._add_generated_pages(files, config, centre)
         self._add_assets(files, config)
@@ -114,6 +116,12 @@ class HelpCentrePlugin(BasePlugin):
             env.lstrip_blocks = True
         return env
 
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        if self.config.enabled:
+            # Category titles from mkdocs.yml, which the theme prints as HTML; see `escaping`.
+            escaping.nav_titles_as_html(nav.items)
+        return nav
+
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         article = self._article_by_src.get(page.file.src_uri)
         if article is not None:
@@ -125,6 +133,10 @@ class HelpCentrePlugin(BasePlugin):
             # Material writes it as <meta name="description">, the snippet search engines show.
             page.meta["description"] = article.meta.summary
             markdown = screenshots.place_under_steps(markdown, article, self._step_images.get(article.ref, {}))
+        if self.config.enabled:
+            # Every page is read before any is rendered, so the navigation, the previous/next
+            # links and the search index all get the escaped title; see `escaping`.
+            escaping.front_matter_as_html(page.meta)
         # `[text](contact:)` links to the contact address set once in mkdocs.yml.
         return _CONTACT_LINK.sub(f"]({self.config.contact.url})", markdown)
 
@@ -143,7 +155,7 @@ class HelpCentrePlugin(BasePlugin):
             page,
             self._url_by_ref,
             self.config,
-            self._manifest,
+            self._verification,
             self._step_images,
             self._updated,
         )

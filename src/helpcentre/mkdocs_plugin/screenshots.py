@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import posixpath
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,13 +19,6 @@ class StepImage:
     src_uri: str
     width: int
     height: int
-
-
-def read_manifest(screenshots_dir: Path) -> dict:
-    try:
-        return json.loads((screenshots_dir / "manifest.json").read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return {}
 
 
 def add_step_images(
