@@ -23,7 +23,8 @@ from flask import (
     url_for,
 )
 from flask_wtf.csrf import CSRFError, CSRFProtect
-from werkzeug.exceptions import HTTPException, MethodNotAllowed
+from werkzeug.exceptions import HTTPException, MethodNotAllowed, RequestEntityTooLarge, UnsupportedMediaType
+from werkzeug.routing import IntegerConverter, Map
 
 from billing_sandbox import formatting
 from billing_sandbox.clock import today_from_environment
@@ -39,6 +40,21 @@ RESET_PATH = "/_sandbox/reset"
 RESET_ENDPOINT = "sandbox_reset"
 # Endpoints reached without logging in. The reset exists only when the server was started to allow it.
 PUBLIC_ENDPOINTS = {"auth.login", "healthz", "static", RESET_ENDPOINT}
+# The largest form (Card Details) sends a dozen short fields: these leave room for any text a
+# person types, and refuse (413) a form bomb before any view reads it. waitress refuses far
+# larger bodies before they are read at all (server.py).
+MAX_FORM_BYTES = 64 * 1024
+MAX_FORM_FIELDS = 100
+FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+# SQLite's largest integer: an id past it is no row's.
+MAX_ROW_ID = 2**63 - 1
+
+
+class RowIdConverter(IntegerConverter):
+    """`<row_id:invoice_id>`: a whole number SQLite can hold; any other is no page (404), not an error."""
+
+    def __init__(self, map: Map) -> None:
+        super().__init__(map, min=1, max=MAX_ROW_ID)
 
 
 def create_app(
@@ -66,8 +82,13 @@ def create_app(
         SESSION_COOKIE_SAMESITE="Lax",
         # The token lives as long as the session: a form left open for an hour still saves.
         WTF_CSRF_TIME_LIMIT=None,
-        MAX_CONTENT_LENGTH=64 * 1024,
+        MAX_CONTENT_LENGTH=MAX_FORM_BYTES,
+        # Werkzeug applies these to multipart forms as it parses them; _refuse_what_no_form_sends
+        # counts the fields of the other kind.
+        MAX_FORM_PARTS=MAX_FORM_FIELDS,
+        MAX_FORM_MEMORY_SIZE=MAX_FORM_BYTES,
     )
+    app.url_map.converters["row_id"] = RowIdConverter
     app.jinja_env.globals.update(
         demo_email=DEMO_EMAIL,
         demo_password=DEMO_PASSWORD,
@@ -78,6 +99,8 @@ def create_app(
         money=formatting.money, period_label=formatting.period_label, long_date=formatting.long_date
     )
 
+    # First: what is too large or no form at all is refused before anything reads it.
+    app.before_request(_refuse_what_no_form_sends)
     # Registered before CSRFProtect so that an expired session on a POST goes to the login page
     # rather than to a "form expired" error: its CSRF token expired with it.
     app.before_request(_require_login)
@@ -110,6 +133,17 @@ def _secret_key(data_dir: Path) -> str:
         with os.fdopen(descriptor, "w", encoding="utf-8") as key_file:
             key_file.write(secrets.token_hex(32))
     return path.read_text(encoding="utf-8").strip()
+
+
+def _refuse_what_no_form_sends() -> None:
+    """A POST to a page is its form: JSON or any other body is refused (415), and so is a form
+    with more fields than any page has (413); a form past MAX_FORM_BYTES is a 413 as it is read."""
+    if request.method != "POST" or request.url_rule is None or request.endpoint == RESET_ENDPOINT:
+        return
+    if request.mimetype and request.mimetype not in FORM_TYPES:
+        raise UnsupportedMediaType()
+    if sum(len(values) for _, values in request.form.lists()) > MAX_FORM_FIELDS:
+        raise RequestEntityTooLarge()
 
 
 def _require_login() -> Response | None:
@@ -160,6 +194,15 @@ def _form_expired(error: CSRFError) -> tuple[str, int]:
 ERROR_PAGES = {
     404: ("Page not found", "There is no page at this address in the Therasoft sandbox."),
     405: ("Method not allowed", "This page cannot be used that way. Go back and use the page's own buttons."),
+    413: (
+        "This form is too large",
+        f"Nothing was saved. A form here sends at most {MAX_FORM_BYTES // 1024} KiB in {MAX_FORM_FIELDS} fields."
+        " Go back, shorten what you typed and try again.",
+    ),
+    415: (
+        "This is not a form",
+        "Nothing was saved. This address takes only the form on its page, sent from a browser.",
+    ),
 }
 
 
@@ -167,6 +210,8 @@ def _http_error(error: HTTPException) -> Response:
     if error.code not in ERROR_PAGES:
         return error.get_response()
     title, message = ERROR_PAGES[error.code]
+    # The page's header shows the menus to a person logged in, even when the error came first.
+    g.setdefault("logged_in", bool(session.get("user")))
     response = make_response(render_template("error.html", title=title, message=message), error.code)
     # Keep what the error itself says about the request, such as a 405's Allow header.
     for name, value in error.get_headers():

@@ -56,7 +56,7 @@ def passes_luhn(digits: str) -> bool:
 
 def passes_aba_checksum(routing_number: str) -> bool:
     """The ABA routing number check: weights 3, 7, 1 repeated; the weighted sum is a multiple of 10."""
-    if len(routing_number) != 9 or not routing_number.isdigit():
+    if len(routing_number) != 9 or not (routing_number.isascii() and routing_number.isdigit()):
         return False
     weights = (3, 7, 1) * 3
     return sum(int(d) * w for d, w in zip(routing_number, weights, strict=True)) % 10 == 0

@@ -21,6 +21,8 @@ CHANGE_REQUEST_TYPES = ("Add a user", "Remove a user", "Change plan", "Cancel ac
 CHANGE_REQUEST_DESCRIPTION_MAX = 1000
 NAME_MAX = 100
 MAX_RECEIPT_EMAILS = 10
+# An error names this many invalid addresses at most, then says how many more there are.
+MAX_NAMED_INVALID_EMAILS = 5
 PREPAY_MONTH_CHOICES = tuple(range(1, 13))
 
 # Deliberately plain: syntax only, no lookups, the way a browser's type=email judges it.
@@ -40,6 +42,11 @@ def _text(form: Mapping[str, str], name: str) -> str:
 
 def _digits_without_separators(raw: str) -> str:
     return re.sub(r"[\s-]", "", raw)
+
+
+def _all_digits(text: str) -> bool:
+    """0 to 9 only: str.isdigit() alone also passes ² and ٣, which int() then refuses or misreads."""
+    return text.isascii() and text.isdigit()
 
 
 def is_email_address(text: str) -> bool:
@@ -66,10 +73,10 @@ def check_card(form: Mapping[str, str], today: date) -> tuple[CardInput | None, 
         errors["name_on_card"] = f"Name on card: use {NAME_MAX} characters or fewer"
 
     number = _digits_without_separators(_text(form, "card_number"))
-    brand = card_brand(number) if number.isdigit() else None
+    brand = card_brand(number) if _all_digits(number) else None
     if not number:
         errors["card_number"] = "Card number: enter the card number"
-    elif not number.isdigit():
+    elif not _all_digits(number):
         errors["card_number"] = "Card number: use digits only"
     elif brand is None:
         accepted = ", ".join(b.name for b in ACCEPTED_BRANDS[:-1]) + f" and {ACCEPTED_BRANDS[-1].name}"
@@ -99,10 +106,10 @@ def check_card(form: Mapping[str, str], today: date) -> tuple[CardInput | None, 
     cvc = _text(form, "cvc")
     if not cvc:
         errors["cvc"] = "CVC: enter the security code"
-    elif brand is not None and (not cvc.isdigit() or len(cvc) != brand.security_code_length):
+    elif brand is not None and (not _all_digits(cvc) or len(cvc) != brand.security_code_length):
         where = "front" if brand.security_code_length == 4 else "back"
         errors["cvc"] = f"CVC: enter the {brand.security_code_length}-digit security code on the {where} of the card"
-    elif brand is None and (not cvc.isdigit() or len(cvc) not in (3, 4)):
+    elif brand is None and (not _all_digits(cvc) or len(cvc) not in (3, 4)):
         errors["cvc"] = "CVC: enter the 3- or 4-digit security code"
 
     if errors or brand is None:
@@ -135,7 +142,7 @@ def check_bank_account(form: Mapping[str, str]) -> tuple[BankAccountInput | None
     routing = _digits_without_separators(_text(form, "routing_number"))
     if not routing:
         errors["routing_number"] = "Routing number: enter the 9-digit routing number"
-    elif not routing.isdigit() or len(routing) != 9:
+    elif not _all_digits(routing) or len(routing) != 9:
         errors["routing_number"] = "Routing number: use exactly 9 digits"
     elif not passes_aba_checksum(routing):
         errors["routing_number"] = "Routing number: fails the checksum"
@@ -143,7 +150,7 @@ def check_bank_account(form: Mapping[str, str]) -> tuple[BankAccountInput | None
     account = _digits_without_separators(_text(form, "account_number"))
     if not account:
         errors["account_number"] = "Account number: enter the account number"
-    elif not account.isdigit() or not 4 <= len(account) <= 17:
+    elif not _all_digits(account) or not 4 <= len(account) <= 17:
         errors["account_number"] = "Account number: use 4 to 17 digits"
 
     account_type = _text(form, "account_type")
@@ -227,7 +234,7 @@ def check_change_request(form: Mapping[str, str]) -> tuple[ChangeRequestInput | 
 
 def check_prepay_months(form: Mapping[str, str]) -> tuple[int | None, Errors]:
     raw = _text(form, "months")
-    if raw.isdigit() and int(raw) in PREPAY_MONTH_CHOICES:
+    if _all_digits(raw) and len(raw) <= 2 and int(raw) in PREPAY_MONTH_CHOICES:
         return int(raw), {}
     return None, {"months": "Months: choose 1 to 12 months"}
 
@@ -266,16 +273,21 @@ def check_self_address(form: Mapping[str, str]) -> tuple[AddressInput | None, Er
 def receipt_emails(raw: str) -> tuple[tuple[str, ...], str | None]:
     """Addresses separated by commas or semicolons; blanks and repeats dropped, each one checked."""
     addresses: list[str] = []
+    seen: set[str] = set()
     for piece in re.split(r"[,;]", raw):
         address = piece.strip()
-        if address and address.lower() not in (a.lower() for a in addresses):
+        if address and address.lower() not in seen:
+            seen.add(address.lower())
             addresses.append(address)
-    invalid = [a for a in addresses if not is_email_address(a)]
+    invalid = [f"“{a}”" for a in addresses if not is_email_address(a)]
     if len(invalid) == 1:
-        return (), f"Email: “{invalid[0]}” is not a valid email address"
+        return (), f"Email: {invalid[0]} is not a valid email address"
+    if len(invalid) > MAX_NAMED_INVALID_EMAILS:
+        named = ", ".join(invalid[:MAX_NAMED_INVALID_EMAILS])
+        more = len(invalid) - MAX_NAMED_INVALID_EMAILS
+        return (), f"Email: {named} and {more:,} more are not valid email addresses"
     if invalid:
-        quoted = ", ".join(f"“{a}”" for a in invalid[:-1]) + f" and “{invalid[-1]}”"
-        return (), f"Email: {quoted} are not valid email addresses"
+        return (), f"Email: {', '.join(invalid[:-1])} and {invalid[-1]} are not valid email addresses"
     if len(addresses) > MAX_RECEIPT_EMAILS:
         return (), f"Email: add at most {MAX_RECEIPT_EMAILS} addresses"
     return tuple(addresses), None

@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+import http.client
 import json
 import re
+import select
+import socket
 import sqlite3
 import subprocess
 import sys
 import textwrap
+import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
 from helpcentre.feedback.process import FeedbackProcess
-from helpcentre.feedback.service import MAX_BODY_BYTES
+from helpcentre.feedback.service import MAX_BODY_BYTES, REQUEST_TIMEOUT_SECONDS
 from helpcentre.feedback.store import FeedbackStore, Vote
 
 SITE = "http://127.0.0.1:8000"
@@ -128,6 +133,11 @@ def test_a_yes_vote_needs_only_the_article_and_the_answer(service: FeedbackProce
             "rating",
             "rating: unknown field; a vote has article, helpful, comment and page",
         ),
+        (
+            {"article": 101, "helpful": False, "comment": "\ud800"},
+            "comment",
+            "comment: must be text; \\ud800 to \\udfff are each half of a character and cannot stand alone",
+        ),
         (b"{not json", "body", "body: must be a JSON object"),
         (b"[101, true]", "body", "body: must be a JSON object"),
     ],
@@ -146,6 +156,127 @@ def test_a_body_over_the_limit_is_413_but_the_longest_comment_fits(service: Feed
     oversized = json.dumps({"article": 101, "helpful": False, "padding": "x" * MAX_BODY_BYTES}).encode()
     status, _, answer = send(service.endpoint, oversized)
     assert (status, answer) == (413, {"error": f"a vote is at most {MAX_BODY_BYTES} bytes"})
+    assert len(stored_votes(service.database)) == votes_before + 1
+
+
+@pytest.mark.parametrize(
+    ("body", "depth"),
+    [
+        (b"[" * 3000 + b"]" * 3000, 3000),
+        (b'{"article": 101, "helpful": false, "comment": ' + b"[" * 3000 + b"]" * 3000 + b"}", 3001),
+        (b'{"article": {"id": 101}, "helpful": true}', 2),
+        # Brackets inside a string are text, not nesting.
+        (b'{"article": ' + b"{" * 3000 + b'"x": "[[[{{{"', 3001),
+    ],
+    ids=["array-3000", "comment-3000", "article-object", "unclosed-with-brackets-in-a-string"],
+)
+def test_json_nested_deeper_than_a_vote_is_400_saying_so(
+    service: FeedbackProcess, votes_before: int, body: bytes, depth: int
+):
+    status, headers, answer = send(service.endpoint, body)
+    assert (status, answer) == (
+        400,
+        {
+            "error": f"body: nested {depth} levels deep; a vote is one JSON object with nothing nested in it",
+            "field": "body",
+        },
+    )
+    assert headers["Access-Control-Allow-Origin"] == SITE
+    assert len(stored_votes(service.database)) == votes_before
+    # Brackets in the text of a vote are only text.
+    vote = {"article": 101, "helpful": False, "comment": '[[[{{{ ]]]}}} \\" [['}
+    assert send(service.endpoint, vote)[0] == 201
+    assert stored_votes(service.database)[-1]["comment"] == '[[[{{{ ]]]}}} \\" [['
+
+
+def escaped(text: str) -> str:
+    """`text` as a JSON string with every character a \\u escape: a surrogate pair past U+FFFF."""
+    units = text.encode("utf-16-be")
+    return '"' + "".join(f"\\u{int.from_bytes(units[i : i + 2]):04x}" for i in range(0, len(units), 2)) + '"'
+
+
+@pytest.mark.parametrize("character", ["é", "😀"], ids=["6-bytes-each", "surrogate-pairs"])
+def test_a_valid_vote_written_all_in_escapes_is_stored_whatever_its_byte_count(
+    service: FeedbackProcess, votes_before: int, character: str
+):
+    comment = character * 1000
+    page = GUIDE_URL + "#" * (2000 - len(GUIDE_URL))
+    body = f'{{"article": 101, "helpful": false, "comment": {escaped(comment)}, "page": {escaped(page)}}}'.encode()
+    assert 8 * 1024 < len(body) <= MAX_BODY_BYTES
+    status, _, answer = send(service.endpoint, body)
+    assert status == 201, answer
+    row = stored_votes(service.database)[-1]
+    assert (row["comment"], row["page_url"]) == (comment, GUIDE_URL)
+    # The limit is on decoded characters: one more, however it is written, is the comment's 400.
+    body_over = body.replace(escaped(comment).encode(), escaped(comment + character).encode())
+    status, _, answer = send(service.endpoint, body_over)
+    assert (status, answer) == (400, {"error": "comment: must be at most 1000 characters", "field": "comment"})
+    assert len(stored_votes(service.database)) == votes_before + 1
+
+
+def start_request(service: FeedbackProcess, content_length: int, sent: bytes, *, headers_end: bool = True):
+    """A socket on which a vote's request has begun: its headers (or part of them) and `sent` of its body."""
+    address = urlsplit(service.url)
+    connection = socket.create_connection((address.hostname, address.port), timeout=10)
+    head = (
+        f"POST /v1/feedback HTTP/1.1\r\nHost: {address.netloc}\r\nOrigin: {SITE}\r\n"
+        f"Content-Type: application/json\r\nContent-Length: {content_length}\r\n"
+    )
+    connection.sendall(head.encode() + (b"\r\n" + sent if headers_end else b""))
+    return connection
+
+
+def read_answer(connection: socket.socket) -> tuple[int, dict]:
+    response = http.client.HTTPResponse(connection)
+    response.begin()
+    return response.status, json.loads(response.read())
+
+
+def test_a_request_that_stops_short_is_408_within_seconds_and_other_votes_are_served_meanwhile(
+    service: FeedbackProcess, votes_before: int
+):
+    started = time.monotonic()
+    # More stalled requests than the service has worker threads (4).
+    stalled = [start_request(service, 100, b'{"article": 101') for _ in range(6)]
+    headers_only = start_request(service, 100, b"", headers_end=False)
+    trickle = start_request(service, 100, b"{")
+    try:
+        status, _, _ = send(service.endpoint, {"article": 101, "helpful": True})
+        assert status == 201
+        assert time.monotonic() - started < REQUEST_TIMEOUT_SECONDS, "a vote waited for the stalled requests"
+
+        # The deadline counts from a request's first byte: a byte every quarter second until just
+        # before it does not put it off (an idle timeout would answer the trickle only after
+        # `deadline`). The service looks at its deadlines once a second.
+        answers: dict[socket.socket, tuple[int, dict]] = {}
+        waiting = [*stalled, headers_only, trickle]
+        trickle_until = started + REQUEST_TIMEOUT_SECONDS - 0.25
+        deadline = started + REQUEST_TIMEOUT_SECONDS + 2.5
+        while waiting and time.monotonic() < deadline:
+            ready, _, _ = select.select(waiting, [], [], 0.25)
+            for connection in ready:
+                answers[connection] = read_answer(connection)
+                waiting.remove(connection)
+            if trickle in waiting and time.monotonic() < trickle_until:
+                trickle.sendall(b" ")
+        assert not waiting, f"{len(waiting)} request(s) unanswered {time.monotonic() - started:.1f} s after they began"
+        within = f"within {REQUEST_TIMEOUT_SECONDS:g} s; nothing was saved"
+        for connection in stalled:
+            assert answers[connection] == (
+                408,
+                {
+                    "error": "the request's body stopped short: 15 of the 100 bytes its Content-Length"
+                    f" announced arrived {within}"
+                },
+            )
+        assert answers[headers_only] == (408, {"error": f"the request's headers did not end {within}"})
+        status, answer = answers[trickle]
+        assert status == 408
+        assert answer["error"].startswith("the request's body stopped short: ")
+        assert answer["error"].endswith(within)
+    finally:
+        for connection in [*stalled, headers_only, trickle]:
+            connection.close()
     assert len(stored_votes(service.database)) == votes_before + 1
 
 

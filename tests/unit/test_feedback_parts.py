@@ -1,7 +1,9 @@
-"""The feedback loop's parts without a server: its setting, origins and rate limit."""
+"""The feedback loop's parts without a server: its setting, origins, rate limit and report."""
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 import pytest
@@ -9,7 +11,9 @@ import yaml
 from mkdocs.utils.yaml import yaml_load
 
 from helpcentre.feedback.rate_limit import RateLimiter
+from helpcentre.feedback.report import feedback_csv
 from helpcentre.feedback.service import OriginError, origin_of
+from helpcentre.feedback.store import ArticleVotes
 from helpcentre.project import load_project, validate_settings
 from helpcentre.settings import HelpCentreSettings
 
@@ -114,3 +118,47 @@ def test_the_published_site_posts_where_the_repository_variable_says(project_roo
     build = next(step for step in workflow["jobs"]["build-site"]["steps"] if step.get("run") == "./scripts/run build")
     # Unset, the variable is empty, and an empty endpoint is no widget rather than a dead one.
     assert build["env"]["HELPCENTRE_FEEDBACK_URL"] == "${{ vars.HELPCENTRE_FEEDBACK_URL }}"
+
+
+def comments_cell(comment: str) -> str:
+    """The comments cell of a one-comment article, as a spreadsheet would read it from the report."""
+    rows = list(csv.DictReader(io.StringIO(feedback_csv([ArticleVotes(101, no=1, comments=[comment])], {}))))
+    return rows[0]["comments"]
+
+
+def test_every_start_a_spreadsheet_reads_as_a_formula_is_written_as_text():
+    formulas = [
+        "=1+1",
+        "+1",
+        "-1",
+        "@SUM(A1)",
+        "\tx",
+        # Full-width forms, as an East Asian input method types them.
+        '＝HYPERLINK("http://x")',
+        "＋1",
+        "－1",
+        "＠SUM(A1)",
+        # Other compatibility forms of the same characters.
+        "﹦1",
+        "⁼1",
+        # Whitespace, which spreadsheets skip, before any of them.
+        "  =1+1",
+        "\n=1",
+        "\u3000＝1",
+        "\xa0+1",
+    ]
+    assert {comment: comments_cell(comment) for comment in formulas} == {comment: "'" + comment for comment in formulas}
+    # A carriage return, which the report writes as a line break.
+    assert comments_cell("\rx") == "'\nx"
+
+
+def test_a_carriage_return_in_a_comment_stays_in_its_cell():
+    votes = [ArticleVotes(101, no=1, comments=["first line\rsecond line"]), ArticleVotes(102, yes=1)]
+    rows = list(csv.reader(io.StringIO(feedback_csv(votes, {}))))
+    assert [row[0] for row in rows] == ["article_id", "101", "102"]
+    assert rows[1][6] == "first line\nsecond line"
+
+
+def test_text_that_is_no_formula_is_written_as_it_is():
+    for comment in ["Where is the Save button?", "2 + 2 = 4", "'quoted'", "ＡＢＣ", "  indented"]:
+        assert comments_cell(comment) == comment

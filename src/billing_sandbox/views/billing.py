@@ -144,14 +144,14 @@ def save_contact() -> Response | tuple[str, int]:
     return _back_to_billing()
 
 
-@blueprint.get("/invoices/<int:invoice_id>")
+@blueprint.get("/invoices/<row_id:invoice_id>")
 def invoice(invoice_id: int) -> str:
     found = store.invoice(connection(), invoice_id) or abort(404)
     lines = store.invoice_lines(connection(), invoice_id)
     return render_template("billing/invoice.html", invoice=found, lines=lines, **_billing_state())
 
 
-@blueprint.get("/invoices/<int:invoice_id>/print")
+@blueprint.get("/invoices/<row_id:invoice_id>/print")
 def print_invoice(invoice_id: int) -> str:
     found = store.invoice(connection(), invoice_id) or abort(404)
     lines = store.invoice_lines(connection(), invoice_id)
@@ -160,7 +160,7 @@ def print_invoice(invoice_id: int) -> str:
     )
 
 
-@blueprint.post("/invoices/<int:invoice_id>/pay")
+@blueprint.post("/invoices/<row_id:invoice_id>/pay")
 def pay(invoice_id: int) -> Response:
     outcome, found = store.pay_invoice(connection(), invoice_id, today())
     if outcome is PaymentOutcome.NOT_FOUND:

@@ -43,7 +43,7 @@ def _registration(client: store.Client, tab: str, sub: str, errors: dict, values
     )
 
 
-@blueprint.get("/<int:client_id>/registration")
+@blueprint.get("/<row_id:client_id>/registration")
 def registration(client_id: int) -> str:
     client = _client_or_404(client_id)
     tab = request.args.get("tab", "demographics")
@@ -62,7 +62,7 @@ def registration(client_id: int) -> str:
     return _registration(client, tab, sub, {}, values)
 
 
-@blueprint.post("/<int:client_id>/registration/self-address")
+@blueprint.post("/<row_id:client_id>/registration/self-address")
 def save_self_address(client_id: int) -> Response | tuple[str, int]:
     client = _client_or_404(client_id)
     checked, errors = check_self_address(request.form)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -13,6 +15,12 @@ MAX_COMMENT_CHARACTERS = 1000
 MAX_PAGE_URL_CHARACTERS = 2000
 # SQLite's largest integer: a larger id could be no article's, and could not be stored.
 MAX_ARTICLE_ID = 2**63 - 1
+# A vote is one object of plain values: nothing in it nests, so any deeper body is not a vote.
+# Checked before parsing, because Python's parser recurses and fails on a few thousand levels.
+MAX_JSON_DEPTH = 1
+
+# A whole string (escapes and all), an unterminated one (a lone quote), or a bracket.
+_JSON_STRING_OR_BRACKET = re.compile(r'"(?:[^"\\]|\\.)*"|"|[\[\]{}]', re.DOTALL)
 
 
 class InvalidVote(ValueError):
@@ -51,6 +59,44 @@ class VoteRequest(BaseModel):
         return urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
 
 
+def parse_vote_body(body: bytes) -> Vote:
+    """The vote in a request's raw body, or InvalidVote naming what is wrong with it."""
+    try:
+        # Any of the encodings JSON allows (UTF-8, -16 or -32), as json.loads reads bytes, but
+        # strictly: a lone surrogate could not be stored.
+        text = body.decode(json.detect_encoding(body))
+    except UnicodeDecodeError:
+        raise InvalidVote("body", "must be a JSON object") from None
+    depth = nesting_depth(text)
+    if depth > MAX_JSON_DEPTH:
+        raise InvalidVote("body", f"nested {depth} levels deep; a vote is one JSON object with nothing nested in it")
+    try:
+        payload = json.loads(text)
+    except ValueError:
+        raise InvalidVote("body", "must be a JSON object") from None
+    return parse_vote(payload)
+
+
+def nesting_depth(text: str) -> int:
+    """How deep the arrays and objects in JSON `text` nest, counted in one pass, without recursion.
+
+    Brackets inside strings do not count. Text that is not JSON gets some count all the same;
+    the parser then says what is wrong with it.
+    """
+    depth = deepest = 0
+    for match in _JSON_STRING_OR_BRACKET.finditer(text):
+        token = match.group()
+        if token in ("[", "{"):
+            depth += 1
+            deepest = max(deepest, depth)
+        elif token in ("]", "}"):
+            depth -= 1
+        elif token == '"':
+            # A string that never ends: nothing after it is JSON, and scanning on could take long.
+            break
+    return deepest
+
+
 def parse_vote(payload: Any) -> Vote:
     """The vote in a decoded JSON body, or InvalidVote naming the first field at fault."""
     if not isinstance(payload, dict):
@@ -80,4 +126,6 @@ def _message(error: dict[str, Any]) -> str:
         return f"must be at most {error['ctx']['max_length']} characters"
     if kind == "string_type":
         return "must be text"
+    if kind == "string_unicode":
+        return "must be text; \\ud800 to \\udfff are each half of a character and cannot stand alone"
     return error["msg"].removeprefix("Value error, ")

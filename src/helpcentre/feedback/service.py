@@ -1,7 +1,8 @@
 """`POST /v1/feedback`: the endpoint that the site's "Was this article helpful?" widget posts to.
 
 Only the site's own origins may post (CORS, and a 403 for any other origin or none), each
-client at most a few votes a minute (429 with Retry-After), each body at most a few KiB (413).
+client at most a few votes a minute (429 with Retry-After), each body at most a few dozen KiB
+(413), nested no deeper than a vote is (400), and sent whole within a few seconds (408).
 Served by waitress, a production WSGI server, until SIGINT or SIGTERM.
 """
 
@@ -17,8 +18,9 @@ from urllib.parse import urlsplit
 from flask import Flask, Response, jsonify, request
 from werkzeug.exceptions import HTTPException
 
-from helpcentre.feedback.intake import MAX_COMMENT_CHARACTERS, MAX_PAGE_URL_CHARACTERS, InvalidVote, parse_vote
+from helpcentre.feedback.intake import MAX_COMMENT_CHARACTERS, MAX_PAGE_URL_CHARACTERS, InvalidVote, parse_vote_body
 from helpcentre.feedback.rate_limit import RateLimiter
+from helpcentre.feedback.request_deadline import answer_late_requests
 from helpcentre.feedback.store import FeedbackStore
 from helpcentre.wsgi_serving import WaitressServer
 
@@ -26,9 +28,15 @@ log = logging.getLogger(__name__)
 
 FEEDBACK_PATH = "/v1/feedback"
 HEALTH_PATH = "/healthz"
-# Room for the longest valid vote: a comment of MAX_COMMENT_CHARACTERS characters of any script
-# (up to 4 bytes each in UTF-8) and a page address, with the JSON around them.
-MAX_BODY_BYTES = 4 * MAX_COMMENT_CHARACTERS + MAX_PAGE_URL_CHARACTERS + 2048
+# The limits that matter are on characters, checked once the JSON is decoded (intake.py). The
+# byte limit only protects the server, so it leaves room for the longest valid vote however it
+# is written: every character of its comment and page as a \u escape, which is 6 bytes, or 12
+# for a character past U+FFFF (a surrogate pair, \ud83d\ude00), and 2 KiB for the rest of the JSON.
+MAX_ESCAPED_CHARACTER_BYTES = 12
+MAX_BODY_BYTES = MAX_ESCAPED_CHARACTER_BYTES * (MAX_COMMENT_CHARACTERS + MAX_PAGE_URL_CHARACTERS) + 2048
+# A vote is a few KiB at most: a client that has not sent all of it this long after its first
+# byte is answered 408, rather than kept waiting (and waiting for) until the connection times out.
+REQUEST_TIMEOUT_SECONDS = 3.0
 DEFAULT_VOTES_PER_MINUTE = 10
 # How long a browser may reuse a preflight's answer.
 PREFLIGHT_MAX_AGE_SECONDS = 600
@@ -101,11 +109,8 @@ def create_app(
             return error(415, "send the vote as application/json")
         if request.content_length is not None and request.content_length > max_body_bytes:
             return error(413, f"a vote is at most {max_body_bytes} bytes")
-        payload = request.get_json(silent=True)
-        if payload is None:
-            return error(400, "must be a JSON object", field="body")
         try:
-            vote = parse_vote(payload)
+            vote = parse_vote_body(request.get_data(cache=False))
         except InvalidVote as invalid:
             return error(400, invalid.message, field=invalid.field)
         key = hmac.new(client_key_secret, client.encode(), hashlib.sha256).hexdigest()[:16]
@@ -127,7 +132,9 @@ def create_app(
 
     @app.errorhandler(HTTPException)
     def http_error(exception: HTTPException):
-        # A body past MAX_CONTENT_LENGTH that announced no length is stopped while read: 413 here.
+        if exception.code == 413:
+            # A body past MAX_CONTENT_LENGTH that announced no length is stopped while read.
+            return error(413, f"a vote is at most {max_body_bytes} bytes")
         return error(exception.code or 500, exception.description or exception.name)
 
     @app.after_request
@@ -147,7 +154,14 @@ def create_app(
 class FeedbackServer(WaitressServer):
     """The service listening on `host:port` (`port=0`: the OS picks); bound once this object exists."""
 
-    def __init__(self, app: Flask, host: str = "127.0.0.1", port: int = 0, threads: int = 4):
+    def __init__(
+        self,
+        app: Flask,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        threads: int = 4,
+        request_timeout: float = REQUEST_TIMEOUT_SECONDS,
+    ):
         # waitress refuses far larger bodies itself, before the app reads a byte of them.
         super().__init__(
             app,
@@ -158,3 +172,4 @@ class FeedbackServer(WaitressServer):
             description="the feedback service",
             max_request_body_size=16 * MAX_BODY_BYTES,
         )
+        answer_late_requests(self._server, request_timeout)
