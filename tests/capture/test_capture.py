@@ -228,6 +228,22 @@ def test_a_live_target_signs_in_with_credentials_from_the_environment(project_co
     assert live.url not in (project_copy.screenshots / "manifest.json").read_text()
 
 
+def capture_until_a_sandbox_is_ready(project_copy):
+    """A whole-help-centre capture, running, with at least one sandbox started."""
+    import subprocess
+    import sys
+    import time
+
+    command = [sys.executable, "-m", "helpcentre", "capture", "--report", str(project_copy.root / "r")]
+    process = subprocess.Popen(command, cwd=project_copy.root, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    seen = ""
+    while "the sandbox is ready" not in seen and time.monotonic() < deadline:
+        seen += process.stderr.readline()
+    assert "the sandbox is ready" in seen, seen
+    return process
+
+
 def orphaned_sandboxes() -> list[int]:
     """Sandbox servers whose parent has gone: what a run that stopped badly would leave behind."""
     from pathlib import Path
@@ -248,18 +264,9 @@ def orphaned_sandboxes() -> list[int]:
 
 def test_sigterm_stops_a_capture_cleanly(project_copy):
     import signal
-    import subprocess
-    import sys
-    import time
 
     before = project_copy.snapshot()
-    command = [sys.executable, "-m", "helpcentre", "capture", "--report", str(project_copy.root / "r")]
-    process = subprocess.Popen(command, cwd=project_copy.root, stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 60
-    seen = ""
-    while "the sandbox is ready" not in seen and time.monotonic() < deadline:
-        seen += process.stderr.readline()
-    assert "the sandbox is ready" in seen, seen
+    process = capture_until_a_sandbox_is_ready(project_copy)
     process.send_signal(signal.SIGTERM)
     rest = process.stderr.read()
     assert process.wait(timeout=60) == 143
@@ -273,21 +280,13 @@ def test_a_killed_capture_leaves_nothing_that_the_next_run_does_not_clean_up(pro
     half-swapped folders and sandbox data that the dead run left, and only those."""
     import os
     import shutil
-    import subprocess
-    import sys
     import tempfile
     import time
     from pathlib import Path
 
     from helpcentre.capture.targets import SANDBOX_DATA_PREFIX
 
-    command = [sys.executable, "-m", "helpcentre", "capture", "--report", str(project_copy.root / "r")]
-    process = subprocess.Popen(command, cwd=project_copy.root, stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 60
-    seen = ""
-    while "the sandbox is ready" not in seen and time.monotonic() < deadline:
-        seen += process.stderr.readline()
-    assert "the sandbox is ready" in seen, seen
+    process = capture_until_a_sandbox_is_ready(project_copy)
     process.kill()
     process.wait(timeout=30)
     deadline = time.monotonic() + 10
