@@ -233,10 +233,19 @@ async def _walk_one(
 
 
 async def page_snapshot(
-    project: Project, article: Article | None, path: str, through_step: int | None, options: CaptureOptions
+    project: Project,
+    article: Article | None,
+    path: str,
+    through_step: int | None,
+    options: CaptureOptions,
+    target_name: str | None = None,
 ) -> tuple[str, str]:
-    """`(url, ARIA snapshot)` of a page of the target: PATH, or where ARTICLE is after step N."""
-    target_name = article.meta.walkthrough.target if article and article.meta.walkthrough else None
+    """`(url, ARIA snapshot)` of a page of the target: PATH, or where ARTICLE is after step N.
+
+    The target is the one named, else the article's, else the first in mkdocs.yml.
+    """
+    if target_name is None and article is not None and article.meta.walkthrough is not None:
+        target_name = article.meta.walkthrough.target
     target_name = target_name or next(iter(project.settings.targets), None)
     if target_name is None:
         raise CaptureUsageError("mkdocs.yml names no walkthrough target")

@@ -112,15 +112,11 @@ def inspect(
     if target_name is not None and target_name not in project.settings.targets:
         known = ", ".join(project.settings.targets) or "none"
         raise UsageProblem(f"no target '{target_name}' in mkdocs.yml; known: {known}")
-    if target_name is not None:
-        # The chosen target first: the page is opened on it.
-        targets = project.settings.targets
-        project.settings.targets = {target_name: targets[target_name]} | targets
     stop_cleanly_on_sigterm()
     options = CaptureOptions(target_url=target_url, ws_endpoint=ws_endpoint)
     steps = through_step if through_step is not None else (len(article.steps) if article else None)
     try:
-        url, snapshot = asyncio.run(page_snapshot(project, article, where, steps, options))
+        url, snapshot = asyncio.run(page_snapshot(project, article, where, steps, options, target_name))
     except (CaptureUsageError, TargetError) as error:
         raise UsageProblem(str(error)) from None
     except StepFailed as failure:
