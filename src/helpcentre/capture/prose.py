@@ -20,11 +20,15 @@ LABEL_WAIT_MS = 5_000
 
 
 class NotResolved(Exception):
-    """A label names no control, or several: the message names the candidates and the override."""
+    """A label names no control, or several: the message names the candidates and the override.
 
-    def __init__(self, reason: str, override: str = ""):
+    `missing` is `(label, roles)` when nothing on the page has the name: what `fix` repairs.
+    """
+
+    def __init__(self, reason: str, override: str = "", missing: tuple[str, tuple[str, ...]] | None = None):
         self.reason = reason
         self.override = override
+        self.missing = missing
         super().__init__(reason)
 
 
@@ -117,6 +121,7 @@ async def _resolve_named(
             raise NotResolved(
                 f"no {kind} named '{label}'{_inside(within)} ({return_roles}){hint}",
                 f"spell the label as the page does, or {override}" if override else "",
+                missing=(label, roles),
             )
         await page.wait_for_timeout(100)
 

@@ -53,8 +53,10 @@ class StepShot:
     url: str
     highlight: Box | None
     masks: list[Box] = field(default_factory=list)
-    # The bold UI labels of the step's text that were on the page neither before nor after it.
+    # The bold UI labels of the step's text that were on the page neither before nor after it,
+    # and the page's own spelling of those that differ only in case (what `fix` rewrites).
     missing_labels: list[str] | None = None
+    label_spellings: dict[str, str] = field(default_factory=dict)
     # For `explain` and the capture summary: (what was done, the control found, the rule that read
     # the words), the frame, and what to look at again.
     controls: list[tuple[str, str, str]] = field(default_factory=list)
@@ -65,10 +67,18 @@ class StepShot:
 class StepProblem(Exception):
     """A step could not be done: the locator it needed, why, and the override that would settle it."""
 
-    def __init__(self, reason: str, locator: Locator | None = None, override: str = ""):
+    def __init__(
+        self,
+        reason: str,
+        locator: Locator | None = None,
+        override: str = "",
+        missing: tuple[str, tuple[str, ...]] | None = None,
+    ):
         self.reason = reason
         self.locator = locator
         self.override = override
+        # (label, roles) when nothing on the page has the name the step needs.
+        self.missing = missing
         super().__init__(reason)
 
 
@@ -91,6 +101,9 @@ class StepFailed(Exception):
         self.candidates = candidates
         self.screenshot = screenshot
         self.shots_before: list[StepShot] = []
+        # What the page called things when the step failed, and the name it could not find there.
+        self.page_aria = ""
+        self.missing: tuple[str, tuple[str, ...]] | None = None
         step = article.steps[number - 1].text if number <= len(article.steps) else ""
         self.step_text = step
         super().__init__(self.describe())
@@ -153,12 +166,15 @@ async def walk(page: Page, article: Article, settings: WalkSettings) -> list[Ste
                 if missing and settings.labels_must_match:
                     raise StepProblem(_labels_not_shown(missing, seen))
                 shot.missing_labels = missing
+                shot.label_spellings = {
+                    label: spelled for label in missing if (spelled := spelled_otherwise(label, seen)) is not None
+                }
             shots.append(shot)
             if settings.on_step is not None:
                 settings.on_step(number)
     except (StepProblem, NotResolved) as problem:
         if isinstance(problem, NotResolved):
-            problem = StepProblem(problem.reason, override=problem.override)
+            problem = StepProblem(problem.reason, override=problem.override, missing=problem.missing)
         failure = await _failure(page, article, number, problem)
         failure.shots_before = shots
         raise failure from None
@@ -169,16 +185,25 @@ async def walk(page: Page, article: Article, settings: WalkSettings) -> list[Ste
     return shots
 
 
+def _phrases(seen: str) -> set[str]:
+    return set(_PHRASES.findall(seen)) | {line.strip() for line in seen.splitlines() if 0 < len(line.strip()) <= 60}
+
+
+def spelled_otherwise(label: str, seen: str) -> str | None:
+    """The page's spelling of a label that differs from it only in case, if the page has one."""
+    text = plain_text(label)
+    same_but_case = sorted(phrase for phrase in _phrases(seen) if phrase.casefold() == text.casefold())
+    return same_but_case[0] if same_but_case else None
+
+
 def _labels_not_shown(missing: list[str], seen: str) -> str:
     """Why the step's bold labels are not on the page, with the spelling the page has where it is close."""
-    phrases = {phrase for phrase in _PHRASES.findall(seen)} | {
-        line.strip() for line in seen.splitlines() if 0 < len(line.strip()) <= 60
-    }
+    phrases = sorted(_phrases(seen))
     parts = []
     for label in missing:
         text = plain_text(label)
-        same_but_case = sorted(phrase for phrase in phrases if phrase.casefold() == text.casefold())
-        close = same_but_case or difflib.get_close_matches(text, sorted(phrases), n=1, cutoff=0.75)
+        spelled = spelled_otherwise(label, seen)
+        close = [spelled] if spelled else difflib.get_close_matches(text, phrases, n=1, cutoff=0.75)
         hint = f"; did you mean '{close[0]}'?" if close else ""
         parts.append(f"the step names **{text}**, which is not on the page{hint}")
     return "; ".join(parts)
@@ -459,7 +484,23 @@ async def _failure(page: Page, article: Article, number: int, problem: StepProbl
         screenshot = await page.screenshot(type="png", animations="disabled", caret="hide", timeout=5000)
     except PlaywrightError:
         screenshot = None
-    return StepFailed(article, max(number, 1), problem.reason, problem.locator, candidates, screenshot)
+    failure = StepFailed(article, max(number, 1), problem.reason, problem.locator, candidates, screenshot)
+    failure.missing = problem.missing
+    locator = problem.locator
+    if (
+        failure.missing is None
+        and locator is not None
+        and locator.role
+        and locator.name
+        and "not found" in problem.reason
+    ):
+        failure.missing = (locator.name, (locator.role,))
+    if failure.missing is not None:
+        try:
+            failure.page_aria = await page.locator("body").aria_snapshot(timeout=5000)
+        except PlaywrightError:
+            failure.page_aria = ""
+    return failure
 
 
 def _first_line(message: str) -> str:

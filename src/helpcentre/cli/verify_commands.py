@@ -51,6 +51,8 @@ STATUS_STYLE = {
     type=click.Choice(["all", "failed"]),
     help="Accept the shots of the last verify run (all, or drifted and new ones) as baselines; walks nothing.",
 )
+@click.option("--fix", "then_fix", is_flag=True, help="Then repair what can be repaired, as `helpcentre fix` does.")
+@click.option("--accept-visual", is_flag=True, help="With --fix: accept visual and structure drift too.")
 def verify(
     config_file: Path,
     articles: tuple[str, ...],
@@ -60,6 +62,8 @@ def verify(
     json_path: Path | None,
     report_dir: Path,
     update: str | None,
+    then_fix: bool,
+    accept_visual: bool,
 ) -> None:
     """Walk ARTICLES again (default: all with a walkthrough) and compare every step with its baseline:
     the flow, the UI labels in bold, the ARIA snapshot and the pixels. Baselines never change.
@@ -109,7 +113,68 @@ def verify(
         f"{summary['not_reached']} not reached; {results['seconds']:.1f} s. "
         f"Report: {report_dir / 'index.html'}"
     )
+    if then_fix and (drifted or summary["not_reached"]):
+        _fix(project, centre, list(articles), accept_visual, target_url, workers, ws_endpoint, report_dir)
+        return
     if drifted or summary["not_reached"]:
+        raise SystemExit(1)
+
+
+@cli.command()
+@config_option
+@click.argument("articles", nargs=-1)
+@click.option("--accept-visual", is_flag=True, help="Accept visual and structure drift whose walk succeeded.")
+@target_option
+@workers_option
+@ws_endpoint_option
+@click.option(
+    "--report",
+    "report_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default="reports/verify",
+    show_default=True,
+    help="The verify report to work from (a verify run is made first when there is none).",
+)
+def fix(
+    config_file: Path,
+    articles: tuple[str, ...],
+    accept_visual: bool,
+    target_url: str | None,
+    workers: int | None,
+    ws_endpoint: str | None,
+    report_dir: Path,
+) -> None:
+    """Repair the drift of the last verify run that can be repaired safely: a renamed control's
+    bold label is rewritten in the article, which is walked again and, if it passes, gets new
+    baselines. Changes stay in the working tree; the articles' diff is saved as fix.patch.
+    Exit 0 when nothing is left for a writer, 1 otherwise."""
+    project, centre = load_checked(config_file)
+    _fix(project, centre, list(articles), accept_visual, target_url, workers, ws_endpoint, report_dir)
+
+
+def _fix(project, centre, selectors, accept_visual, target_url, workers, ws_endpoint, report_dir: Path) -> None:
+    from helpcentre.articles import UnknownArticle
+    from helpcentre.capture.runner import CaptureUsageError
+    from helpcentre.capture.session import TargetError
+    from helpcentre.verify.accept import AcceptError
+    from helpcentre.verify.fix import FixError, FixOptions
+    from helpcentre.verify.fix import fix as run_fix
+
+    options = FixOptions(selectors, accept_visual, target_url, workers or 0, ws_endpoint, report_dir)
+    stop_cleanly_on_sigterm()
+    try:
+        with CaptureProgress() as progress:
+            result = run_fix(project, centre, options, progress.update)
+    except (CaptureUsageError, TargetError, AcceptError, FixError, UnknownArticle) as error:
+        raise UsageProblem(str(error)) from None
+    for line in result.lines:
+        click.echo(str(line))
+    fixed = sum(1 for line in result.lines if line.outcome == "fixed")
+    accepted = sum(1 for line in result.lines if line.outcome == "accepted")
+    left = sum(1 for line in result.lines if line.outcome == "needs a writer")
+    where = f"; the articles' diff: {result.patch_path}" if result.patch_path else ""
+    click.echo(f"Fixed {fixed} step(s), accepted {accepted}, {left} left for a writer{where}. Nothing was committed.")
+    if result.needs_a_writer:
         raise SystemExit(1)
 
 

@@ -18,6 +18,7 @@ from helpcentre.capture.layout import step_files, step_stem
 from helpcentre.capture.runner import ArticleOutcome, CaptureOptions, Progress, select_articles, walk_articles
 from helpcentre.project import Project
 from helpcentre.verify.judge import DRIFT, STATUS_ORDER, Tolerance, boxes_from, judge
+from helpcentre.verify.repair import Rename, suggest_rename
 
 RESULTS_FILE = "results.json"
 RESULTS_VERSION = 1
@@ -109,6 +110,7 @@ def _judge_article(
             if failure.candidates:
                 message += f"; {failure.candidates}"
             record.update(status="flow", message=message)
+            record.update(_repair_of(store, article.ref, number, failure, message))
             if failure.screenshot:
                 (folder / f"{stem}.failed.png").write_bytes(failure.screenshot)
                 record["files"]["failure"] = f"{article.ref}/{stem}.failed.png"
@@ -135,6 +137,10 @@ def _judge_article(
                 )
                 if verdict["text_labels"] is not None:
                     verdict["text_labels"]["expected"] = prose.bold_labels
+                    renames = [Rename(old, new, "text") for old, new in shot.label_spellings.items()]
+                    if renames and len(renames) == len(shot.missing_labels or []):
+                        verdict["repair"] = [{"from": rename.old, "to": rename.new} for rename in renames]
+                        verdict["message"] += "; fix can rewrite " + ", ".join(r.describe() for r in renames)
                 record.update(verdict)
                 if diff_png is not None:
                     (folder / f"{stem}.diff.png").write_bytes(diff_png)
@@ -153,6 +159,33 @@ def _judge_article(
         "drifted_steps": sum(1 for status in statuses if status in DRIFT),
         "steps": steps,
     }
+
+
+def _repair_of(store: BaselineStore, ref: str, number: int, failure, message: str) -> dict[str, Any]:
+    """What `fix` can do for a step that failed because a name is no longer on the page.
+
+    The control is looked for in the step's own baseline, else in the latest earlier one that
+    shows it: a step photographed after it acts shows the page the control led to.
+    """
+    if failure.missing is None:
+        return {}
+    label, roles = failure.missing
+    if not failure.page_aria:
+        return {"repair_refused": "the page could not be read when the step failed"}
+    why = "there is no baseline of this step to compare the page with"
+    for earlier in range(number, 0, -1):
+        baseline = store.path(step_files(ref, earlier).aria)
+        if not baseline.exists():
+            continue
+        rename, why = suggest_rename(baseline.read_text(encoding="utf-8"), failure.page_aria, plain_text(label), roles)
+        if rename is not None:
+            return {
+                "repair": [{"from": rename.old, "to": rename.new}],
+                "message": f"{message}; fix can rename {rename.describe()}",
+            }
+        if "does not show exactly one control" not in why:
+            break
+    return {"repair_refused": why}
 
 
 def _results(

@@ -1,0 +1,223 @@
+"""`helpcentre fix`: repair what verify found and can be repaired safely, and say what cannot.
+
+From the last verify run (or a new one), for each drifted step:
+- a control the product renamed: its bold label is rewritten everywhere in the article's words
+  and overrides, the article is walked again, and if the walk succeeds its new shots become the
+  baselines; if it does not, the article is put back as it was;
+- visual or structure drift whose walk succeeded: its shots are accepted, with `accept_visual`;
+- anything else (a removed field, a moved flow, several candidates): nothing changes, and the
+  summary says why and what a writer must decide.
+Changes go into the working tree only; the articles' unified diff is saved beside the report.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from helpcentre import atomic
+from helpcentre.articles import HelpCentre
+from helpcentre.capture.runner import Progress
+from helpcentre.project import Project
+from helpcentre.verify.accept import accept
+from helpcentre.verify.engine import VerifyOptions, read_results, verify
+from helpcentre.verify.repair import rewrite_labels
+
+PATCH_FILE = "fix.patch"
+VISUAL = {"pixels", "structure", "new"}
+
+
+class FixError(Exception):
+    """The fix cannot go on (an article it wrote no longer loads): exit code 2."""
+
+
+@dataclass
+class FixLine:
+    ref: str
+    step: int
+    outcome: str  # "fixed", "accepted" or "needs a writer"
+    detail: str
+
+    def __str__(self) -> str:
+        return f"  {self.outcome:<15} {self.ref}: step {self.step}: {self.detail}"
+
+
+@dataclass
+class FixResult:
+    lines: list[FixLine] = field(default_factory=list)
+    patch: str = ""
+    patch_path: Path | None = None
+
+    @property
+    def needs_a_writer(self) -> bool:
+        return any(line.outcome == "needs a writer" for line in self.lines)
+
+
+@dataclass
+class FixOptions:
+    selectors: list[str] = field(default_factory=list)
+    accept_visual: bool = False
+    target_url: str | None = None
+    workers: int = 0
+    ws_endpoint: str | None = None
+    report_dir: Path = Path("reports/verify")
+
+
+# A walk can stop at one renamed control, then at the next: each round repairs what it reached.
+ROUNDS = 4
+
+
+def fix(project: Project, centre: HelpCentre, options: FixOptions, progress: Progress) -> FixResult:
+    try:
+        results = read_results(options.report_dir)
+    except FileNotFoundError:
+        results = verify(project, centre, _verify_options(options, options.selectors), progress)
+    chosen = {article.ref for article in centre.select(options.selectors)} if options.selectors else None
+    result = FixResult()
+    records = [record for record in results["articles"] if chosen is None or record["ref"] in chosen]
+    visual: list[str] = []
+    originals: dict[str, str] = {}
+    renamed_steps: dict[str, list[tuple[int, str]]] = {}
+    pending = _plan(records, options.accept_visual, result, renamed_steps, visual)
+
+    # Visual drift is accepted from the run that found it, before a new run replaces that report.
+    for ref in visual:
+        accepted = accept(project, centre, options.report_dir, "failed", [ref])
+        for number in accepted.steps.get(ref, []):
+            result.lines.append(FixLine(ref, number, "accepted", "the new picture is the baseline now"))
+
+    for _ in range(ROUNDS):
+        if not pending:
+            break
+        changed = _rewrite_articles(project, pending, originals)
+        if not changed:
+            break
+        centre = _reload(project, originals)
+        run = verify(project, centre, _verify_options(options, sorted(changed)), progress)
+        pending = {}
+        for record in run["articles"]:
+            ref = record["ref"]
+            still = [step for step in record["steps"] if step["status"] in ("flow", "text", "not_reached")]
+            if not still:
+                _accept_repaired(project, centre, options, ref, renamed_steps, result)
+                continue
+            more = _plan([record], False, FixResult(), renamed_steps, [])
+            if more:
+                pending.update(more)
+                continue
+            # The walk still fails for a reason fix does not repair: the article goes back as it was.
+            atomic.write_text(_source(project, ref), originals.pop(ref))
+            renamed_steps.pop(ref, None)
+            first = next(step for step in still if step["status"] != "not_reached")
+            why = first.get("repair_refused") or first["message"]
+            result.lines.append(
+                FixLine(ref, first["step"], "needs a writer", f"after renaming, {first['status']}: {why}")
+            )
+    for ref in pending:
+        atomic.write_text(_source(project, ref), originals.pop(ref))
+        result.lines.append(FixLine(ref, 0, "needs a writer", f"still drifting after {ROUNDS} rounds of renames"))
+
+    result.patch = "".join(
+        _unified_diff(project, ref, before, _source(project, ref).read_text(encoding="utf-8"))
+        for ref, before in sorted(originals.items())
+    )
+    if result.patch:
+        result.patch_path = options.report_dir / PATCH_FILE
+        atomic.write_text(result.patch_path, result.patch)
+    result.lines.sort(key=lambda line: (line.ref, line.step))
+    return result
+
+
+def _plan(
+    records: list[dict[str, Any]],
+    accept_visual: bool,
+    result: FixResult,
+    renamed_steps: dict[str, list[tuple[int, str]]],
+    visual: list[str],
+) -> dict[str, dict[str, str]]:
+    """The renames to make, by article; what needs a writer goes into `result`."""
+    renames: dict[str, dict[str, str]] = {}
+    for record in records:
+        ref = record["ref"]
+        walk_failed = any(step["status"] in ("flow", "text") for step in record["steps"])
+        for step in record["steps"]:
+            status = step["status"]
+            if status in ("ok", "not_reached"):
+                continue
+            if step.get("repair"):
+                for change in step["repair"]:
+                    renames.setdefault(ref, {})[change["from"]] = change["to"]
+                    description = f"**{change['from']}** → **{change['to']}**"
+                    renamed_steps.setdefault(ref, []).append((step["step"], description))
+            elif status in VISUAL and walk_failed:
+                continue  # Decided once the walk is repaired and walked again.
+            elif status in VISUAL and accept_visual:
+                if ref not in visual:
+                    visual.append(ref)
+            elif status in VISUAL:
+                detail = f"{status} drift: look at the picture in the report; fix --accept-visual accepts it"
+                result.lines.append(FixLine(ref, step["step"], "needs a writer", detail))
+            else:
+                why = step.get("repair_refused") or step["message"]
+                result.lines.append(FixLine(ref, step["step"], "needs a writer", f"{status}: {why}"))
+    return renames
+
+
+def _rewrite_articles(project: Project, renames: dict[str, dict[str, str]], originals: dict[str, str]) -> list[str]:
+    """Rewrite each article's renamed labels in the working tree; the refs of those that changed."""
+    changed = []
+    for ref, changes in renames.items():
+        path = _source(project, ref)
+        before = path.read_text(encoding="utf-8")
+        after = rewrite_labels(before, changes)
+        if after != before:
+            originals.setdefault(ref, before)
+            atomic.write_text(path, after)
+            changed.append(ref)
+    return changed
+
+
+def _reload(project: Project, originals: dict[str, str]) -> HelpCentre:
+    centre, problems = project.load_help_centre()
+    errors = [problem for problem in problems if problem.severity == "error"]
+    if errors:
+        for ref, before in originals.items():
+            atomic.write_text(_source(project, ref), before)
+        raise FixError("the rewritten articles no longer load, so they were put back:\n" + "\n".join(map(str, errors)))
+    return centre
+
+
+def _accept_repaired(
+    project: Project,
+    centre: HelpCentre,
+    options: FixOptions,
+    ref: str,
+    renamed_steps: dict[str, list[tuple[int, str]]],
+    result: FixResult,
+) -> None:
+    accepted = accept(project, centre, options.report_dir, "failed", [ref])
+    renamed = dict(renamed_steps.get(ref, []))
+    for number, change in renamed.items():
+        result.lines.append(FixLine(ref, number, "fixed", f"{change}; walked again and accepted"))
+    for number in accepted.steps.get(ref, []):
+        if number not in renamed:
+            result.lines.append(FixLine(ref, number, "accepted", "its picture shows the renamed control"))
+
+
+def _source(project: Project, ref: str) -> Path:
+    return project.docs_dir / f"{ref}.md"
+
+
+def _verify_options(options: FixOptions, selectors: list[str]) -> VerifyOptions:
+    return VerifyOptions(selectors, options.target_url, options.workers, options.ws_endpoint, options.report_dir)
+
+
+def _unified_diff(project: Project, ref: str, before: str, after: str) -> str:
+    name = project.display_path(_source(project, ref))
+    return "".join(
+        difflib.unified_diff(
+            before.splitlines(keepends=True), after.splitlines(keepends=True), f"a/{name}", f"b/{name}"
+        )
+    )
