@@ -123,8 +123,9 @@ def workflow() -> dict:
 
 
 def test_the_workflow_runs_on_pull_requests_and_on_pushes_to_main(workflow):
-    assert set(workflow["on"]) == {"pull_request", "push"}
+    assert set(workflow["on"]) == {"pull_request", "push", "schedule"}
     assert workflow["on"]["push"] == {"branches": ["main"]}
+    assert len(workflow["on"]["schedule"]) == 1 and workflow["on"]["schedule"][0]["cron"]
 
 
 def test_every_script_the_workflow_runs_is_an_executable_file(workflow):
@@ -153,7 +154,7 @@ def test_every_ci_script_the_workflow_runs_exists_and_accepts_its_arguments(work
 def test_every_helpcentre_command_the_workflow_runs_exists_and_its_options_parse(workflow, monkeypatch):
     monkeypatch.chdir(PROJECT_ROOT)
     invocations = helpcentre_invocations(workflow)
-    assert [args[0] for _, args in invocations] == ["verify", "verify", "build", "pdf"]
+    assert [args[0] for _, args in invocations] == ["verify", "fix", "verify", "fix", "verify", "build", "pdf"]
     for _, args in invocations:
         assert args[0] in cli.commands, f"helpcentre has no command {args[0]!r}"
         parse_helpcentre(args)
@@ -239,3 +240,32 @@ def test_main_prints_each_article_to_pdf_into_the_site_it_publishes(workflow, mo
     assert build < pdf < upload, "the PDFs are printed from the built site, before it is uploaded"
     config = yaml_load((PROJECT_ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     assert parse_helpcentre(["pdf"]).params["site_dir"] == Path(config["site_dir"])
+
+
+def test_drift_on_a_pull_request_gets_the_repairs_fix_suggests(workflow, monkeypatch):
+    monkeypatch.chdir(PROJECT_ROOT)
+    job = workflow["jobs"]["verify"]
+    steps = job["steps"]
+    verify = next(step for step in steps if step.get("run") == "./scripts/run verify --report reports/verify")
+    suggest = next(step for step in steps if "./scripts/run fix" in step.get("run", ""))
+    assert suggest["if"] == f"${{{{ failure() && steps.{verify['id']}.outcome == 'failure' }}}}"
+    fix_args = next(args for _, args in helpcentre_invocations(workflow) if args[0] == "fix")
+    report_dir = parse_helpcentre(fix_args).params["report_dir"]
+    upload = step_using(job, "actions/upload-artifact")
+    assert steps.index(suggest) < steps.index(upload), "the patch is uploaded with the report"
+    assert Path(upload["with"]["path"]) == report_dir
+    assert '>> "$GITHUB_STEP_SUMMARY"' in suggest["run"]
+
+
+def test_a_nightly_job_proposes_the_repair_as_a_pull_request(workflow, monkeypatch):
+    monkeypatch.chdir(PROJECT_ROOT)
+    job = workflow["jobs"]["nightly-fix"]
+    assert job["if"] == "github.event_name == 'schedule'"
+    assert job["permissions"] == {"contents": "write", "pull-requests": "write"}
+    fix_step = next(step for step in job["steps"] if "./scripts/run fix" in step.get("run", ""))
+    words = [words for words in simple_commands(fix_step["run"])]
+    assert ["./scripts/run", "verify", "--report", "reports/verify"] in words
+    propose = step_using(job, "peter-evans/create-pull-request")
+    assert propose["if"] == f"steps.{fix_step['id']}.outputs.drift == 'true'"
+    assert propose["with"]["body-path"] in fix_step["run"]
+    assert set(propose["with"]["add-paths"].split()) == {"docs/**", "screenshots/**"}

@@ -7,7 +7,8 @@ From the last verify run (or a new one), for each drifted step:
 - visual or structure drift whose walk succeeded: its shots are accepted, with `accept_visual`;
 - anything else (a removed field, a moved flow, several candidates): nothing changes, and the
   summary says why and what a writer must decide.
-Changes go into the working tree only; the articles' unified diff is saved beside the report.
+Changes go into the working tree only; the articles' unified diff is saved in the report that
+found the drift, which stays as it was; the walks after a rename report beside it (`…-fix`).
 """
 
 from __future__ import annotations
@@ -95,7 +96,7 @@ def fix(project: Project, centre: HelpCentre, options: FixOptions, progress: Pro
         if not changed:
             break
         centre = _reload(project, originals)
-        run = verify(project, centre, _verify_options(options, sorted(changed)), progress)
+        run = verify(project, centre, _verify_options(options, sorted(changed), walked_again=True), progress)
         pending = {}
         for record in run["articles"]:
             ref = record["ref"]
@@ -197,7 +198,7 @@ def _accept_repaired(
     renamed_steps: dict[str, list[tuple[int, str]]],
     result: FixResult,
 ) -> None:
-    accepted = accept(project, centre, options.report_dir, "failed", [ref])
+    accepted = accept(project, centre, walk_again_report(options.report_dir), "failed", [ref])
     renamed = dict(renamed_steps.get(ref, []))
     for number, change in renamed.items():
         result.lines.append(FixLine(ref, number, "fixed", f"{change}; walked again and accepted"))
@@ -210,8 +211,14 @@ def _source(project: Project, ref: str) -> Path:
     return project.docs_dir / f"{ref}.md"
 
 
-def _verify_options(options: FixOptions, selectors: list[str]) -> VerifyOptions:
-    return VerifyOptions(selectors, options.target_url, options.workers, options.ws_endpoint, options.report_dir)
+def walk_again_report(report_dir: Path) -> Path:
+    """Where the walks after a rename report, so that the run that found the drift stays as it was."""
+    return report_dir.parent / f"{report_dir.name}-fix"
+
+
+def _verify_options(options: FixOptions, selectors: list[str], walked_again: bool = False) -> VerifyOptions:
+    report_dir = walk_again_report(options.report_dir) if walked_again else options.report_dir
+    return VerifyOptions(selectors, options.target_url, options.workers, options.ws_endpoint, report_dir)
 
 
 def _unified_diff(project: Project, ref: str, before: str, after: str) -> str:
