@@ -165,6 +165,17 @@ CASES = {
         f"{RULE(117)}:6:7: HC117 YAML anchors and aliases (&name, *name) are not allowed in front matter;"
         " write the value out",
     ),
+    codes.PLACEHOLDER_VALUE: (
+        broken(
+            "docs/billing/open.md",
+            PROSE_HOW_TO.replace(
+                "target: billing\n",
+                "target: billing\n  steps:\n    2:\n      fields:\n        Card number: ‹Card number›\n",
+            ).replace("Select **Therasoft Billing**", "Enter the **Card number**"),
+        ),
+        "docs/billing/open.md:11:9: HC118 walkthrough.steps.2.fields.Card number: ‹Card number› is a placeholder;"
+        " write the test account's value for the walk to type",
+    ),
     codes.BROKEN_LINK: (
         policy(codes.BROKEN_LINK, body="See [paying](../billing/paying.md).\n"),
         f"{RULE(120)}:8:5: HC120 link '../billing/paying.md' is broken: no such page",
@@ -203,7 +214,13 @@ CASES = {
     ),
 }
 # The cases that change the same file as another: left out where all problems stand together.
-ALONE = {codes.STEP_COUNT, codes.UNKNOWN_TARGET, codes.STEP_NOT_UNDERSTOOD, codes.UNQUOTED_VALUE}
+ALONE = {
+    codes.STEP_COUNT,
+    codes.UNKNOWN_TARGET,
+    codes.STEP_NOT_UNDERSTOOD,
+    codes.UNQUOTED_VALUE,
+    codes.PLACEHOLDER_VALUE,
+}
 
 
 def write_all(project: FixtureProject, files: dict[str, str | bytes]) -> None:

@@ -46,3 +46,38 @@ def draft(title: str, category: str, article_id: int, how_to: bool, target: str 
         )
     text = yaml.safe_dump(front_matter, sort_keys=False, allow_unicode=True, default_flow_style=None)
     return f"---\n{text}---\n\n{body}"
+
+
+def draft_recorded(
+    title: str,
+    category: str,
+    article_id: int,
+    target: str,
+    start: str,
+    steps: list[tuple[str, dict[str, str], list[str]]],
+) -> str:
+    """A new how-to from recorded steps: `(sentence, fields, labels to mask)` for each.
+
+    The walkthrough holds only what the sentences cannot say: the values typed, and the masks.
+    """
+    overrides: dict[int, dict] = {}
+    for number, (_, fields, masks) in enumerate(steps, start=1):
+        if fields:
+            overrides[number] = {"fields": dict(fields)}
+        if masks:
+            overrides.setdefault(number, {})["mask"] = [{"label": label} for label in masks]
+    walkthrough: dict = {"target": target, "start": start}
+    if overrides:
+        walkthrough["steps"] = overrides
+    front_matter = {
+        "id": article_id,
+        "title": title,
+        "summary": SUMMARY_PROMPT,
+        "category": category,
+        "tags": [],
+        "related": [],
+        "walkthrough": walkthrough,
+    }
+    text = yaml.safe_dump(front_matter, sort_keys=False, allow_unicode=True, default_flow_style=False)
+    numbered = "".join(f"{number}. {sentence}\n" for number, (sentence, _, _) in enumerate(steps, start=1))
+    return f"---\n{text}---\n\nSay in a sentence or two when the reader needs this.\n\n{numbered}"

@@ -87,3 +87,69 @@ def lint(config_file: Path, paths: tuple[Path, ...], output_format: str) -> None
 
 def _within(path: str, prefix: str) -> bool:
     return prefix in (".", "") or path == prefix or path.startswith(prefix.rstrip("/") + "/")
+
+
+@cli.command()
+@config_option
+@click.argument("title")
+@click.option("--category", required=True, help="A category key from mkdocs.yml, such as billing.")
+@click.option("--target", "target_name", help="A target named in mkdocs.yml.  [default: the first]")
+@click.option("--start", default="/", show_default=True, help="The page of the target to start from.")
+def record(config_file: Path, title: str, category: str, target_name: str | None, start: str) -> None:
+    """Record a new how-to: do the task in the browser window that opens, then close it (or press
+    Enter here). The clicks, choices and typing become the article's numbered steps, in words the
+    walkthrough rules read; the values typed go into its walkthrough. Then it is captured."""
+    import asyncio
+    import os
+    import sys
+
+    from helpcentre.articles import parse_article
+    from helpcentre.articles.scaffold import draft_recorded, next_id, slug_for
+    from helpcentre.capture.runner import CaptureOptions, capture, record_in_browser
+    from helpcentre.capture.session import TargetError
+
+    project, centre = load_checked(config_file)
+    keys = [item.key for item in project.settings.categories]
+    if category not in keys:
+        raise UsageProblem(f"no category '{category}'; known: {', '.join(keys)}")
+    target_name = target_name or next(iter(project.settings.targets), None)
+    if target_name is None or target_name not in project.settings.targets:
+        known = ", ".join(project.settings.targets) or "none"
+        raise UsageProblem(f"no target '{target_name}' in mkdocs.yml; known: {known}")
+    if not start.startswith("/"):
+        raise UsageProblem("--start is a path on the target, beginning with '/'")
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        raise UsageProblem(
+            "record opens a browser window, and there is no display here (DISPLAY is not set);"
+            " run it on a desktop, or under a virtual screen: xvfb-run helpcentre record …"
+        )
+    src_path = f"{category}/{slug_for(title)}.md"
+    path = project.docs_dir / src_path
+    shown = project.display_path(path)
+    if path.exists():
+        raise UsageProblem(f"{shown} already exists; choose another title")
+    click.echo("Do the task in the browser window; close it, or press Enter here, when you are done.", err=True)
+    try:
+        steps = asyncio.run(record_in_browser(project, target_name, start))
+    except TargetError as error:
+        raise UsageProblem(str(error)) from None
+    if not steps:
+        raise UsageProblem("nothing was recorded: no click or typing changed the page")
+    article_id = next_id(centre)
+    text = draft_recorded(
+        title, category, article_id, target_name, start, [(step.sentence, step.fields, step.masks) for step in steps]
+    )
+    _, problems = parse_article(src_path, text, shown)
+    atomic.write_text(path, text)
+    click.echo(f"Wrote {shown} (id {article_id}), {len(steps)} steps:")
+    for number, step in enumerate(steps, start=1):
+        click.echo(f"  {number}. {step.sentence}")
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    project, centre = load_checked(config_file)
+    result = capture(project, centre, CaptureOptions(selectors=[src_path.removesuffix(".md")], workers=1))
+    for outcome in result.outcomes:
+        click.echo(f"  capture: {'ok' if outcome.ok else outcome.failure}", err=True)
+    click.echo(f"Next: helpcentre lint {shown}, then helpcentre serve to read it as customers will.")
+    if result.failed:
+        raise SystemExit(1)

@@ -1,0 +1,223 @@
+"""Record a writer's clicks, choices and typing in the product as an article's numbered steps.
+
+The page reports each click and each committed field value (a `change` event) with the
+control's role, name and container, and what the page looked like just before. The steps are
+written in the sentences the walkthrough rules read ("Select the **Bank account** tab",
+"In the **Billing Contact** panel, click **Edit Contact**", "Enter the **Name** and **Phone**"),
+so the walkthrough holds only what the words cannot say: the values typed.
+
+- Typing into one form, with no click between, becomes one fill step.
+- A click after which the page looked the same is not kept.
+- Following a link is a click step, not a jump to an address.
+- Values of fields that look personal or secret are replaced: by the sandbox's demo values, or
+  by a placeholder `‹label›` that lint refuses (HC118) until a test value is written; their
+  fields are masked in the pictures.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from playwright.async_api import BrowserContext
+
+BINDING = "__helpcentreRecord"
+
+# What the page looks like, coarsely: its address, how much text it shows, what is open,
+# selected or checked. Typing changes none of it; a click that did something changes some.
+_FINGERPRINT = """() => [
+    location.pathname + location.search,
+    document.body.innerText.length,
+    ...['dialog[open]', '[aria-expanded="true"]', '[aria-selected="true"]', '[aria-checked="true"]', 'input:checked']
+      .map(selector => document.querySelectorAll(selector).length),
+  ].join('|')"""
+
+RECORDER_SCRIPT = r"""(() => {
+  if (window.__helpcentreRecorder) return;
+  window.__helpcentreRecorder = true;
+  const send = event => { if (window.__helpcentreRecord) window.__helpcentreRecord(event); };
+  const squash = value => (value || '').replace(/\s+/g, ' ').trim();
+  const shown = el => !el.closest('[hidden], [aria-hidden="true"]')
+    && (el.checkVisibility ? el.checkVisibility() : true);
+  const byIds = ids => squash((ids || '').split(/\s+/)
+    .map(id => (document.getElementById(id) || {}).textContent || '').join(' '));
+  const roleOf = el => {
+    const explicit = (el.getAttribute('role') || '').split(/\s+/)[0];
+    if (explicit) return explicit;
+    const tag = el.tagName.toLowerCase(), type = (el.getAttribute('type') || '').toLowerCase();
+    if (tag === 'a') return 'link';
+    if (tag === 'button' || (tag === 'input' && ['submit', 'button', 'reset'].includes(type))) return 'button';
+    if (tag === 'select') return 'combobox';
+    if (tag === 'input' && ['checkbox', 'radio'].includes(type)) return type;
+    if (tag === 'input' || tag === 'textarea') return 'textbox';
+    if (tag === 'dialog') return 'dialog';
+    if (tag === 'section' && (el.hasAttribute('aria-label') || el.hasAttribute('aria-labelledby'))) return 'region';
+    if (tag === 'summary') return 'button';
+    return '';
+  };
+  const nameOf = el => squash(el.getAttribute('aria-label')) || byIds(el.getAttribute('aria-labelledby'))
+    || (el.labels && el.labels.length ? squash(el.labels[0].innerText) : '')
+    || squash(el.innerText) || squash(el.value) || squash(el.getAttribute('title'));
+  const CONTAINERS = ['dialog', 'alertdialog', 'region', 'menu', 'tabpanel', 'form'];
+  const containerOf = el => {
+    for (let node = el.parentElement; node && node !== document.body; node = node.parentElement) {
+      const role = roleOf(node);
+      if (CONTAINERS.includes(role) && (node.getAttribute('aria-label') || node.getAttribute('aria-labelledby')))
+        return {role, name: squash(node.getAttribute('aria-label')) || byIds(node.getAttribute('aria-labelledby'))};
+    }
+    return null;
+  };
+  const CONTROLS = 'button, a[href], [role=button], [role=link], [role=menuitem], [role=tab], [role=option], '
+    + '[role=radio], [role=switch], summary, input[type=submit], input[type=button]';
+  const sameNamed = (role, name) => [...document.querySelectorAll(CONTROLS + ', input, select, textarea')]
+    .filter(el => shown(el) && roleOf(el) === role && nameOf(el) === name).length;
+  const fingerprint = __FINGERPRINT__;
+  const describe = el => {
+    const role = roleOf(el), name = nameOf(el);
+    return {role, name, haspopup: el.getAttribute('aria-haspopup') || '', container: containerOf(el),
+            repeated: sameNamed(role, name) > 1};
+  };
+  const SECRET = /card number|cvc|cvv|security code|account number|routing|password|e-?mail|ssn|social security/i;
+  const secret = el => ['password', 'email'].includes((el.getAttribute('type') || '').toLowerCase())
+    || /^cc-/.test(el.getAttribute('autocomplete') || '') || SECRET.test(nameOf(el));
+  document.addEventListener('click', event => {
+    const el = event.target instanceof Element && event.target.closest(CONTROLS);
+    if (!el || el.matches('input[type=checkbox], input[type=radio]')) return;
+    send({kind: 'click', ...describe(el), before: fingerprint()});
+  }, true);
+  document.addEventListener('change', event => {
+    const el = event.target;
+    const field = [HTMLInputElement, HTMLSelectElement, HTMLTextAreaElement].some(kind => el instanceof kind);
+    if (!field) return;
+    if (el.type === 'checkbox' || el.type === 'radio') {
+      send({kind: 'check', ...describe(el), checked: el.checked, before: fingerprint()});
+      return;
+    }
+    const chosen = el instanceof HTMLSelectElement && el.selectedOptions[0];
+    const value = el instanceof HTMLSelectElement ? squash(chosen && chosen.text) : el.value;
+    const form = el.form ? (el.form.getAttribute('action') || '') + '#' + [...document.forms].indexOf(el.form) : '';
+    send({kind: 'fill', ...describe(el), value, form, secret: secret(el), before: fingerprint()});
+  }, true);
+  const loaded = () => send({kind: 'load', before: fingerprint()});
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', loaded); else loaded();
+})()""".replace("__FINGERPRINT__", _FINGERPRINT)
+
+CONTAINER_NOUNS = {"region": "panel", "dialog": "dialog", "alertdialog": "dialog", "menu": "menu", "tabpanel": "tab"}
+SANDBOX_VALUES = (
+    (re.compile(r"card number", re.IGNORECASE), "4242 4242 4242 4242"),
+    (re.compile(r"cvc|cvv|security code", re.IGNORECASE), "123"),
+    (re.compile(r"routing", re.IGNORECASE), "011000015"),
+    (re.compile(r"account number", re.IGNORECASE), "000123456789"),
+    (re.compile(r"e-?mail", re.IGNORECASE), "accounts@willowcreek.example"),
+    (re.compile(r"password", re.IGNORECASE), "sandbox-demo"),
+)
+PLACEHOLDER = re.compile(r"^‹.*›$")
+
+
+@dataclass
+class RecordedStep:
+    """One numbered step: its sentence, and what the words cannot say."""
+
+    sentence: str
+    fields: dict[str, str] = field(default_factory=dict)
+    masks: list[str] = field(default_factory=list)
+
+
+class Recorder:
+    """Collects what a writer does in a browser context, in order, across page loads."""
+
+    def __init__(self, on_sandbox: bool):
+        self.on_sandbox = on_sandbox
+        self.events: list[dict[str, Any]] = []
+
+    async def attach(self, context: BrowserContext) -> None:
+        await context.expose_binding(BINDING, lambda _source, event: self.events.append(event))
+        await context.add_init_script(RECORDER_SCRIPT)
+
+    def steps(self, final_fingerprint: str | None = None) -> list[RecordedStep]:
+        """The recorded steps; `final_fingerprint` is the page as it was at the end, if it is still open."""
+        steps: list[RecordedStep] = []
+        pending_click: dict[str, Any] | None = None
+        filling: dict[str, Any] | None = None
+        end = {"kind": "end", "before": final_fingerprint}
+        for event in [*self.events, end]:
+            if pending_click is not None and event["before"] is not None:
+                # The page before this event is the page after that click: did the click change it?
+                if event["before"] != pending_click["before"]:
+                    steps.append(RecordedStep(click_sentence(pending_click)))
+                pending_click = None
+            elif pending_click is not None and event["kind"] == "end":
+                steps.append(RecordedStep(click_sentence(pending_click)))
+                pending_click = None
+            if event["kind"] == "fill":
+                if filling is not None and filling["form"] != event["form"]:
+                    steps.append(self._fill_step(filling))
+                    filling = None
+                filling = filling or {"form": event["form"], "fields": {}, "secret": set(), "container": None}
+                filling["fields"][event["name"]] = event["value"]
+                if event.get("secret"):
+                    filling["secret"].add(event["name"])
+                filling["container"] = filling["container"] or event.get("container")
+                continue
+            if event["kind"] in ("click", "check", "end") and filling is not None:
+                steps.append(self._fill_step(filling))
+                filling = None
+            if event["kind"] == "click":
+                pending_click = event
+            elif event["kind"] == "check" and event.get("checked"):
+                steps.append(RecordedStep(f"Check the **{event['name']}** checkbox"))
+        return steps
+
+    def _fill_step(self, filling: dict[str, Any]) -> RecordedStep:
+        names = list(filling["fields"])
+        fields, masks = {}, []
+        for name in names:
+            value = filling["fields"][name]
+            if name in filling["secret"]:
+                value = self._safe_value(name)
+                masks.append(name)
+            fields[name] = value
+        return RecordedStep(f"Enter the {_listed(names)}", fields, masks)
+
+    def _safe_value(self, label: str) -> str:
+        if self.on_sandbox:
+            for pattern, value in SANDBOX_VALUES:
+                if pattern.search(label):
+                    return value
+        return f"‹{label}›"
+
+
+def click_sentence(event: dict[str, Any]) -> str:
+    """A click as the walkthrough rules read it, scoped by its container when its name repeats."""
+    role, name = event["role"], event["name"]
+    if role == "button" and event.get("haspopup") in ("menu", "true"):
+        sentence = f"Go to the **{name}** menu"
+    elif role == "button":
+        sentence = f"Click the **{name}** button"
+    elif role == "tab":
+        sentence = f"Select the **{name}** tab"
+    elif role in ("menuitem", "menuitemcheckbox", "menuitemradio"):
+        sentence = f"Select **{name}**"
+    elif role in ("option", "radio"):
+        sentence = f"Choose **{name}**"
+    else:
+        sentence = f"Click **{name}**"
+    container = event.get("container")
+    if event.get("repeated") and container and container["role"] in CONTAINER_NOUNS:
+        noun = CONTAINER_NOUNS[container["role"]]
+        sentence = f"In the **{container['name']}** {noun}, {sentence[0].lower()}{sentence[1:]}"
+    return sentence
+
+
+def _listed(names: list[str]) -> str:
+    bold = [f"**{name}**" for name in names]
+    return bold[0] if len(bold) == 1 else ", ".join(bold[:-1]) + " and " + bold[-1]
+
+
+async def page_fingerprint(page) -> str | None:
+    """The page as the recorder compares it, or None when the page is gone."""
+    try:
+        return await page.evaluate(_FINGERPRINT)
+    except Exception:  # noqa: BLE001 - a closed page or browser has no state to compare
+        return None
