@@ -299,6 +299,9 @@ def test_each_drift_shows_its_own_evidence(report):
     ]
 
     flow = report.by_id("billing-change-card-or-bank-info-step-3")
+    assert flow.find_all("p", "repair")[0].text == (
+        "helpcentre fix can repair this step: **Card Details** → **Payment Details**"
+    )
     assert flow.find_all("p", "message")[0].text == (
         "not found: button 'Card Details'; buttons here: 'Payment Details', 'Close'"
     )

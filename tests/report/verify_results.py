@@ -71,6 +71,7 @@ def step(number: int, text: str, status: str, **fields) -> dict:
         "text_labels": fields.pop("text_labels", None),
         "aria": fields.pop("aria", None),
         "files": fields.pop("files", {}),
+        **({"repair": fields.pop("repair")} if "repair" in fields else {}),
     }
 
 
@@ -96,6 +97,7 @@ def every_status_results() -> dict:
                     "flow",
                     message="not found: button 'Card Details'; buttons here: 'Payment Details', 'Close'",
                     files=files(CARD_GUIDE, 3, "expected", "failure"),
+                    repair=[{"from": "Card Details", "to": "Payment Details"}],
                 ),
                 step(4, "Add/Edit your card or bank info", "not_reached", message="step 3 could not be done"),
                 step(5, "Verify the status is **Active**", "not_reached"),

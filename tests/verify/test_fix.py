@@ -123,3 +123,23 @@ def test_a_removed_field_is_left_to_a_writer(project_root, tmp_path):
         " where it had 3: a control was added or removed, not renamed" in result.stdout
     )
     assert project.git_status() == "", "no wrong patch: nothing changed"
+
+
+def test_visual_drift_is_accepted_only_when_asked(project_root, tmp_path):
+    project = copy_project(project_root, tmp_path / "project")
+    project.commit_all()
+    prepay = "billing/pre-pay-future-invoices"
+    verified = helpcentre(project, "verify", prepay, SANDBOX_DRIFT="change-colour")
+    assert verified.returncode == 1
+    asked_not = helpcentre(project, "fix", prepay)
+    assert asked_not.returncode == 1
+    assert f"needs a writer  {prepay}: step 4: pixels drift: look at the picture in the report;" in asked_not.stdout
+    assert project.git_status() == ""
+    asked = helpcentre(project, "fix", prepay, "--accept-visual")
+    assert asked.returncode == 0, asked.stdout + asked.stderr
+    assert f"accepted        {prepay}: step 4: the new picture is the baseline now" in asked.stdout
+    assert project.git_status().splitlines() == [
+        f" M screenshots/{prepay}/04.png",
+        f" M screenshots/{prepay}/04.published.png",
+        " M screenshots/manifest.json",
+    ]

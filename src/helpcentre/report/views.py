@@ -105,6 +105,8 @@ class StepView:
     aria_diff: list[DiffLine]
     # One line before the full diff: what is gone, new or renamed, and the bold labels it touches.
     aria_summary: str
+    # What `helpcentre fix` would change for this step: "**Card Details** → **Payment Details**".
+    repairs: list[str]
     aria_expected: str
     aria_actual: str
 
@@ -261,6 +263,7 @@ def step_view(ref: str, step: dict, report_dir: Path) -> StepView:
         found_labels=[label for label in labels.get("expected") or [] if label not in missing],
         aria_diff=aria_diff_lines(aria) if aria else [],
         aria_summary=aria.get("summary") or "",
+        repairs=[f"**{change['from']}** → **{change['to']}**" for change in step.get("repair") or []],
         aria_expected=aria.get("expected") or "",
         aria_actual=aria.get("actual") or "",
     )
