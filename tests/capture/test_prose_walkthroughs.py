@@ -106,7 +106,11 @@ def test_a_label_that_differs_only_in_case_still_finds_its_control_and_verify_re
     assert verified.returncode == 1
     results = json.loads((prose_project.root / "v-case" / "results.json").read_text())
     step = results["articles"][0]["steps"][3]
-    assert (step["status"], step["message"]) == ("text", "not on the page as a name or visible text: 'CANCEL'")
+    assert (step["status"], step["message"]) == (
+        "text",
+        "not on the page as a name or visible text: 'CANCEL'; fix can rewrite **CANCEL** → **Cancel**",
+    )
+    assert step["repair"] == [{"from": "CANCEL", "to": "Cancel"}]
 
 
 def test_framing_picks_the_menu_with_its_button_and_the_dialog(prose_project, captured):

@@ -10,6 +10,7 @@ import asyncio
 import os
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -63,7 +64,9 @@ async def record_a_writer(project_root: Path, data_dir: Path):
 
 @pytest.fixture(scope="module")
 def recorded(project_root, tmp_path_factory):
-    return asyncio.run(record_a_writer(project_root, tmp_path_factory.mktemp("record-sandbox")))
+    # A thread of its own: the browser tests' synchronous Playwright may hold this thread's loop.
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        return thread.submit(asyncio.run, record_a_writer(project_root, tmp_path_factory.mktemp("record"))).result()
 
 
 def test_the_recording_becomes_steps_in_words_the_walkthrough_rules_read(recorded):
