@@ -24,9 +24,12 @@ def next_id(centre: HelpCentre) -> int:
     return max((article.id for article in centre.articles), default=0) + 1
 
 
-def draft(title: str, category: str, article_id: int, how_to: bool, target: str | None) -> str:
-    """The Markdown of a new article that already passes the schema and the walkthrough checks."""
-    front_matter: dict = {
+BODY_PROMPT = "Say in a sentence or two when the reader needs this.\n"
+
+
+def _front_matter(title: str, category: str, article_id: int) -> dict:
+    """A new article's fields: the writer fills in the summary, the tags and related articles."""
+    return {
         "id": article_id,
         "title": title,
         "summary": SUMMARY_PROMPT,
@@ -34,7 +37,12 @@ def draft(title: str, category: str, article_id: int, how_to: bool, target: str 
         "tags": [],
         "related": [],
     }
-    body = "Say in a sentence or two when the reader needs this.\n"
+
+
+def draft(title: str, category: str, article_id: int, how_to: bool, target: str | None) -> str:
+    """The Markdown of a new article that already passes the schema and the walkthrough checks."""
+    front_matter = _front_matter(title, category, article_id)
+    body = BODY_PROMPT
     if how_to:
         # The steps' own words are the walkthrough; it only names the target until a step
         # needs something the words cannot say (the values to type, a control to name outright).
@@ -69,15 +77,7 @@ def draft_recorded(
     walkthrough: dict = {"target": target, "start": start}
     if overrides:
         walkthrough["steps"] = overrides
-    front_matter = {
-        "id": article_id,
-        "title": title,
-        "summary": SUMMARY_PROMPT,
-        "category": category,
-        "tags": [],
-        "related": [],
-        "walkthrough": walkthrough,
-    }
+    front_matter = {**_front_matter(title, category, article_id), "walkthrough": walkthrough}
     text = yaml.safe_dump(front_matter, sort_keys=False, allow_unicode=True, default_flow_style=False)
     numbered = "".join(f"{number}. {sentence}\n" for number, (sentence, _, _) in enumerate(steps, start=1))
-    return f"---\n{text}---\n\nSay in a sentence or two when the reader needs this.\n\n{numbered}"
+    return f"---\n{text}---\n\n{BODY_PROMPT}\n{numbered}"

@@ -18,6 +18,18 @@ from helpcentre.cli.capture_commands import (
 )
 from helpcentre.cli.common import STOPPED_EXIT_CODE, UsageProblem, config_option, load_checked, stop_cleanly_on_sigterm
 
+
+def report_option(help_text: str):
+    return click.option(
+        "--report",
+        "report_dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        default="reports/verify",
+        show_default=True,
+        help=help_text,
+    )
+
+
 STATUS_STYLE = {
     "ok": "green",
     "new": "cyan",
@@ -38,14 +50,7 @@ STATUS_STYLE = {
 @click.option(
     "--json", "json_path", type=click.Path(dir_okay=False, path_type=Path), help="Write one record per step here."
 )
-@click.option(
-    "--report",
-    "report_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default="reports/verify",
-    show_default=True,
-    help="The HTML report, results.json and junit.xml.",
-)
+@report_option("The HTML report, results.json and junit.xml.")
 @click.option(
     "--update",
     type=click.Choice(["all", "failed"]),
@@ -127,14 +132,7 @@ def verify(
 @target_option
 @workers_option
 @ws_endpoint_option
-@click.option(
-    "--report",
-    "report_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default="reports/verify",
-    show_default=True,
-    help="The verify report to work from (a verify run is made first when there is none).",
-)
+@report_option("The verify report to work from (a verify run is made first when there is none).")
 def fix(
     config_file: Path,
     articles: tuple[str, ...],
