@@ -19,6 +19,9 @@ def log_in(page: Page, sandbox: SandboxProcess) -> None:
     page.get_by_label("Password").fill(sandbox.password)
     page.get_by_role("button", name="Log in").click()
     expect(page.get_by_role("button", name="LOG OUT")).to_be_visible()
+    # The menus and tabs come alive in a deferred script; a key pressed before the
+    # load event reaches the plain form underneath and navigates instead.
+    page.wait_for_load_state("load")
 
 
 def open_therasoft_billing(page: Page) -> None:
@@ -27,6 +30,7 @@ def open_therasoft_billing(page: Page) -> None:
     expect(setup).to_have_attribute("aria-expanded", "true")
     page.get_by_role("menu", name="Setup").get_by_role("menuitem", name="Therasoft Billing").click()
     expect(page.get_by_role("heading", name="Therasoft Billing", level=1)).to_be_visible()
+    page.wait_for_load_state("load")
 
 
 def test_change_the_card_as_the_article_describes(page: Page, sandbox: SandboxProcess) -> None:
