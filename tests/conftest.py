@@ -44,15 +44,19 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     record = tmp_path_factory.mktemp("verification") / "verification.json"
     entries = {"billing/change-card-or-bank-info": {"at": VERIFIED_AT, "status": "ok", "target": "sandbox"}}
     record.write_text(json.dumps({"version": 1, "articles": entries}))
-    previous = os.environ.get("HELPCENTRE_VERIFICATION_RECORD")
-    os.environ["HELPCENTRE_VERIFICATION_RECORD"] = str(record)
+    # No search reports: the site's own requests stay on its origin (test_feedback.py has a site
+    # that reports to a running feedback service).
+    settings = {"HELPCENTRE_VERIFICATION_RECORD": str(record), "HELPCENTRE_SEARCH_REPORT_URL": ""}
+    previous = {name: os.environ.get(name) for name in settings}
+    os.environ.update(settings)
     try:
         return build_site(PROJECT_ROOT / "mkdocs.yml", site_dir, strict=True)
     finally:
-        if previous is None:
-            del os.environ["HELPCENTRE_VERIFICATION_RECORD"]
-        else:
-            os.environ["HELPCENTRE_VERIFICATION_RECORD"] = previous
+        for name, value in previous.items():
+            if value is None:
+                del os.environ[name]
+            else:
+                os.environ[name] = value
 
 
 @pytest.fixture(scope="session")

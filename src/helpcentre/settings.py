@@ -158,6 +158,51 @@ class FeedbackSettings(BaseModel):
         return self
 
 
+MAX_SYNONYM_CHARACTERS = 100
+
+
+class SearchSettings(BaseModel):
+    """What the site's search knows beyond the articles' words, and where it reports queries."""
+
+    model_config = _STRICT
+
+    # `payment method: [card on file, credit card]`: a query with any of these phrases also
+    # finds the articles that use the others. Read at query time, so adding one needs no rewrite.
+    synonyms: dict[str, list[str]] = {}
+    # Where the search box reports settled queries (`helpcentre feedback serve`'s /v1/searches);
+    # empty or unset: nothing is reported.
+    report: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _blank_report_is_none(cls, data: object) -> object:
+        if isinstance(data, dict) and isinstance(data.get("report"), str):
+            return {**data, "report": data["report"].strip() or None}
+        return data
+
+    @field_validator("synonyms")
+    @classmethod
+    def _synonyms_are_phrases(cls, synonyms: dict[str, list[str]]) -> dict[str, list[str]]:
+        for phrase, others in synonyms.items():
+            for text in (phrase, *others):
+                if not text.strip():
+                    raise ValueError(f"{phrase!r}: a synonym must be a word or phrase, not empty")
+                if len(text) > MAX_SYNONYM_CHARACTERS:
+                    raise ValueError(f"{text[:40]!r}…: a synonym is at most {MAX_SYNONYM_CHARACTERS} characters")
+            if not others:
+                raise ValueError(f"{phrase!r}: list the words or phrases that mean the same, such as [card on file]")
+        return synonyms
+
+    @model_validator(mode="after")
+    def _report_is_reachable_from_a_page(self) -> SearchSettings:
+        if self.report is not None and not self.report.startswith(("http://", "https://", "/")):
+            raise ValueError(
+                f"report must be an http:// or https:// URL, or a path on the site such as /searches;"
+                f" not {self.report!r}"
+            )
+        return self
+
+
 class HelpCentreSettings(BaseModel):
     model_config = _STRICT
 
@@ -168,7 +213,7 @@ class HelpCentreSettings(BaseModel):
     feedback: FeedbackSettings = FeedbackSettings()
     # Markdown files that are pages of their own rather than articles.
     pages_not_articles: list[str] = ["index.md"]
-    typo_tolerant_search: bool = True
+    search: SearchSettings = SearchSettings()
     screenshots_dir: str = "screenshots"
     # When each article last verified clean: written by capture and verify, read by the build.
     # Outside Git, so verifying never dirties the baselines (see helpcentre.verification).

@@ -6,13 +6,18 @@ the way a publisher sets it, and served on its own origin.
 
 from __future__ import annotations
 
+import json
+import re
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Page, expect
+from click.testing import CliRunner
+from playwright.sync_api import Page, Request, expect
 
+from helpcentre.cli import cli
 from helpcentre.feedback.process import FeedbackProcess
 from helpcentre.site import build_site
 from helpcentre.static_server import SiteServer
@@ -24,11 +29,13 @@ THANKS = "Thanks for your feedback."
 FAILED = "Sorry, we could not send your feedback. The article is all here."
 
 
-def build_with_endpoint(project_root: Path, site_dir: Path, feedback_endpoint: str) -> None:
-    """Build the help centre into `site_dir`, its widget posting to `feedback_endpoint` ("" for none)."""
+def build_with_endpoint(project_root: Path, site_dir: Path, feedback_endpoint: str, search_report: str = "") -> None:
+    """Build the help centre into `site_dir`, its widget posting to `feedback_endpoint` ("" for none)
+    and its search box reporting to `search_report` ("" for none)."""
     with pytest.MonkeyPatch.context() as patch:
-        # mkdocs.yml reads the endpoint with !ENV, as a publisher sets it.
+        # mkdocs.yml reads the endpoints with !ENV, as a publisher sets them.
         patch.setenv("HELPCENTRE_FEEDBACK_URL", feedback_endpoint)
+        patch.setenv("HELPCENTRE_SEARCH_REPORT_URL", search_report)
         build_site(project_root / "mkdocs.yml", site_dir, strict=True)
 
 
@@ -55,7 +62,7 @@ def feedback_site(project_root: Path, tmp_path_factory: pytest.TempPathFactory) 
     # The server is bound before the build, so the service can be told the site's origin.
     with SiteServer(root / "site") as site:
         with FeedbackProcess(root / "feedback.sqlite3", [site.url]) as service:
-            build_with_endpoint(project_root, root / "site", service.endpoint)
+            build_with_endpoint(project_root, root / "site", service.endpoint, service.searches_endpoint)
             yield FeedbackSite(site.url, service)
 
 
@@ -134,3 +141,72 @@ def test_without_an_endpoint_there_is_no_widget(page: Page, site_without_endpoin
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     expect(page.get_by_role("region", name=QUESTION)).to_have_count(0)
     expect(page.get_by_text(QUESTION)).to_have_count(0)
+
+
+def stored_searches(database: Path) -> list[tuple]:
+    connection = sqlite3.connect(database)
+    try:
+        return connection.execute("SELECT query, results, opened_path FROM searches ORDER BY id").fetchall()
+    finally:
+        connection.close()
+
+
+def test_searches_reach_the_managers_report_as_text_only(page: Page, feedback_site: FeedbackSite):
+    reports: list[Request] = []
+    page.on("request", lambda request: reports.append(request) if request.url.endswith("/v1/searches") else None)
+    page.goto(feedback_site.url)
+    searchbox = page.get_by_role("searchbox", name="Search the help centre")
+    searchbox.click()
+    # Typed key by key: only the query the customer settles on is reported, not each prefix.
+    with page.expect_request(lambda request: request.url.endswith("/v1/searches") and request.method == "POST"):
+        page.keyboard.type("qqzzxx")
+    expect(page.locator(".md-search-result__meta")).to_have_text("No matching documents")
+    header_box = page.get_by_role("textbox", name="Search", exact=True)
+    header_box.fill("")
+    header_box.press_sequentially("Terasoft billing")
+    first = page.locator(".md-search-result__list > li > a").first
+    expect(first).to_have_attribute("href", re.compile(r"change-card-or-bank-info/\?h=therasoft\+billing$"))
+    with page.expect_request(lambda request: '"opened"' in (request.post_data or "")):
+        first.click()
+    expect(page.locator("h1")).to_contain_text("How to change the card or bank info")
+
+    results = int(stored_searches(feedback_site.service.database)[1][1])
+    assert stored_searches(feedback_site.service.database) == [
+        ("qqzzxx", 0, None),
+        ("Terasoft billing", results, None),
+        ("Terasoft billing", results, f"/{GUIDE}"),
+    ]
+    assert results > 1
+    for request in reports:
+        headers = request.all_headers()
+        assert "cookie" not in headers
+        assert headers["content-type"].startswith("text/plain")
+        assert set(json.loads(request.post_data)) <= {"query", "results", "opened"}
+
+    report = CliRunner().invoke(
+        cli, ["feedback", "report", "--searches", "--db", str(feedback_site.service.database), "--format", "json"]
+    )
+    assert report.exit_code == 0, report.output
+    lists = json.loads(report.output)
+    assert {"query": "Terasoft billing", "searches": 1, "opens": 1} in [
+        {key: entry[key] for key in ("query", "searches", "opens")} for entry in lists["top"]
+    ]
+    assert [entry["query"] for entry in lists["no_results"]] == ["qqzzxx"]
+    assert lists["never_opened"] == []
+
+
+def test_without_a_report_endpoint_searching_asks_nothing_of_any_other_host(page: Page, site_without_endpoint: str):
+    origin = urlsplit(site_without_endpoint).netloc
+    elsewhere: list[str] = []
+    page.on(
+        "request", lambda request: elsewhere.append(request.url) if urlsplit(request.url).netloc != origin else None
+    )
+    page.goto(site_without_endpoint)
+    page.get_by_role("searchbox", name="Search the help centre").click()
+    page.keyboard.type("change card")
+    expect(page.locator(".md-search-result__list > li").first).to_be_visible()
+    # Longer than the search box waits before it calls a query settled.
+    page.wait_for_timeout(2000)
+    page.locator(".md-search-result__list > li > a").first.click()
+    expect(page.locator("h1")).to_contain_text("How to change the card or bank info")
+    assert elsewhere == []

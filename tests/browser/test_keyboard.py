@@ -20,7 +20,7 @@ FOCUS_SHOWN = """() => {
         return false
     const style = getComputedStyle(element)
     const ringed = (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== "none"
-    const searchOpened = element.matches("[data-md-component=search-query]") && document.getElementById("__search").checked
+    const searchOpened = element.matches("[data-hc-search-query]") && document.getElementById("__search").checked
     return ringed || searchOpened
 }"""
 FOCUS_NAME = """() => {

@@ -7,20 +7,10 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
+from browser.search_box import search
 from playwright.sync_api import Page, expect
 
 GUIDE = "billing/change-card-or-bank-info/"
-
-
-def search(page: Page, site_url: str, query: str) -> list[str]:
-    """Type into the home page's search box the way a customer does; return result links in order."""
-    page.goto(site_url)
-    page.get_by_role("searchbox", name="Search the help centre").click()
-    page.keyboard.type(query)
-    results = page.locator(".md-search-result__list > li > a")
-    expect(results.first).to_be_visible()
-    expect(page.locator(".md-search-result__meta")).to_contain_text("matching document")
-    return [urlsplit(href).path for href in results.evaluate_all("links => links.map(a => a.href)")]
 
 
 @pytest.mark.parametrize("query", ["change card", "update bank account", "payment method", "Terasoft billing"])

@@ -19,7 +19,6 @@ MKDOCS_YML = textwrap.dedent(
       font: false
       features: [navigation.indexes, navigation.prune]
     plugins:
-      - search
       - helpcentre:
           contact:
             url: mailto:billing@fixture.example

@@ -66,7 +66,6 @@ MKDOCS_YML = textwrap.dedent(
       font: false
       features: [navigation.indexes, navigation.prune, navigation.footer]
     plugins:
-      - search
       - helpcentre:
           contact:
             url: mailto:billing@escaping.example

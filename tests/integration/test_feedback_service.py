@@ -7,60 +7,22 @@ import json
 import re
 import select
 import socket
-import sqlite3
 import subprocess
 import sys
 import textwrap
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from integration.feedback_client import OTHER_SITE, SITE, send, stored_rows
 
 from helpcentre.feedback.process import FeedbackProcess
 from helpcentre.feedback.service import MAX_BODY_BYTES, REQUEST_TIMEOUT_SECONDS
 from helpcentre.feedback.store import FeedbackStore, Vote
 
-SITE = "http://127.0.0.1:8000"
-OTHER_SITE = "https://elsewhere.example"
 GUIDE_URL = f"{SITE}/billing/change-card-or-bank-info/"
 GUIDE_TITLE = "How to change the card or bank info for your Therasoft monthly invoice"
-
-
-def send(
-    url: str,
-    body: bytes | dict | None = None,
-    *,
-    origin: str | None = SITE,
-    method: str = "POST",
-    headers: dict[str, str] | None = None,
-) -> tuple[int, dict[str, str], dict | None]:
-    """(status, headers, JSON body or None) of one request, whatever its status."""
-    data = json.dumps(body).encode() if isinstance(body, dict) else body
-    request = urllib.request.Request(url, data=data, method=method)
-    if data is not None:
-        request.add_header("Content-Type", "application/json")
-    if origin is not None:
-        request.add_header("Origin", origin)
-    for name, value in (headers or {}).items():
-        request.add_header(name, value)
-    try:
-        with urllib.request.urlopen(request, timeout=10) as response:
-            status, answer_headers, text = response.status, dict(response.headers), response.read()
-    except urllib.error.HTTPError as error:
-        status, answer_headers, text = error.code, dict(error.headers), error.read()
-    return status, answer_headers, json.loads(text) if text else None
-
-
-def stored_votes(database: Path) -> list[dict]:
-    connection = sqlite3.connect(database)
-    connection.row_factory = sqlite3.Row
-    try:
-        return [dict(row) for row in connection.execute("SELECT * FROM votes ORDER BY id")]
-    finally:
-        connection.close()
 
 
 @pytest.fixture(scope="module")
@@ -396,3 +358,7 @@ def test_the_report_of_a_missing_database_says_so(tmp_path: Path, project_root: 
         f"Error: {database}: no feedback database here (`helpcentre feedback serve` makes one)\n"
     )
     assert not database.exists()
+
+
+def stored_votes(database: Path) -> list[dict]:
+    return stored_rows(database, "votes")

@@ -36,6 +36,7 @@ class FeedbackProcess(ChildServer):
         host: str = "127.0.0.1",
         port: int = 0,
         votes_per_minute: int | None = None,
+        searches_per_minute: int | None = None,
         config_file: Path | None = None,
         startup_timeout: float = 30.0,
         stop_timeout: float = 10.0,
@@ -46,6 +47,7 @@ class FeedbackProcess(ChildServer):
         self.host = host
         self.port = port
         self.votes_per_minute = votes_per_minute
+        self.searches_per_minute = searches_per_minute
         self.config_file = config_file
 
     @property
@@ -59,9 +61,16 @@ class FeedbackProcess(ChildServer):
             command += ["-f", str(self.config_file)]
         if self.votes_per_minute is not None:
             command += ["--max-votes-per-minute", str(self.votes_per_minute)]
+        if self.searches_per_minute is not None:
+            command += ["--max-searches-per-minute", str(self.searches_per_minute)]
         return command
 
     @property
     def endpoint(self) -> str:
         """Where votes are posted: what mkdocs.yml's feedback.endpoint names."""
         return self.url + "v1/feedback"
+
+    @property
+    def searches_endpoint(self) -> str:
+        """Where the search box reports queries: what mkdocs.yml's search.report names."""
+        return self.url + "v1/searches"

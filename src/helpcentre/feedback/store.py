@@ -1,4 +1,7 @@
-"""The votes in SQLite: one row a vote, no raw client address, times in UTC."""
+"""The votes and search reports in SQLite: one row each, no raw client address, times in UTC.
+
+A search report's row holds less still: no client at all, and only the day it came.
+"""
 
 from __future__ import annotations
 
@@ -9,10 +12,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-# Bump when the schema changes; a file from a newer helpcentre is refused rather than misread.
-SCHEMA_VERSION = 1
+# Bump when the schema changes, adding what the new version adds to SCHEMA_UPGRADES; a file from
+# a newer helpcentre is refused rather than misread.
+SCHEMA_VERSION = 2
 
-SCHEMA = """
+VOTES_SCHEMA = """
 CREATE TABLE IF NOT EXISTS votes (
     id INTEGER PRIMARY KEY,
     article_id INTEGER NOT NULL,
@@ -29,6 +33,27 @@ CREATE TABLE IF NOT EXISTS votes (
 CREATE INDEX IF NOT EXISTS votes_by_article ON votes (article_id, created_at);
 """
 
+SEARCHES_SCHEMA = """
+CREATE TABLE IF NOT EXISTS searches (
+    id INTEGER PRIMARY KEY,
+    -- As the reader typed it, every run of whitespace one space.
+    query TEXT NOT NULL,
+    -- The query lowercased: "Prepay" and "prepay" are one query in the report.
+    query_key TEXT NOT NULL,
+    -- How many results the search showed.
+    results INTEGER NOT NULL CHECK (results >= 0),
+    -- The path of the result the reader opened (no host, query or fragment); NULL for a search.
+    opened_path TEXT,
+    -- UTC, YYYY-MM-DD, and nothing finer: a time of day could help tell one reader from another.
+    day TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS searches_by_day ON searches (day);
+"""
+
+# What each version adds to the one before it. Every statement is idempotent (IF NOT EXISTS),
+# so two processes upgrading the same file at once do no harm.
+SCHEMA_UPGRADES = {1: VOTES_SCHEMA, 2: SEARCHES_SCHEMA}
+
 
 class FeedbackStoreError(Exception):
     """The database cannot be used; the message names the file."""
@@ -40,6 +65,26 @@ class Vote:
     helpful: bool
     comment: str | None = None
     page_url: str | None = None
+
+
+@dataclass(frozen=True)
+class SearchReport:
+    """A query a reader settled on and how many results it showed; with `opened_path`, a result they opened."""
+
+    query: str
+    results: int
+    opened_path: str | None = None
+
+
+@dataclass(frozen=True)
+class StoredSearch:
+    """One row of the searches table, as the report reads it."""
+
+    query: str
+    query_key: str
+    results: int
+    opened_path: str | None
+    day: str
 
 
 @dataclass
@@ -59,8 +104,17 @@ def utc_now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def utc_today() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%d")
+
+
+def query_key(query: str) -> str:
+    """What a query is grouped by: the same words in any case are one query."""
+    return query.lower()
+
+
 class FeedbackStore:
-    """A SQLite file of votes; every call opens its own connection, so any thread may use it."""
+    """A SQLite file of votes and search reports; every call opens its own connection, so any thread may use it."""
 
     def __init__(self, path: Path, *, create: bool = True):
         self.path = Path(path)
@@ -76,8 +130,8 @@ class FeedbackStore:
                     )
                 # Write-ahead logging: the report reads while the service writes, neither waiting.
                 connection.execute("PRAGMA journal_mode=WAL")
-                connection.executescript(SCHEMA)
-                connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                if version < SCHEMA_VERSION:
+                    connection.executescript(_upgrade_script(version))
         except sqlite3.DatabaseError as error:
             raise FeedbackStoreError(f"{self.path}: {error}") from None
 
@@ -100,6 +154,24 @@ class FeedbackStore:
             )
             return int(cursor.lastrowid)
 
+    def add_search(self, report: SearchReport, *, day: str | None = None) -> int:
+        """Store one search report, dated by the UTC day only; returns its id."""
+        with self._connect() as connection:
+            cursor = connection.execute(
+                "INSERT INTO searches (query, query_key, results, opened_path, day) VALUES (?, ?, ?, ?, ?)",
+                (report.query, query_key(report.query), report.results, report.opened_path, day or utc_today()),
+            )
+            return int(cursor.lastrowid)
+
+    def searches(self, *, since: str | None = None) -> list[StoredSearch]:
+        """Every search report, oldest first; with `since` (YYYY-MM-DD), those from that day on."""
+        with self._connect() as connection:
+            rows = connection.execute(
+                "SELECT query, query_key, results, opened_path, day FROM searches WHERE day >= ? ORDER BY day, id",
+                (since or "",),
+            )
+            return [StoredSearch(*row) for row in rows]
+
     def votes_by_article(self) -> list[ArticleVotes]:
         """Every article that has a vote, by article id."""
         tallies: dict[int, ArticleVotes] = {}
@@ -118,3 +190,13 @@ class FeedbackStore:
                 tally.last_vote_at = created_at
                 tally.last_page_url = page_url or tally.last_page_url
         return [tallies[article_id] for article_id in sorted(tallies)]
+
+
+def _upgrade_script(version: int) -> str:
+    """The SQL that brings a file at schema `version` (0: a new file) up to SCHEMA_VERSION, all or nothing.
+
+    One transaction, so that a file is never left with a new table and the old version number,
+    nor the reverse; user_version is part of the transaction like any other write.
+    """
+    steps = [SCHEMA_UPGRADES[step] for step in range(version + 1, SCHEMA_VERSION + 1)]
+    return "BEGIN IMMEDIATE;\n" + "".join(steps) + f"PRAGMA user_version = {SCHEMA_VERSION};\nCOMMIT;\n"

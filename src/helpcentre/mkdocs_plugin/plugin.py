@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import fnmatch
 import logging
-import os
 import re
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from helpcentre.articles import HelpCentre, Severity
 from helpcentre.lint import DocsTree, errors_in, lint_help_centre
 from helpcentre.mkdocs_plugin import escaping, generated, screenshots, step_links, structured_data
 from helpcentre.project import validate_settings
+from helpcentre.search import SearchIndexError, build_vocabulary, write_search_index
 from helpcentre.settings import HelpCentreSettings
 from helpcentre.verification import read_record
 
@@ -27,8 +27,6 @@ log = logging.getLogger("mkdocs.plugins.helpcentre")
 
 _PACKAGE = Path(__file__).parent
 _CONTACT_LINK = re.compile(r"\]\(contact:\)")
-_MATERIAL_WORKER = re.compile(r"assets/javascripts/workers/search\.[0-9a-f]+\.min\.js")
-TYPO_TOLERANT_WORKER = "assets/javascripts/workers/helpcentre-search.js"
 
 
 class HelpCentrePlugin(BasePlugin):
@@ -57,12 +55,20 @@ class HelpCentrePlugin(BasePlugin):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
+        if "material/search" in config.plugins or "search" in config.plugins:
+            # Its index would be built for nothing: the header's box is the help centre's own.
+            log.warning(
+                "helpcentre: the help centre has its own search (a Pagefind index); remove `- search` from"
+                " plugins in %s, whose index nothing reads",
+                Path(config.config_file_path or "mkdocs.yml").name,
+            )
         # After a custom_dir, so a project can still override our templates; before the theme's.
         position = 1 if config.theme.custom_dir else 0
         config.theme.dirs.insert(position, str(_PACKAGE / "templates"))
         for stylesheet in ("helpcentre.css", "step-links.css", "feedback.css", "print.css"):
             config.extra_css.append(f"assets/helpcentre/{stylesheet}")
-        for script in ("helpcentre.js", "step-links.js", "feedback.js"):
+        # search-query.js before search.js, which reads it.
+        for script in ("search-query.js", "search.js", "helpcentre.js", "step-links.js", "feedback.js"):
             config.extra_javascript.append(f"assets/helpcentre/{script}")
         return config
 
@@ -114,6 +120,8 @@ class HelpCentrePlugin(BasePlugin):
             # pruned ones too: trimmed, a page's weight no longer grows with other categories.
             env.trim_blocks = True
             env.lstrip_blocks = True
+            # The header's search box (partials/search.html) on every page, the 404 page included.
+            env.globals["hc_search"] = {"report": self.config.search.report}
         return env
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
@@ -181,12 +189,6 @@ class HelpCentrePlugin(BasePlugin):
             context["pages"] = [file for file in context["pages"] if _for_search_engines(file.page)]
         return context
 
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-        if not self.config.typo_tolerant_search:
-            return output
-        # Material lets a site supply its own search worker through the page config.
-        return _MATERIAL_WORKER.sub(TYPO_TOLERANT_WORKER, output, count=1)
-
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         # Screenshots live outside docs_dir, so MkDocs would not reload the page after a re-capture.
         screenshots_dir = Path(config.config_file_path or ".").resolve().parent / self.config.screenshots_dir
@@ -206,6 +208,17 @@ class HelpCentrePlugin(BasePlugin):
             atomic.write_text(site_dir / path, html)
         records = exports.article_records(self.centre, self._url_by_ref, site_url, self._updated)
         exports.write_exports(site_dir, records, site_url)
+        vocabulary = build_vocabulary(self.centre.articles, self.config.search.synonyms)
+        try:
+            indexed = write_search_index(site_dir, vocabulary, language=config.theme["language"] or "en")
+        except SearchIndexError as error:
+            raise PluginError(f"helpcentre: the search index was not written: {error}") from None
+        log.info(
+            "helpcentre: search index of %d pages (%d KB), vocabulary of %d words",
+            indexed.pages,
+            indexed.bytes // 1024,
+            indexed.words,
+        )
 
     def _move_internal_articles(self, files: Files, config: MkDocsConfig, centre: HelpCentre) -> None:
         """Internal articles go to their own section, `agents/`, outside the customers' navigation."""
@@ -233,16 +246,6 @@ class HelpCentrePlugin(BasePlugin):
     def _add_assets(self, files: Files, config: MkDocsConfig) -> None:
         for asset in sorted((_PACKAGE / "assets").iterdir()):
             files.append(File.generated(config, f"assets/helpcentre/{asset.name}", abs_src_path=str(asset)))
-        if not self.config.typo_tolerant_search:
-            return
-        material_worker = next((file.src_uri for file in files if _MATERIAL_WORKER.fullmatch(file.src_uri)), None)
-        if material_worker is None:
-            log.warning("helpcentre: the theme has no lunr search worker; search stays as the theme ships it")
-            self.config.typo_tolerant_search = False
-            return
-        content = (_PACKAGE / "search-worker.js").read_text(encoding="utf-8")
-        content = content.replace("MATERIAL_WORKER", os.path.basename(material_worker))
-        files.append(File.generated(config, TYPO_TOLERANT_WORKER, content=content))
 
 
 def _for_search_engines(page: Page | None) -> bool:

@@ -1,0 +1,117 @@
+"""The search box in a real Chromium: what a customer types, and what the box makes of it."""
+
+from __future__ import annotations
+
+import re
+
+from browser.search_box import RESULTS, search
+from playwright.sync_api import Page, Route, expect
+
+GUIDE = "billing/change-card-or-bank-info/"
+PREPAY = "billing/pre-pay-future-invoices/"
+INVOICES = "billing/view-print-or-pay-invoices/"
+
+
+def indexed_alone(page: Page, query: str) -> int:
+    """How many pages the index finds for `query` as it is, without the search box's help."""
+    return page.evaluate(
+        """async (query) => {
+            const pagefind = await import(new URL("pagefind/pagefind.js", document.baseURI).href)
+            return (await pagefind.search(query)).results.length
+        }""",
+        query,
+    )
+
+
+def test_prepay_finds_the_pre_pay_article_and_says_how_it_read_the_query(page: Page, site_url: str):
+    paths = search(page, site_url, "prepay")
+    assert paths[0] == f"/{PREPAY}", paths
+    expect(page.locator("[data-hc-search-corrected]")).to_have_text("Showing results for pre-pay")
+
+
+def test_a_misspelt_word_is_corrected_and_the_correction_shown(page: Page, site_url: str):
+    paths = search(page, site_url, "Terasoft billing")
+    assert paths[0] == f"/{GUIDE}", paths
+    notice = page.locator("[data-hc-search-corrected]")
+    expect(notice).to_have_text("Showing results for therasoft billing")
+    expect(notice.locator("strong")).to_have_text("therasoft billing")
+    # The article opens with the words as corrected marked, since those are the ones it has.
+    assert page.locator(RESULTS).first.get_attribute("href").endswith("?h=therasoft+billing")
+
+
+def test_a_word_found_as_typed_is_never_corrected(page: Page, site_url: str):
+    paths = search(page, site_url, "receipts")
+    assert paths[0] == "/clients/email-payment-receipts-to-multiple-emails/", paths
+    expect(page.locator("[data-hc-search-corrected]")).to_be_hidden()
+
+
+def test_a_synonym_from_mkdocs_yml_finds_what_the_articles_call_it(page: Page, site_url: str):
+    # mkdocs.yml: invoice: [bill, statement]. No article says "statement".
+    paths = search(page, site_url, "statement")
+    assert indexed_alone(page, "statement") == 0
+    assert f"/{INVOICES}" in paths[:3], paths
+    expect(page.locator("[data-hc-search-corrected]")).to_be_hidden()
+
+
+def test_a_query_with_a_word_no_article_has_still_finds_the_others(page: Page, site_url: str):
+    paths = search(page, site_url, "update bank account")
+    # The index alone wants every word it knows on the page: "update" is on none of these.
+    assert indexed_alone(page, "update bank account") == 0
+    assert paths[0] == f"/{GUIDE}", paths
+
+
+def test_the_box_says_it_is_starting_until_the_index_has_loaded(page: Page, site_url: str):
+    held: list[Route] = []
+    page.route("**/pagefind/pagefind.js", lambda route: held.append(route))
+    page.goto(site_url + GUIDE)
+    box = page.get_by_role("textbox", name="Search", exact=True)
+    box.click()
+    meta = page.locator(".md-search-result__meta")
+    expect(meta).to_have_text("Initializing search")
+    while not held:
+        page.wait_for_timeout(50)
+    held[0].continue_()
+    expect(meta).to_have_text("Type to start searching")
+    box.press_sequentially("card")
+    expect(meta).to_have_text(re.compile(r"^\d+ matching documents$"))
+
+
+def test_the_keyboard_moves_through_the_results_and_escape_closes_them(page: Page, site_url: str):
+    page.goto(site_url + GUIDE)
+    page.keyboard.press("/")
+    box = page.get_by_role("textbox", name="Search", exact=True)
+    expect(box).to_be_focused()
+    page.keyboard.type("invoice")
+    # The results of the whole query, not of a prefix typed on the way.
+    expect(page.locator("[data-hc-search]")).to_have_attribute("data-hc-search-shown", "invoice")
+    links = page.locator(RESULTS)
+    expect(links.nth(1)).to_be_visible()
+    page.keyboard.press("ArrowDown")
+    expect(links.nth(0)).to_be_focused()
+    page.keyboard.press("ArrowDown")
+    expect(links.nth(1)).to_be_focused()
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("ArrowUp")
+    expect(box).to_be_focused()
+    page.keyboard.press("Escape")
+    expect(page.locator("#__search")).not_to_be_checked()
+    expect(box).not_to_be_focused()
+
+
+def test_the_searched_words_are_marked_in_the_article_opened(page: Page, site_url: str):
+    page.goto(f"{site_url}{GUIDE}?h=bank+card")
+    marks = page.locator(".hc-body mark[data-md-highlight]")
+    expect(marks.first).to_be_visible()
+    assert {text.lower() for text in marks.all_text_contents()} == {"bank", "card"}
+    expect(page.locator("h1 mark")).to_have_text(["card", "bank"])
+
+
+def test_a_results_title_and_snippet_stay_text_on_a_phone(page: Page, site_url: str):
+    page.set_viewport_size({"width": 390, "height": 844})
+    search(page, site_url, "change card")
+    first = page.locator(RESULTS).first
+    expect(first.locator("h1")).to_contain_text("How to change the card or bank info")
+    expect(first.locator("h1 mark").first).to_have_text(re.compile("^(change|card)$", re.IGNORECASE))
+    expect(first.locator(".md-tag")).to_contain_text(["payment method", "card", "bank account"])
+    box = first.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390

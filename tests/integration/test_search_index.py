@@ -1,0 +1,58 @@
+"""The search index a build writes: what it holds, what it leaves out, and the help centre with nothing to index."""
+
+from __future__ import annotations
+
+import json
+
+from integration.conftest import MKDOCS_YML, FixtureProject, article_text
+
+
+def vocabulary(project_site) -> dict:
+    return json.loads((project_site / "pagefind" / "helpcentre-vocabulary.json").read_text(encoding="utf-8"))
+
+
+def test_the_build_indexes_customer_articles_only(fixture_project: FixtureProject):
+    fixture_project.write("docs/billing/internal.md", article_text(3, "Refund escalations", extra="audience: agents\n"))
+    fixture_project.write(
+        "docs/billing/legacy.md", article_text(4, "Legacy statements", extra="search: {exclude: true}\n")
+    )
+    fixture_project.write(
+        "docs/billing/boosted.md", article_text(5, "Boosted article", extra="search: {boost: 2}\ntags: [Refund, <b>]\n")
+    )
+    result = fixture_project.build()
+    assert result.returncode == 0, result.output
+
+    entry = json.loads((result.site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["languages"]["en"]["page_count"] == 3
+    words = vocabulary(result.site)
+    assert words["pages"] == 3
+    assert {"pay", "invoice", "change", "card", "boosted", "refund"} <= set(words["words"])
+    assert not {"escalations", "legacy", "statements"} & set(words["words"])
+    # Only what the index needs is published: none of Pagefind's own interfaces.
+    published = {path.name for path in (result.site / "pagefind").iterdir()}
+    assert "pagefind.js" in published and "pagefind-worker.js" in published
+    assert not {
+        name for name in published if name.startswith(("pagefind-ui", "pagefind-component", "pagefind-modular"))
+    }
+    # The internal and excluded pages carry nothing the index reads; the boosted one its filter.
+    assert "data-pagefind" not in result.page("agents/billing/internal/index.html")
+    assert "data-pagefind" not in result.page("billing/legacy/index.html")
+    assert '<span hidden data-pagefind-filter="boost">2</span>' in result.page("billing/boosted/index.html")
+
+
+def test_a_help_centre_with_nothing_for_customers_indexes_no_internal_text(tmp_path):
+    project = FixtureProject(tmp_path)
+    project.write("mkdocs.yml", MKDOCS_YML)
+    project.write("docs/billing/internal.md", article_text(3, "Refund escalations", extra="audience: agents\n"))
+    result = project.build()
+    assert result.returncode == 0, result.output
+    assert vocabulary(result.site)["pages"] == 0
+    # No index at all, rather than Pagefind's fallback of every page's whole text.
+    assert [path.name for path in (result.site / "pagefind").iterdir()] == ["helpcentre-vocabulary.json"]
+
+
+def test_materials_own_search_plugin_beside_it_is_pointed_out(fixture_project: FixtureProject):
+    fixture_project.write("mkdocs.yml", MKDOCS_YML.replace("plugins:\n", "plugins:\n  - search\n"))
+    result = fixture_project.build("--no-strict")
+    assert result.returncode == 0, result.output
+    assert "remove `- search` from plugins in mkdocs.yml" in result.output
