@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 import subprocess
 import sys
 import textwrap
@@ -69,3 +71,15 @@ def fixture_project(tmp_path: Path) -> FixtureProject:
     project.write("docs/billing/pay.md", article_text(1, "Pay an invoice", extra="related:\n  - billing/card\n"))
     project.write("docs/billing/card.md", article_text(2, "Change your card", extra="related: [1]\n"))
     return project
+
+
+def indexed_pages(site: Path) -> dict[str, dict]:
+    """What the site's search index holds, page by page, by URL: Pagefind's fragments, read back."""
+    pages = {}
+    for fragment in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        # Each is gzip of a signature, then the page's JSON.
+        data = gzip.decompress(fragment.read_bytes())
+        assert data.startswith(b"pagefind_dcd"), fragment
+        page = json.loads(data[len(b"pagefind_dcd") :])
+        pages[page["url"]] = page
+    return pages

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime
 from typing import Any
 
@@ -10,7 +9,6 @@ import yaml
 
 from helpcentre.articles import Article, Category, HelpCentre
 from helpcentre.mkdocs_plugin.screenshots import StepImage
-from helpcentre.search.vocabulary import searchable_articles
 from helpcentre.settings import HelpCentreSettings
 from helpcentre.verification import last_result
 
@@ -153,7 +151,6 @@ def page_context(
             "title": article.title,
             "summary": article.meta.summary,
             "tags": article.meta.tags,
-            "search": search_markup(article),
             "category": section,
             # The first step's screenshot stands for the article in search engines' results.
             "image": images[min(images)].src_uri if images else None,
@@ -174,19 +171,6 @@ def page_context(
             context["category"] = category_link(centre, category)
             context["articles"] = [article_link(other, url_by_ref) for other in centre.in_category(category.key)]
     return context
-
-
-def search_markup(article: Article) -> dict[str, Any] | None:
-    """What the search index reads from an article's page; None keeps the page out of search."""
-    if article not in searchable_articles([article]):
-        return None
-    boost = article.meta.search.boost if article.meta.search else 1.0
-    return {
-        # The result shows the tags as written: JSON in an element's text, read back by search.js.
-        "tags": json.dumps(article.meta.tags, ensure_ascii=False),
-        # A page-level weight the index has no notion of: a filter that search.js multiplies by.
-        "boost": f"{boost:g}" if boost != 1.0 else None,
-    }
 
 
 def not_found_context(centre: HelpCentre, url_by_ref: dict[str, str], config: HelpCentreSettings) -> dict[str, Any]:

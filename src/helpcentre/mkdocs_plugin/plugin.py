@@ -19,7 +19,7 @@ from helpcentre.articles import HelpCentre, Severity
 from helpcentre.lint import DocsTree, errors_in, lint_help_centre
 from helpcentre.mkdocs_plugin import escaping, generated, screenshots, step_links, structured_data
 from helpcentre.project import validate_settings
-from helpcentre.search import SearchIndexError, build_vocabulary, write_search_index
+from helpcentre.search import SearchIndexer, SearchIndexError, article_document, build_vocabulary, page_document
 from helpcentre.settings import HelpCentreSettings
 from helpcentre.verification import read_record
 
@@ -41,6 +41,7 @@ class HelpCentrePlugin(BasePlugin):
         self._url_by_ref: dict[str, str] = {}
         self._step_images: dict[str, dict[int, screenshots.StepImage]] = {}
         self._verification: dict = {}
+        self._search_index: SearchIndexer | None = None
 
     def load_config(self, options: dict, config_file_path: str | None = None):
         """Validate with the same schema that lint, capture and verify use."""
@@ -148,11 +149,27 @@ class HelpCentrePlugin(BasePlugin):
         # `[text](contact:)` links to the contact address set once in mkdocs.yml.
         return _CONTACT_LINK.sub(f"]({self.config.contact.url})", markdown)
 
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self.config.enabled:
+            self._close_search_index()
+            # Started before the pages are rendered: Pagefind indexes each one as it comes.
+            try:
+                self._search_index = SearchIndexer(language=config.theme["language"] or "en")
+            except SearchIndexError as error:
+                raise PluginError(f"helpcentre: search cannot be indexed: {error}") from None
+
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         article = self._article_by_src.get(page.file.src_uri)
-        if article is None:
-            return html
-        return step_links.anchor_steps(html, len(article.steps))
+        if article is not None:
+            html = step_links.anchor_steps(html, len(article.steps))
+            document = article_document(article, html)
+        elif self.centre is not None and not _excluded_from_search(page):
+            document = page_document(page.title or "", html)
+        else:
+            document = None
+        if document is not None and self._search_index is not None:
+            self._search_index.add("/" + page.url, document)
+        return html
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         if self.centre is None:
@@ -189,6 +206,17 @@ class HelpCentrePlugin(BasePlugin):
             context["pages"] = [file for file in context["pages"] if _for_search_engines(file.page)]
         return context
 
+    def on_build_error(self, *, error: Exception) -> None:
+        self._close_search_index()
+
+    def on_shutdown(self) -> None:
+        self._close_search_index()
+
+    def _close_search_index(self) -> None:
+        index, self._search_index = self._search_index, None
+        if index is not None:
+            index.close()
+
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         # Screenshots live outside docs_dir, so MkDocs would not reload the page after a re-capture.
         screenshots_dir = Path(config.config_file_path or ".").resolve().parent / self.config.screenshots_dir
@@ -209,8 +237,11 @@ class HelpCentrePlugin(BasePlugin):
         records = exports.article_records(self.centre, self._url_by_ref, site_url, self._updated)
         exports.write_exports(site_dir, records, site_url)
         vocabulary = build_vocabulary(self.centre.articles, self.config.search.synonyms)
+        index, self._search_index = self._search_index, None
+        if index is None:
+            return
         try:
-            indexed = write_search_index(site_dir, vocabulary, language=config.theme["language"] or "en")
+            indexed = index.finish(site_dir, vocabulary)
         except SearchIndexError as error:
             raise PluginError(f"helpcentre: the search index was not written: {error}") from None
         log.info(
@@ -246,6 +277,12 @@ class HelpCentrePlugin(BasePlugin):
     def _add_assets(self, files: Files, config: MkDocsConfig) -> None:
         for asset in sorted((_PACKAGE / "assets").iterdir()):
             files.append(File.generated(config, f"assets/helpcentre/{asset.name}", abs_src_path=str(asset)))
+
+
+def _excluded_from_search(page: Page) -> bool:
+    """A page of the site's own that says `search: {exclude: true}`, as the generated ones do."""
+    options = page.meta.get("search")
+    return isinstance(options, dict) and bool(options.get("exclude"))
 
 
 def _for_search_engines(page: Page | None) -> bool:

@@ -4,7 +4,15 @@ The browser side (query correction, compounds, synonyms, ranking, reporting) liv
 plugin's assets, `search-query.js` and `search.js`, and reads what this package writes.
 """
 
-from helpcentre.search.indexing import INDEX_DIR, VOCABULARY_FILE, IndexedSite, SearchIndexError, write_search_index
+from helpcentre.search.indexing import (
+    INDEX_DIR,
+    VOCABULARY_FILE,
+    IndexedSite,
+    SearchIndexer,
+    SearchIndexError,
+    article_document,
+    page_document,
+)
 from helpcentre.search.vocabulary import Vocabulary, build_vocabulary
 
 __all__ = [
@@ -12,7 +20,9 @@ __all__ = [
     "VOCABULARY_FILE",
     "IndexedSite",
     "SearchIndexError",
+    "SearchIndexer",
     "Vocabulary",
+    "article_document",
     "build_vocabulary",
-    "write_search_index",
+    "page_document",
 ]

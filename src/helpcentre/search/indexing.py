@@ -1,34 +1,37 @@
-"""The site's search index: Pagefind's chunked index of the built pages, and the vocabulary.
+"""The site's search index: Pagefind's chunked index of the articles, and the vocabulary.
 
-Pagefind reads the built HTML, so it indexes what customers read, and only the parts the
-templates mark with `data-pagefind-body` (customer articles; never internal ones). It splits
-the index into small chunks that the browser fetches for the words typed, which keeps the
-first search of a 5,000-article help centre to a few hundred KB instead of the whole index.
+The build hands each article over as soon as it is rendered — its title, summary, tags, boost
+and body HTML — and Pagefind indexes it in its own process meanwhile, on another core, so the
+index is nearly done when the last page is. Pagefind splits the index into small chunks that
+the browser fetches for the words typed, which keeps the first search of a 5,000-article help
+centre to a few hundred KB instead of the whole index.
 
-Everything is written beside the site and swapped in at the end, so a failed indexing leaves
-the previous index (or none) rather than half of one.
+What is indexed is decided here, from the article model, not by the site's templates: only
+articles for customers (never internal ones, never `search: {exclude: true}`) and the site's
+own pages that ask for it. Everything is written beside the site and swapped in at the end, so
+a failed build leaves the previous index (or none) rather than half of one.
 """
 
 from __future__ import annotations
 
-import asyncio
+import html
 import json
 import shutil
-from collections.abc import Coroutine
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from helpcentre import atomic
-from helpcentre.search.vocabulary import Vocabulary
+from helpcentre.articles import Article
+from helpcentre.search.pagefind_service import PagefindError, PagefindService
+from helpcentre.search.vocabulary import Vocabulary, searchable_articles
 
-T = TypeVar("T")
 INDEX_DIR = "pagefind"
 VOCABULARY_FILE = "helpcentre-vocabulary.json"
-# Pagefind also writes its own search interfaces; the help centre has its own, so they would
-# only be dead weight on the site.
-_UNUSED_BUNDLES = (
+# Pagefind also writes its own search interfaces, and a fallback for pages in a language it
+# has no stemmer for; the help centre has its own interface and an English index.
+_UNUSED_FILES = (
     "pagefind-ui.js",
     "pagefind-ui.css",
     "pagefind-component-ui.js",
@@ -36,10 +39,9 @@ _UNUSED_BUNDLES = (
     "pagefind-modular-ui.js",
     "pagefind-modular-ui.css",
     "pagefind-highlight.js",
-    # The fallback for pages in a language Pagefind has no stemmer for; the index is English.
     "wasm.unknown.pagefind",
 )
-# Parts of an indexed page that are not the article: the permalink signs beside headings.
+# Parts of a rendered body that are not the article: the permalink signs beside headings.
 _NOT_INDEXED = [".headerlink"]
 
 
@@ -54,69 +56,91 @@ class IndexedSite:
     bytes: int
 
 
-def write_search_index(site_dir: Path, vocabulary: Vocabulary, *, language: str = "en") -> IndexedSite:
-    """Index the built site in `site_dir` into `site_dir/pagefind/`, with the vocabulary beside it."""
-    site_dir = site_dir.resolve()
-    staging = atomic.staging_directory(site_dir / INDEX_DIR)
-    try:
-        _run_to_completion(_run_pagefind(site_dir, staging, language))
-        pages = _indexed_pages(staging)
-        for name in _UNUSED_BUNDLES:
-            (staging / name).unlink(missing_ok=True)
-        if pages == 0:
-            # Pagefind writes an index the browser fails to open; the vocabulary alone tells the
-            # search box there is nothing to find.
-            for path in list(staging.iterdir()):
-                if path.is_dir():
-                    shutil.rmtree(path)
-                else:
-                    path.unlink()
-        (staging / VOCABULARY_FILE).write_text(vocabulary.to_json(pages), encoding="utf-8")
-        atomic.replace_directory(site_dir / INDEX_DIR, staging)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    written = site_dir / INDEX_DIR
-    size = sum(path.stat().st_size for path in written.rglob("*") if path.is_file())
-    return IndexedSite(pages=pages, words=len(vocabulary.words), bytes=size)
+def article_document(article: Article, body_html: str) -> str | None:
+    """The page Pagefind indexes for `article`, or None when customers must not find it.
 
-
-def _run_to_completion(coroutine: Coroutine[Any, Any, T]) -> T:
-    """Run `coroutine` and wait for it, also when this thread already runs an event loop.
-
-    Pagefind's Python API is asynchronous; a build may be called from code that is itself
-    inside a loop (Playwright's synchronous API is), where asyncio.run refuses to nest.
+    The title and tags are metadata (the title also weighs as a heading); `search.boost` is a
+    filter value, which the search box multiplies scores by, since Pagefind has no page weight.
     """
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return asyncio.run(coroutine)
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="pagefind") as pool:
-        return pool.submit(asyncio.run, coroutine).result()
+    if article not in searchable_articles([article]):
+        return None
+    boost = article.meta.search.boost if article.meta.search else 1.0
+    parts = [
+        f'<h1 data-pagefind-meta="title">{html.escape(article.title)}</h1>',
+        f"<p>{html.escape(article.meta.summary)}</p>",
+        f"<div>{body_html}</div>",
+    ]
+    extra = []
+    if article.meta.tags:
+        # As JSON, so that a tag holding a comma stays one tag in the result.
+        tags = json.dumps(article.meta.tags, ensure_ascii=False)
+        extra.append(f'<span data-pagefind-meta="tags">{html.escape(tags)}</span>')
+    if boost != 1.0:
+        extra.append(f'<span data-pagefind-filter="boost">{boost:g}</span>')
+    return _document(parts, extra)
 
 
-async def _run_pagefind(site_dir: Path, output: Path, language: str) -> None:
-    try:
-        from pagefind.index import IndexConfig, PagefindIndex
-    except ImportError as error:  # pragma: no cover - a broken install, reported in words
-        raise SearchIndexError(f"the pagefind package is not installed ({error}); run ./scripts/test once") from None
-    config = IndexConfig(force_language=language, exclude_selectors=_NOT_INDEXED, output_path=str(output))
-    try:
-        async with PagefindIndex(config=config) as index:
-            result = await index.add_directory(str(site_dir), glob="**/*.html")
-            errors = result.get("errors") or []
-            if errors:
-                raise SearchIndexError("Pagefind could not index the site: " + "; ".join(map(str, errors)))
-    except FileNotFoundError as error:
-        raise SearchIndexError(
-            f"the Pagefind program was not found ({error}); install the pinned 'pagefind[bin]' with ./scripts/test,"
-            " or set PAGEFIND_BINARY_PATH"
-        ) from None
+def page_document(title: str, body_html: str) -> str:
+    """The page Pagefind indexes for one of the site's own pages (not an article)."""
+    return _document([f'<h1 data-pagefind-meta="title">{html.escape(title)}</h1>', body_html], [])
 
 
-def _indexed_pages(index_dir: Path) -> int:
-    """The pages that made it into the index: those marked for search, not every page Pagefind read."""
-    try:
-        entry = json.loads((index_dir / "pagefind-entry.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        raise SearchIndexError(f"Pagefind wrote no readable pagefind-entry.json ({error})") from None
-    return sum(int(language.get("page_count", 0)) for language in entry.get("languages", {}).values())
+def _document(indexed: list[str], metadata: list[str]) -> str:
+    return (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body>'
+        f"<main data-pagefind-body>{''.join(indexed)}</main>{''.join(metadata)}</body></html>"
+    )
+
+
+class SearchIndexer:
+    """Pages go in as the build renders them; `finish` writes the index beside the site."""
+
+    def __init__(self, language: str = "en") -> None:
+        try:
+            self._service = PagefindService()
+            created = self._service.call(
+                {"type": "NewIndex", "config": {"force_language": language, "exclude_selectors": _NOT_INDEXED}}
+            )
+        except PagefindError as error:
+            raise SearchIndexError(str(error)) from None
+        self._index_id = created["index_id"]
+        self._added: list[tuple[str, Future[dict[str, Any]]]] = []
+
+    def add(self, url_path: str, document: str) -> None:
+        """Index `document`, found at `url_path` from the site's root (`/billing/refunds/`)."""
+        request = {"type": "AddFile", "index_id": self._index_id, "url": url_path, "file_contents": document}
+        try:
+            self._added.append((url_path, self._service.request(request)))
+        except PagefindError as error:
+            raise SearchIndexError(str(error)) from None
+
+    def finish(self, site_dir: Path, vocabulary: Vocabulary) -> IndexedSite:
+        """Write the index and the vocabulary into `site_dir/pagefind/`, replacing what was there."""
+        site_dir = site_dir.resolve()
+        staging = atomic.staging_directory(site_dir / INDEX_DIR)
+        try:
+            for url_path, added in self._added:
+                try:
+                    added.result(timeout=600)
+                except PagefindError as error:
+                    raise SearchIndexError(f"{url_path}: Pagefind could not index the page: {error}") from None
+            pages = len(self._added)
+            if pages:
+                self._service.call({"type": "WriteFiles", "index_id": self._index_id, "output_path": str(staging)})
+                for name in _UNUSED_FILES:
+                    (staging / name).unlink(missing_ok=True)
+            # With no page, Pagefind would write an index the browser fails to open; the
+            # vocabulary alone then tells the search box there is nothing to find.
+            (staging / VOCABULARY_FILE).write_text(vocabulary.to_json(pages), encoding="utf-8")
+            atomic.replace_directory(site_dir / INDEX_DIR, staging)
+        except PagefindError as error:
+            raise SearchIndexError(str(error)) from None
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+            self.close()
+        written = site_dir / INDEX_DIR
+        size = sum(path.stat().st_size for path in written.rglob("*") if path.is_file())
+        return IndexedSite(pages=pages, words=len(vocabulary.words), bytes=size)
+
+    def close(self) -> None:
+        self._service.close()

@@ -56,29 +56,24 @@
     pagefind.catch(function () {})
     engine = vocabulary.then(function (words) {
       return (words.pages === 0 ? Promise.resolve(EMPTY_INDEX) : pagefind).then(function (index) {
-        return { pagefind: index, vocabulary: words, boosts: boostsOf(index) }
+        // The index's addresses are from the site's root, which may be a folder of its host.
+        var siteRoot = new URL("../", base).href
+        return { pagefind: index, vocabulary: words, boostValues: boostValuesOf(index), siteRoot: siteRoot }
       })
     })
     engine.catch(function () { engine = null })
     return engine
   }
 
-  /* The pages whose front matter sets search.boost, by result id: a filter of the index. */
-  function boostsOf(pagefind) {
+  /*
+   * The values of search.boost that articles set: a filter of the index. Which pages have them
+   * is asked per query (see anyWordSearch): asking for every page with a filter and no words
+   * would fetch the whole index.
+   */
+  function boostValuesOf(pagefind) {
     return pagefind.filters().then(function (filters) {
-      var values = Object.keys((filters && filters.boost) || {})
-      return Promise.all(values.map(function (value) {
-        return pagefind.search(null, { filters: { boost: value } }).then(function (found) {
-          return found.results.map(function (result) { return [result.id, Number(value)] })
-        })
-      }))
-    }).then(function (lists) {
-      var boosts = {}
-      lists.forEach(function (list) {
-        list.forEach(function (pair) { boosts[pair[0]] = pair[1] })
-      })
-      return boosts
-    }).catch(function () { return {} })
+      return Object.keys((filters && filters.boost) || {})
+    }).catch(function () { return [] })
   }
 
   /* Typo corrections the index vetoes: a word it finds as typed is not a typo. */
@@ -94,11 +89,19 @@
    * for each word it holds (Pagefind's own score, which already weighs rare words above common
    * ones), and a page holding them all scores once more on top.
    */
-  function anyWordSearch(pagefind, text) {
+  function anyWordSearch(pagefind, text, boostValues, boosts) {
     var words = Query.contentWords(text)
-    var searches = [pagefind.search(words.join(" "))]
-    if (words.length > 1)
-      words.forEach(function (word) { searches.push(pagefind.search(word)) })
+    var texts = [words.join(" ")].concat(words.length > 1 ? words : [])
+    var searches = texts.map(function (one) { return pagefind.search(one) })
+    // The same searches narrowed to each boost: the chunks are loaded already, so this is cheap.
+    texts.forEach(function (one) {
+      boostValues.forEach(function (value) {
+        searches.push(pagefind.search(one, { filters: { boost: value } }).then(function (found) {
+          found.results.forEach(function (result) { boosts[result.id] = Number(value) })
+          return { results: [] }
+        }))
+      })
+    })
     return Promise.all(searches).then(function (found) {
       var byId = {}
       found.forEach(function (one) {
@@ -115,11 +118,11 @@
     var pagefind = loaded.pagefind
     var vocabulary = loaded.vocabulary
     var proposed = Query.typoCandidates(Query.rewrite(query, vocabulary))
-    return Promise.all([vetoedTypos(pagefind, proposed), loaded.boosts]).then(function (found) {
+    return Promise.all([vetoedTypos(pagefind, proposed), loaded.boostValues]).then(function (found) {
       var plan = Query.plan(query, vocabulary, found[0])
-      var boosts = found[1]
+      var boosts = {}
       return Promise.all(plan.searches.map(function (planned) {
-        return anyWordSearch(pagefind, planned.text).then(function (results) {
+        return anyWordSearch(pagefind, planned.text, found[1], boosts).then(function (results) {
           return { weight: planned.weight, results: results }
         })
       })).then(function (lists) {
@@ -197,11 +200,11 @@
     }
   }
 
-  function resultItem(data, highlight, pattern) {
+  function resultItem(data, siteRoot, highlight, pattern) {
     var item = document.createElement("li")
     item.className = "md-search-result__item"
     var link = document.createElement("a")
-    var url = new URL(data.url, document.baseURI)
+    var url = new URL(data.url.replace(/^\//, ""), siteRoot)
     if (highlight)
       url.search = new URLSearchParams({ h: highlight }).toString()
     link.href = url.href
@@ -307,7 +310,8 @@
     var reporter = Reporter(container.getAttribute("data-hc-search-report"))
     var generation = 0
     var typingTimer = null
-    var current = { query: "", ranked: [], shown: 0, highlight: "", pattern: null }
+    var engineReady = false
+    var current = { query: "", ranked: [], shown: 0, highlight: "", pattern: null, siteRoot: "" }
 
     function setOpen(open) {
       if (toggle && toggle.checked !== open) {
@@ -318,6 +322,7 @@
 
     function start() {
       return loadEngine(indexUrl).then(function (loaded) {
+        engineReady = true
         if (!input.value.trim() && meta.textContent === MESSAGES.initializing)
           meta.textContent = MESSAGES.placeholder
         return loaded
@@ -327,28 +332,42 @@
       })
     }
 
-    /* The next results, shown once their pages have loaded; `replacing` the list shown before. */
+    /* The next results, each shown as soon as it and those before it have loaded; `replacing`
+       the list shown before, just before the first of them. */
     function showMore(replacing) {
       var batch = current.ranked.slice(current.shown, current.shown + SHOWN_AT_ONCE)
       var asked = generation
-      return Promise.all(batch.map(function (entry) { return entry.result.data() })).then(function (pages) {
+      var shown = current
+      var loads = batch.map(function (entry) { return entry.result.data() })
+      var replaced = !replacing
+      function place(data) {
         if (asked !== generation)
           return
-        if (replacing)
+        if (!replaced) {
           replacing()
-        pages.forEach(function (data) {
-          list.appendChild(resultItem(data, current.highlight, current.pattern))
-        })
-        current.shown += pages.length
-        more.hidden = current.shown >= current.ranked.length
-      })
+          replaced = true
+        }
+        list.appendChild(resultItem(data, shown.siteRoot, shown.highlight, shown.pattern))
+        shown.shown += 1
+        more.hidden = shown.shown >= shown.ranked.length
+      }
+      if (!loads.length) {
+        if (asked === generation && replacing)
+          replacing()
+        more.hidden = true
+        return Promise.resolve()
+      }
+      return loads.reduce(function (previous, load) {
+        return previous.then(function () { return load }).then(place)
+      }, Promise.resolve())
     }
 
-    function render(query, outcome) {
+    function render(query, outcome, siteRoot) {
       var count = outcome.ranked.length
       var corrected = outcome.plan.corrected
       current = {
         query: query,
+        siteRoot: siteRoot,
         ranked: outcome.ranked,
         shown: 0,
         highlight: corrected || outcome.plan.typed,
@@ -356,12 +375,11 @@
       }
       reporter.shown(query, count)
       // The count, the correction and the results change together, so what is read is consistent.
+      var asked = generation
       return showMore(function () {
         // A result that had the keyboard's focus is about to go: the focus goes back to the query.
         if (list.contains(document.activeElement))
           input.focus()
-        // For scripts and tests: which query the results on show are for.
-        container.setAttribute("data-hc-search-shown", query)
         list.textContent = ""
         meta.textContent = count === 0 ? MESSAGES.none : count === 1 ? MESSAGES.one : MESSAGES.other.replace("#", count)
         notice.textContent = ""
@@ -372,13 +390,16 @@
           strong.textContent = corrected
           notice.appendChild(strong)
         }
+      }).then(function () {
+        // For scripts and tests: the query whose first results are all on show.
+        if (asked === generation)
+          container.setAttribute("data-hc-search-shown", query)
       })
     }
 
     function run() {
-      var query = input.value
       var asked = ++generation
-      if (!query.trim()) {
+      if (!input.value.trim()) {
         list.textContent = ""
         notice.hidden = true
         more.hidden = true
@@ -388,10 +409,14 @@
         return Promise.resolve()
       }
       return start().then(function (loaded) {
-        return search(loaded, query)
-      }).then(function (outcome) {
-        if (asked === generation)
-          return render(query, outcome)
+        // Typing went on while the index loaded: only the latest query is searched.
+        if (asked !== generation)
+          return
+        var query = input.value
+        return search(loaded, query).then(function (outcome) {
+          if (asked === generation)
+            return render(query, outcome, loaded.siteRoot)
+        })
       }).catch(function () {
         if (asked === generation)
           meta.textContent = MESSAGES.unavailable
@@ -408,7 +433,12 @@
     })
     input.addEventListener("input", function () {
       clearTimeout(typingTimer)
-      typingTimer = setTimeout(run, TYPING_PAUSE_MS)
+      // While the index loads, each letter only asks for the query typed by then; once it has
+      // loaded, a short pause spares searching every letter of a word typed in one go.
+      if (engineReady)
+        typingTimer = setTimeout(run, TYPING_PAUSE_MS)
+      else
+        run()
     })
     form.addEventListener("submit", function (event) {
       event.preventDefault()
