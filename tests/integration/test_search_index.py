@@ -62,3 +62,12 @@ def test_materials_own_search_plugin_beside_it_is_pointed_out(fixture_project: F
     result = fixture_project.build("--no-strict")
     assert result.returncode == 0, result.output
     assert "remove `- search` from plugins in mkdocs.yml" in result.output
+
+
+def test_a_missing_pagefind_program_is_said_in_words(fixture_project: FixtureProject, monkeypatch):
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(fixture_project.root / "no-such-pagefind"))
+    result = fixture_project.build()
+    assert result.returncode != 0
+    assert "helpcentre: search cannot be indexed: Pagefind could not be started" in result.output
+    assert "no-such-pagefind" in result.output
+    assert "Traceback" not in result.output

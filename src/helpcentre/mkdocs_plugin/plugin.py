@@ -5,6 +5,7 @@ from __future__ import annotations
 import fnmatch
 import logging
 import re
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -42,6 +43,8 @@ class HelpCentrePlugin(BasePlugin):
         self._step_images: dict[str, dict[int, screenshots.StepImage]] = {}
         self._verification: dict = {}
         self._search_index: SearchIndexer | None = None
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="helpcentre-files")
+        self._side_files: Future[None] | None = None
 
     def load_config(self, options: dict, config_file_path: str | None = None):
         """Validate with the same schema that lint, capture and verify use."""
@@ -116,6 +119,17 @@ class HelpCentrePlugin(BasePlugin):
         return files
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        if self.centre is not None:
+            # Mostly waiting on the file system: written on a thread of their own while the
+            # theme renders the pages; on_post_build waits for them.
+            self._side_files = self._writer.submit(self._write_side_files, Path(config.site_dir), config.site_url or "")
+        if self._search_index is not None:
+            # Every page's content is in by now (MkDocs reads them all before rendering any):
+            # Pagefind writes the index while the theme renders the pages.
+            try:
+                self._search_index.write(Path(config.site_dir))
+            except SearchIndexError as error:
+                raise PluginError(f"helpcentre: the search index was not written: {error}") from None
         if self.config.enabled:
             # The theme's navigation template writes indentation for every page of every section,
             # pruned ones too: trimmed, a page's weight no longer grows with other categories.
@@ -208,9 +222,14 @@ class HelpCentrePlugin(BasePlugin):
 
     def on_build_error(self, *, error: Exception) -> None:
         self._close_search_index()
+        written, self._side_files = self._side_files, None
+        if written is not None:
+            # Finished before the build reports its error, so nothing is written after it.
+            wait([written])
 
     def on_shutdown(self) -> None:
         self._close_search_index()
+        self._writer.shutdown(wait=True)
 
     def _close_search_index(self) -> None:
         index, self._search_index = self._search_index, None
@@ -231,15 +250,15 @@ class HelpCentrePlugin(BasePlugin):
         if self.centre is None:
             return
         site_dir = Path(config.site_dir)
-        site_url = config.site_url or ""
-        for path, html in redirects.redirect_pages(self.centre, self._url_by_ref, site_url).items():
-            atomic.write_text(site_dir / path, html)
-        records = exports.article_records(self.centre, self._url_by_ref, site_url, self._updated)
-        exports.write_exports(site_dir, records, site_url)
-        vocabulary = build_vocabulary(self.centre.articles, self.config.search.synonyms)
+        written, self._side_files = self._side_files, None
+        if written is None:
+            self._write_side_files(site_dir, config.site_url or "")
+        else:
+            written.result()
         index, self._search_index = self._search_index, None
         if index is None:
             return
+        vocabulary = build_vocabulary(self.centre.articles, self.config.search.synonyms)
         try:
             indexed = index.finish(site_dir, vocabulary)
         except SearchIndexError as error:
@@ -250,6 +269,16 @@ class HelpCentrePlugin(BasePlugin):
             indexed.bytes // 1024,
             indexed.words,
         )
+
+    def _write_side_files(self, site_dir: Path, site_url: str) -> None:
+        """The short links' pages and the exports: files beside the pages, known before them."""
+        assert self.centre is not None
+        for path, html in redirects.redirect_pages(self.centre, self._url_by_ref, site_url).items():
+            # Build output, rewritten by every build: atomic, as every write, but not flushed
+            # to the disk one by one, which would cost a thousand short links seconds.
+            atomic.write_text(site_dir / path, html, durable=False)
+        records = exports.article_records(self.centre, self._url_by_ref, site_url, self._updated)
+        exports.write_exports(site_dir, records, site_url)
 
     def _move_internal_articles(self, files: Files, config: MkDocsConfig, centre: HelpCentre) -> None:
         """Internal articles go to their own section, `agents/`, outside the customers' navigation."""

@@ -105,6 +105,10 @@ class SearchIndexer:
             raise SearchIndexError(str(error)) from None
         self._index_id = created["index_id"]
         self._added: list[tuple[str, Future[dict[str, Any]]]] = []
+        self._site_dir: Path | None = None
+        self._staging: Path | None = None
+        self._pages = 0
+        self._written: Future[dict[str, Any]] | None = None
 
     def add(self, url_path: str, document: str) -> None:
         """Index `document`, found at `url_path` from the site's root (`/billing/refunds/`)."""
@@ -114,33 +118,53 @@ class SearchIndexer:
         except PagefindError as error:
             raise SearchIndexError(str(error)) from None
 
+    def write(self, site_dir: Path) -> None:
+        """Have Pagefind write the index of the pages added so far, beside `site_dir`, meanwhile.
+
+        Called once every page is in: the files are written on Pagefind's side while the build
+        goes on; `finish` waits for them and puts them in place.
+        """
+        self._site_dir = site_dir.resolve()
+        self._staging = atomic.staging_directory(self._site_dir / INDEX_DIR)
+        self._pages = len(self._added)
+        if self._pages:
+            request = {"type": "WriteFiles", "index_id": self._index_id, "output_path": str(self._staging)}
+            try:
+                self._written = self._service.request(request)
+            except PagefindError as error:
+                raise SearchIndexError(str(error)) from None
+
     def finish(self, site_dir: Path, vocabulary: Vocabulary) -> IndexedSite:
-        """Write the index and the vocabulary into `site_dir/pagefind/`, replacing what was there."""
-        site_dir = site_dir.resolve()
-        staging = atomic.staging_directory(site_dir / INDEX_DIR)
+        """Put the index and the vocabulary in `site_dir/pagefind/`, replacing what was there."""
+        if self._staging is None or self._site_dir != site_dir.resolve() or self._pages != len(self._added):
+            self.write(site_dir)
+        staging = self._staging
+        assert staging is not None and self._site_dir is not None
         try:
             for url_path, added in self._added:
                 try:
                     added.result(timeout=600)
                 except PagefindError as error:
                     raise SearchIndexError(f"{url_path}: Pagefind could not index the page: {error}") from None
-            pages = len(self._added)
-            if pages:
-                self._service.call({"type": "WriteFiles", "index_id": self._index_id, "output_path": str(staging)})
+            if self._written is not None:
+                self._written.result(timeout=600)
                 for name in _UNUSED_FILES:
                     (staging / name).unlink(missing_ok=True)
             # With no page, Pagefind would write an index the browser fails to open; the
             # vocabulary alone then tells the search box there is nothing to find.
-            (staging / VOCABULARY_FILE).write_text(vocabulary.to_json(pages), encoding="utf-8")
-            atomic.replace_directory(site_dir / INDEX_DIR, staging)
+            (staging / VOCABULARY_FILE).write_text(vocabulary.to_json(self._pages), encoding="utf-8")
+            atomic.replace_directory(self._site_dir / INDEX_DIR, staging)
         except PagefindError as error:
             raise SearchIndexError(str(error)) from None
         finally:
-            shutil.rmtree(staging, ignore_errors=True)
             self.close()
-        written = site_dir / INDEX_DIR
+        written = self._site_dir / INDEX_DIR
         size = sum(path.stat().st_size for path in written.rglob("*") if path.is_file())
-        return IndexedSite(pages=pages, words=len(vocabulary.words), bytes=size)
+        return IndexedSite(pages=self._pages, words=len(vocabulary.words), bytes=size)
 
     def close(self) -> None:
+        """Stop Pagefind; an index not yet put in place is dropped."""
         self._service.close()
+        if self._staging is not None:
+            shutil.rmtree(self._staging, ignore_errors=True)
+            self._staging = None

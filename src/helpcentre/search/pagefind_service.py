@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import subprocess
 import tempfile
 import threading
+import time
 from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
+
+ANSWER_BATCH_SECONDS = 0.02
 
 
 class PagefindError(RuntimeError):
@@ -49,6 +53,9 @@ class PagefindService:
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=self._log,
+                # One worker thread: the build hands pages over one at a time, and more threads
+                # only spin against the build for the same cores.
+                env={**os.environ, "TOKIO_WORKER_THREADS": os.environ.get("TOKIO_WORKER_THREADS", "1")},
             )
         except OSError as error:
             self._log.close()
@@ -113,6 +120,9 @@ class PagefindService:
             for message in messages:
                 if message.strip():
                     self._answer(json.loads(base64.b64decode(message)))
+            # Answers are read in batches: waking for each of a thousand pages would take the
+            # interpreter from the build a thousand times. The pipe holds hundreds meanwhile.
+            time.sleep(ANSWER_BATCH_SECONDS)
         failure = PagefindError(f"the Pagefind service stopped: {self._what_it_said()}")
         with self._lock:
             self._closed = True
