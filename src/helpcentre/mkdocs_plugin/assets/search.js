@@ -311,6 +311,7 @@
     var generation = 0
     var typingTimer = null
     var engineReady = false
+    var lastInputAt = 0
     var current = { query: "", ranked: [], shown: 0, highlight: "", pattern: null, siteRoot: "" }
 
     function setOpen(open) {
@@ -409,9 +410,16 @@
         return Promise.resolve()
       }
       return start().then(function (loaded) {
-        // Typing went on while the index loaded: only the latest query is searched.
+        // Typing went on while the index loaded: only the latest query is searched, and only
+        // once typing pauses, since a half-typed word fetches chunks of the index for nothing.
         if (asked !== generation)
           return
+        var typing = TYPING_PAUSE_MS - (Date.now() - lastInputAt)
+        if (typing > 0) {
+          clearTimeout(typingTimer)
+          typingTimer = setTimeout(run, typing)
+          return
+        }
         var query = input.value
         return search(loaded, query).then(function (outcome) {
           if (asked === generation)
@@ -432,6 +440,7 @@
       start().catch(function () {})
     })
     input.addEventListener("input", function () {
+      lastInputAt = Date.now()
       clearTimeout(typingTimer)
       // While the index loads, each letter only asks for the query typed by then; once it has
       // loaded, a short pause spares searching every letter of a word typed in one go.
@@ -516,8 +525,8 @@
         input.value = text
         input.focus()
         setOpen(true)
-        clearTimeout(typingTimer)
-        return run()
+        // As if typed here: the same pause before searching, the same single search at the end.
+        input.dispatchEvent(new Event("input"))
       }
     }
 
@@ -561,7 +570,8 @@
   window.helpCentreSearch = {
     open: function (text) {
       var container = document.querySelector("[data-hc-search]")
-      return container && container.helpCentreSearch ? container.helpCentreSearch.open(text) : null
+      if (container && container.helpCentreSearch)
+        container.helpCentreSearch.open(text)
     }
   }
 
