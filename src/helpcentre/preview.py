@@ -3,11 +3,19 @@
 MkDocs rebuilds the site and reloads open pages whenever an article, mkdocs.yml or a screenshot
 changes (the helpcentre plugin adds the screenshots folder to what it watches). A rebuild that fails
 is reported in the terminal and the server keeps running; pages wait until the next good build.
+
+Rebuilds are MkDocs' dirty ones: every article is read again (lint, links, the search index need
+them all), but only the pages an edit touches are rendered again: the edited article, the pages
+generated from every article (home, categories), an article whose screenshots changed, and all of
+them when mkdocs.yml changed. So a preview of 5,000 articles reloads in seconds, not minutes. Other
+pages keep their sidebars until the next edit of theirs; a page's new title shows in its
+neighbours' sidebars after a restart.
 """
 
 from __future__ import annotations
 
 import errno
+import logging
 import os
 import socket
 from pathlib import Path
@@ -82,8 +90,11 @@ class Preview:
         from mkdocs.commands.serve import serve
         from mkdocs.exceptions import MkDocsException
 
+        # MkDocs warns at every dirty build that the navigation may be stale, which `strict: true`
+        # would turn into a failed build; the module docstring says what is and is not rebuilt.
+        logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_build_warning)
         try:
-            serve(str(self.config_file), livereload=True, dev_addr=f"{self.host}:{self.port}")
+            serve(str(self.config_file), livereload=True, build_type="dirty", dev_addr=f"{self.host}:{self.port}")
         except MkDocsException as error:
             # Only the first build gets here: MkDocs logs a failed rebuild and keeps serving.
             summary = str(error).rstrip("!")
@@ -95,6 +106,10 @@ class Preview:
             if error.errno != errno.EADDRINUSE:
                 raise
             raise PortInUse(self.host, self.port, error) from None
+
+
+def _not_the_dirty_build_warning(record: logging.LogRecord) -> bool:
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
 def wants_sandbox(project: Project) -> bool:

@@ -105,6 +105,18 @@ class ToleranceSettings(BaseModel):
     max_diff_ratio: float | None = Field(default=None, ge=0, le=1)
 
 
+class NavigationSettings(BaseModel):
+    """How much of a category each page lists, so a page weighs the same in a category of 10 or 500."""
+
+    model_config = _STRICT
+
+    # The sidebar lists the articles of the category being read up to this many; a larger
+    # category shows this many neighbours of the page and a link to the whole category.
+    sidebar_articles: int = Field(default=15, ge=3, le=200)
+    # A category page lists this many articles, then links to its next page (page/2/, ...).
+    articles_per_page: int = Field(default=50, ge=5, le=1000)
+
+
 class PdfSettings(BaseModel):
     """Each article as a PDF, written by `helpcentre pdf` and linked from the article as a download."""
 
@@ -214,6 +226,7 @@ class HelpCentreSettings(BaseModel):
     # Markdown files that are pages of their own rather than articles.
     pages_not_articles: list[str] = ["index.md"]
     search: SearchSettings = SearchSettings()
+    navigation: NavigationSettings = NavigationSettings()
     screenshots_dir: str = "screenshots"
     # When each article last verified clean: written by capture and verify, read by the build.
     # Outside Git, so verifying never dirties the baselines (see helpcentre.verification).

@@ -11,19 +11,7 @@ from playwright.sync_api import Page, expect
 from billing_sandbox.process import SandboxProcess
 
 GUIDE = "billing/change-card-or-bank-info/"
-# axe-core from npm, installed by ./scripts/test beside the reference pixelmatch (tests/reference/package.json).
-AXE_SCRIPT = Path(__file__).resolve().parents[1] / "reference" / "node_modules" / "axe-core" / "axe.min.js"
 BLOCKING_IMPACTS = ("serious", "critical")
-
-
-@pytest.fixture(scope="session")
-def axe_script() -> Path:
-    if not AXE_SCRIPT.is_file():
-        pytest.fail(
-            "the accessibility audit needs axe-core: run ./scripts/test, or npm ci --prefix tests/reference",
-            pytrace=False,
-        )
-    return AXE_SCRIPT
 
 
 def blocking_violations(page: Page, axe_script: Path) -> list[dict]:

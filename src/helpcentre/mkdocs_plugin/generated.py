@@ -47,6 +47,32 @@ def category_markdown(category: Category) -> str:
     )
 
 
+def category_page_count(centre: HelpCentre, category: Category, per_page: int) -> int:
+    return max(1, -(-len(centre.in_category(category.key)) // per_page))
+
+
+def listing_page(category: Category, number: int) -> str:
+    """The source path of a category's page `number`: its index, then page/2.md, page/3.md, ..."""
+    return category_page(category) if number == 1 else f"{category.key}/page/{number}.md"
+
+
+def listing_url(category: Category, number: int) -> str:
+    return f"{category.key}/" if number == 1 else f"{category.key}/page/{number}/"
+
+
+def later_category_markdown(category: Category, number: int, count: int) -> str:
+    """Page `number` (2 or more) of a long category: the same list, further on."""
+    return _page(
+        {
+            "template": "helpcentre/category.html",
+            "title": f"{category.title} (page {number} of {count})",
+            "description": category.description,
+            "hide": ["toc"],
+            "search": {"exclude": True},
+        },
+    )
+
+
 def agents_markdown() -> str:
     """The internal section's page: the category template, kept out of search engines and search."""
     return _page(
@@ -127,8 +153,12 @@ def page_context(
     verification_record: dict[str, Any] | None = None,
     step_images: dict[str, dict[int, StepImage]] | None = None,
     updated: dict[str, date] | None = None,
+    listing: tuple[Category, int] | None = None,
 ) -> dict[str, Any]:
-    """What the help-centre templates render; URLs are site-relative, for Jinja's `url` filter."""
+    """What the help-centre templates render; URLs are site-relative, for Jinja's `url` filter.
+
+    `listing` is (category, page number) when the page is one of a category's pages.
+    """
     context: dict[str, Any] = {
         "contact": config.contact.model_dump(),
         "home": config.home.model_dump(),
@@ -165,12 +195,37 @@ def page_context(
     elif src_uri == AGENTS_INDEX:
         context["category"] = agents_section(centre)
         context["articles"] = [article_link(other, url_by_ref) for other in centre.for_agents]
-    else:
-        category = next((c for c in centre.categories if category_page(c) == src_uri), None)
-        if category is not None:
-            context["category"] = category_link(centre, category)
-            context["articles"] = [article_link(other, url_by_ref) for other in centre.in_category(category.key)]
+    elif listing is not None:
+        category, number = listing
+        context["category"] = category_link(centre, category)
+        context.update(category_listing(centre, category, number, config.navigation.articles_per_page, url_by_ref))
     return context
+
+
+def category_listing(
+    centre: HelpCentre, category: Category, number: int, per_page: int, url_by_ref: dict[str, str]
+) -> dict[str, Any]:
+    """Page `number` of a category's articles, and the links to its other pages."""
+    articles = centre.in_category(category.key)
+    count = category_page_count(centre, category, per_page)
+    first = (number - 1) * per_page
+    shown = articles[first : first + per_page]
+    pagination = None
+    if count > 1:
+        # Every page's number is a link: 250 articles make five pages, 5,000 a hundred short links.
+        pagination = {
+            "number": number,
+            "count": count,
+            "first": first + 1,
+            "last": first + len(shown),
+            "previous": listing_url(category, number - 1) if number > 1 else None,
+            "next": listing_url(category, number + 1) if number < count else None,
+            "pages": [
+                {"number": page, "url": listing_url(category, page), "current": page == number}
+                for page in range(1, count + 1)
+            ],
+        }
+    return {"articles": [article_link(other, url_by_ref) for other in shown], "pagination": pagination}
 
 
 def not_found_context(centre: HelpCentre, url_by_ref: dict[str, str], config: HelpCentreSettings) -> dict[str, Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
+import hashlib
 import logging
 import re
 from concurrent.futures import Future, ThreadPoolExecutor, wait
@@ -14,11 +15,12 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import clean_directory
 
 from helpcentre import atomic, exports, git_dates, redirects
 from helpcentre.articles import HelpCentre, Severity
 from helpcentre.lint import DocsTree, errors_in, lint_help_centre
-from helpcentre.mkdocs_plugin import escaping, generated, screenshots, step_links, structured_data
+from helpcentre.mkdocs_plugin import escaping, generated, screenshots, sidebar, step_links, structured_data
 from helpcentre.project import validate_settings
 from helpcentre.search import SearchIndexer, SearchIndexError, article_document, build_vocabulary, page_document
 from helpcentre.settings import HelpCentreSettings
@@ -45,6 +47,19 @@ class HelpCentrePlugin(BasePlugin):
         self._search_index: SearchIndexer | None = None
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="helpcentre-files")
         self._side_files: Future[None] | None = None
+        # Category pages by source path: (category, page number), for the listing and the sidebar.
+        self._listings: dict[str, tuple[object, int]] = {}
+        self._sidebar: sidebar.Sidebar | None = None
+        # `mkdocs serve --dirty` (helpcentre serve): rebuilds re-render only the pages whose
+        # Markdown changed; what else changed since the last build is worked out here.
+        self._dirty = False
+        self._last_build: str | None = None
+        self._building: str | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defined at all, this hook keeps the plugin from one `serve` rebuild to the next, which
+        # is what lets a dirty rebuild know what the last one was built from.
+        self._dirty = dirty
 
     def load_config(self, options: dict, config_file_path: str | None = None):
         """Validate with the same schema that lint, capture and verify use."""
@@ -109,6 +124,8 @@ class HelpCentrePlugin(BasePlugin):
         self._updated = {ref: dates[path] for ref, path in sources.items()}
         self._verification = read_record(project_root / self.config.verification_record)
         self._step_images = screenshots.add_step_images(files, config, centre, screenshots_dir)
+        if self._dirty:
+            _forget_pages_with_new_screenshots(files, centre, self._step_images)
         self._add_generated_pages(files, config, centre)
         self._add_assets(files, config)
         self._url_by_ref = {
@@ -143,6 +160,7 @@ class HelpCentrePlugin(BasePlugin):
         if self.config.enabled:
             # Category titles from mkdocs.yml, which the theme prints as HTML; see `escaping`.
             escaping.nav_titles_as_html(nav.items)
+            self._sidebar = sidebar.Sidebar(nav, self.config.navigation.sidebar_articles)
         return nav
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -164,6 +182,14 @@ class HelpCentrePlugin(BasePlugin):
         return _CONTACT_LINK.sub(f"]({self.config.contact.url})", markdown)
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self._dirty and self.config.enabled:
+            settings = _settings_signature(config)
+            if self._last_build is not None and settings != self._last_build:
+                # mkdocs.yml changed: every page shows something of it (the categories, the
+                # sidebar, the contact box), so every page is built again.
+                log.info("helpcentre: mkdocs.yml changed; rebuilding every page")
+                clean_directory(config.site_dir)
+            self._building = settings
         if self.config.enabled:
             self._close_search_index()
             # Started before the pages are rendered: Pagefind indexes each one as it comes.
@@ -197,7 +223,9 @@ class HelpCentrePlugin(BasePlugin):
             self._verification,
             self._step_images,
             self._updated,
+            self._listings.get(page.file.src_uri),
         )
+        context["hc"]["sidebar"] = self._sidebar_of(page)
         context["hc"]["structured_data"] = [
             structured_data.script_text(item)
             for item in structured_data.for_page(
@@ -215,10 +243,19 @@ class HelpCentrePlugin(BasePlugin):
             return context
         if template_name == "404.html":
             context["hc"] = generated.not_found_context(self.centre, self._url_by_ref, self.config)
+            context["hc"]["sidebar"] = self._sidebar_of(None)
         elif template_name == "sitemap.xml":
             # Search engines get only the pages meant for customers.
             context["pages"] = [file for file in context["pages"] if _for_search_engines(file.page)]
         return context
+
+    def _sidebar_of(self, page: Page | None) -> list[sidebar.SidebarEntry] | None:
+        if self._sidebar is None:
+            return None
+        listing = self._listings.get(page.file.src_uri) if page is not None else None
+        # A category's later pages are outside the navigation; its section is open on them too.
+        open_section = self._sidebar.section_with_index(generated.category_page(listing[0])) if listing else None
+        return self._sidebar.for_page(page, open_section)
 
     def on_build_error(self, *, error: Exception) -> None:
         self._close_search_index()
@@ -229,6 +266,8 @@ class HelpCentrePlugin(BasePlugin):
 
     def on_shutdown(self) -> None:
         self._close_search_index()
+        # The instance may serve another build in this process, which is not a served one.
+        self._dirty, self._last_build = False, None
         self._writer.shutdown(wait=True)
 
     def _close_search_index(self) -> None:
@@ -247,6 +286,8 @@ class HelpCentrePlugin(BasePlugin):
         return any(fnmatch.fnmatch(src_uri, pattern) for pattern in self.config.pages_not_articles)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self._dirty:
+            self._last_build = self._building
         if self.centre is None:
             return
         site_dir = Path(config.site_dir)
@@ -274,6 +315,9 @@ class HelpCentrePlugin(BasePlugin):
         """The short links' pages and the exports: files beside the pages, known before them."""
         assert self.centre is not None
         for path, html in redirects.redirect_pages(self.centre, self._url_by_ref, site_url).items():
+            if self._dirty and _holds(site_dir / path, html):
+                # A served rebuild leaves the short links it would write the same as they are.
+                continue
             # Build output, rewritten by every build: atomic, as every write, but not flushed
             # to the disk one by one, which would cost a thousand short links seconds.
             atomic.write_text(site_dir / path, html, durable=False)
@@ -298,14 +342,68 @@ class HelpCentrePlugin(BasePlugin):
     def _add_generated_pages(self, files: Files, config: MkDocsConfig, centre: HelpCentre) -> None:
         if files.get_file_from_path("index.md") is None:
             files.append(File.generated(config, "index.md", content=generated.home_markdown(self.config)))
+        self._listings = {}
+        per_page = self.config.navigation.articles_per_page
         for category in centre.categories:
-            src_uri = f"{category.key}/index.md"
+            src_uri = generated.category_page(category)
             if files.get_file_from_path(src_uri) is None:
                 files.append(File.generated(config, src_uri, content=generated.category_markdown(category)))
+            self._listings[src_uri] = (category, 1)
+            count = generated.category_page_count(centre, category, per_page)
+            for number in range(2, count + 1):
+                src_uri = generated.listing_page(category, number)
+                if files.get_file_from_path(src_uri) is not None:
+                    raise PluginError(
+                        f"helpcentre: docs/{src_uri} is where page {number} of the category '{category.key}'"
+                        " goes; rename it or raise navigation.articles_per_page in mkdocs.yml"
+                    )
+                content = generated.later_category_markdown(category, number, count)
+                # Reached from the category's first page, like its articles; not a line in the sidebar.
+                files.append(File.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
+                self._listings[src_uri] = (category, number)
 
     def _add_assets(self, files: Files, config: MkDocsConfig) -> None:
         for asset in sorted((_PACKAGE / "assets").iterdir()):
             files.append(File.generated(config, f"assets/helpcentre/{asset.name}", abs_src_path=str(asset)))
+
+
+def _holds(path: Path, text: str) -> bool:
+    try:
+        return path.read_text(encoding="utf-8") == text
+    except OSError:
+        return False
+
+
+def _settings_signature(config: MkDocsConfig) -> str:
+    """What a whole rebuild depends on beyond the pages: mkdocs.yml as written."""
+    config_file = Path(config.config_file_path or "mkdocs.yml")
+    try:
+        return hashlib.sha256(config_file.read_bytes()).hexdigest()
+    except OSError:
+        return ""
+
+
+def _forget_pages_with_new_screenshots(files: Files, centre: HelpCentre, images: dict) -> None:
+    """A dirty rebuild renders only pages whose Markdown changed; a re-capture changes none.
+
+    Removing the built page of each article with a screenshot newer than it makes MkDocs render
+    it again (a page without output counts as changed), and only it.
+    """
+    for article in centre.articles:
+        steps = images.get(article.ref)
+        file = files.get_file_from_path(str(article.src_path))
+        if not steps or file is None:
+            continue
+        built = Path(file.abs_dest_path)
+        try:
+            built_at = built.stat().st_mtime
+        except FileNotFoundError:
+            continue
+        for image in steps.values():
+            source = files.get_file_from_path(image.src_uri)
+            if source is not None and source.abs_src_path and Path(source.abs_src_path).stat().st_mtime > built_at:
+                built.unlink(missing_ok=True)
+                break
 
 
 def _excluded_from_search(page: Page) -> bool:
