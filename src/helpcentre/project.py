@@ -29,6 +29,8 @@ class Project:
     settings: HelpCentreSettings
     # mkdocs.yml's site_url, where the site is published; None when it is not set.
     site_url: str | None = None
+    # mkdocs.yml's site_name: which help centre this is, as its readers know it.
+    site_name: str = ""
 
     @property
     def screenshots_dir(self) -> Path:
@@ -148,4 +150,11 @@ def load_project(config_file: Path | str = "mkdocs.yml") -> Project:
     settings = parse_settings(options, config_file.name)
     site_url = config.get("site_url")
     docs_dir = root / config.get("docs_dir", "docs")
-    return Project(root, config_file, docs_dir, settings, site_url=str(site_url) if site_url else None)
+    return Project(
+        root,
+        config_file,
+        docs_dir,
+        settings,
+        site_url=str(site_url) if site_url else None,
+        site_name=str(config.get("site_name") or ""),
+    )

@@ -7,8 +7,10 @@ renamed script, a helpcentre option that no longer exists, a report folder the u
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 import shlex
+import subprocess
 import tomllib
 from pathlib import Path
 
@@ -68,8 +70,20 @@ def run_commands(workflow: dict) -> list[tuple[str, list[str]]]:
 
 
 def helpcentre_invocations(workflow: dict) -> list[tuple[str, list[str]]]:
-    """(job, args) of every `./scripts/run ARGS` in the workflow."""
-    return [(job, words[1:]) for job, words in run_commands(workflow) if words[0] == "./scripts/run"]
+    """(job, args) of every `./scripts/run ARGS` in the workflow, as the first shard's machine runs it."""
+    return [
+        (job, [expand(word, workflow) for word in words[1:]])
+        for job, words in run_commands(workflow)
+        if words[0] == "./scripts/run"
+    ]
+
+
+def expand(word: str, workflow: dict) -> str:
+    """A word with the matrix's first shard and the workflow's env put in, as the runner and the shell would."""
+    word = word.replace("${{ matrix.shard }}", "1")
+    for name, value in workflow.get("env", {}).items():
+        word = word.replace(f"${name}", str(value))
+    return word
 
 
 def parse_helpcentre(args: list[str]) -> click.Context:
@@ -154,7 +168,16 @@ def test_every_ci_script_the_workflow_runs_exists_and_accepts_its_arguments(work
 def test_every_helpcentre_command_the_workflow_runs_exists_and_its_options_parse(workflow, monkeypatch):
     monkeypatch.chdir(PROJECT_ROOT)
     invocations = helpcentre_invocations(workflow)
-    assert [args[0] for _, args in invocations] == ["verify", "fix", "verify", "fix", "verify", "build", "pdf"]
+    assert [args[0] for _, args in invocations] == [
+        "verify",
+        "report",
+        "fix",
+        "verify",
+        "fix",
+        "verify",
+        "build",
+        "pdf",
+    ]
     for _, args in invocations:
         assert args[0] in cli.commands, f"helpcentre has no command {args[0]!r}"
         parse_helpcentre(args)
@@ -167,20 +190,61 @@ def test_a_misspelt_option_would_fail_the_parse_check():
         parse_helpcentre(["verfy"])
 
 
-def test_the_pull_request_job_tests_then_verifies_and_always_uploads_the_report(workflow, monkeypatch):
-    monkeypatch.chdir(PROJECT_ROOT)
-    job = workflow["jobs"]["verify"]
+def test_a_pull_request_is_tested(workflow):
+    job = workflow["jobs"]["test"]
     assert job["if"] == "github.event_name == 'pull_request'"
-    runs = [step["run"] for step in job["steps"] if "run" in step]
-    assert runs.index("./scripts/test") < runs.index("./scripts/run verify --report reports/verify")
-    assert step_using(job, "actions/checkout")["with"]["fetch-depth"] == 0
+    assert [step["run"] for step in job["steps"] if "run" in step][-1] == "./scripts/test"
 
-    verify_args = next(args for _, args in helpcentre_invocations(workflow) if args[0] == "verify")
-    report_dir = parse_helpcentre(verify_args).params["report_dir"]
+
+def test_pull_requests_verify_over_as_many_shards_as_the_workflow_says(workflow, tmp_path, monkeypatch):
+    """VERIFY_SHARDS, set once, makes the matrix [1, ..., N]; each shard verifies I/N and uploads its report."""
+    monkeypatch.chdir(PROJECT_ROOT)
+    plan, job = workflow["jobs"]["verify-shards"], workflow["jobs"]["verify"]
+    assert plan["if"] == job["if"] == "github.event_name == 'pull_request'"
+    assert job["needs"] == "verify-shards"
+    assert job["strategy"]["matrix"]["shard"] == "${{ fromJSON(needs.verify-shards.outputs.shards) }}"
+    assert job["strategy"]["fail-fast"] is False, "one shard's error does not stop the others"
+    assert "${{ matrix.shard }}" in job["concurrency"]["group"], "shards of one run never cancel each other"
+    (step,) = plan["steps"]
+    assert plan["outputs"]["shards"] == f"${{{{ steps.{step['id']}.outputs.shards }}}}"
+    for total in (1, 3, 12):
+        output = tmp_path / f"output-{total}"
+        environment = dict(os.environ, VERIFY_SHARDS=str(total), GITHUB_OUTPUT=str(output))
+        subprocess.run(["bash", "-e", "-c", step["run"]], env=environment, check=True)
+        assert json.loads(output.read_text().removeprefix("shards=")) == list(range(1, total + 1))
+
+    (verify,) = [args for name, args in helpcentre_invocations(workflow) if name == "verify"]
+    shard_total = workflow["env"]["VERIFY_SHARDS"]
+    assert parse_helpcentre(verify).params["shard"] == (1, shard_total)
+    report_dir = parse_helpcentre(verify).params["report_dir"]
     upload = step_using(job, "actions/upload-artifact")
     assert upload["if"] == "always()"
     assert Path(upload["with"]["path"]) == report_dir
+    assert upload["with"]["name"] == "verify-shard-${{ matrix.shard }}"
+    verify_run = next(step["run"] for step in job["steps"] if "verify --shard" in step.get("run", ""))
+    assert verify_run.endswith("|| [ $? -eq 1 ]"), "drift is for the merged report; only an error fails a shard"
 
+
+def test_one_job_merges_the_shards_reports_and_always_uploads_and_summarises_it(workflow, monkeypatch):
+    monkeypatch.chdir(PROJECT_ROOT)
+    job = workflow["jobs"]["verify-report"]
+    assert job["needs"] == "verify"
+    assert job["if"] == "${{ !cancelled() && github.event_name == 'pull_request' }}", "also when a shard failed"
+    assert step_using(job, "actions/checkout")["with"]["fetch-depth"] == 0
+
+    download = step_using(job, "actions/download-artifact")
+    shard_artifact = step_using(workflow["jobs"]["verify"], "actions/upload-artifact")["with"]["name"]
+    assert download["with"]["pattern"] == shard_artifact.replace("${{ matrix.shard }}", "*")
+    assert "merge-multiple" not in download["with"], "each shard's report in a folder of its own"
+    (merge,) = [args for name, args in helpcentre_invocations(workflow) if args[:2] == ["report", "merge"]]
+    merge_context = parse_helpcentre(merge)
+    assert [str(folder) for folder in merge_context.params["folders"]] == [f"{download['with']['path']}/*"]
+    report_dir = merge_context.params["report_dir"]
+
+    upload = step_using(job, "actions/upload-artifact")
+    assert upload["if"] == "always()"
+    assert upload["with"]["name"] == "verify-report"
+    assert Path(upload["with"]["path"]) == report_dir
     summary = next(step for step in job["steps"] if ".ci/verify_summary.py" in step.get("run", ""))
     assert summary["if"] == "always()"
     assert summary["run"].split()[2] == str(report_dir)
@@ -244,13 +308,23 @@ def test_main_prints_each_article_to_pdf_into_the_site_it_publishes(workflow, mo
 
 def test_drift_on_a_pull_request_gets_the_repairs_fix_suggests(workflow, monkeypatch):
     monkeypatch.chdir(PROJECT_ROOT)
-    job = workflow["jobs"]["verify"]
+    job = workflow["jobs"]["verify-report"]
     steps = job["steps"]
-    verify = next(step for step in steps if step.get("run") == "./scripts/run verify --report reports/verify")
+    merge = next(step for step in steps if "./scripts/run report merge" in step.get("run", ""))
+    assert 'echo "exit-code=$code" >> "$GITHUB_OUTPUT"' in merge["run"]
     suggest = next(step for step in steps if "./scripts/run fix" in step.get("run", ""))
-    assert suggest["if"] == f"${{{{ failure() && steps.{verify['id']}.outcome == 'failure' }}}}"
-    fix_args = next(args for _, args in helpcentre_invocations(workflow) if args[0] == "fix")
+    # Drift only (exit 1): a merge refused for bad input has no drift to repair.
+    assert suggest["if"] == f"${{{{ failure() && steps.{merge['id']}.outputs.exit-code == '1' }}}}"
+    fix_args = next(
+        args for name, args in helpcentre_invocations(workflow) if name == "verify-report" and args[0] == "fix"
+    )
     report_dir = parse_helpcentre(fix_args).params["report_dir"]
+    assert (
+        report_dir
+        == parse_helpcentre(next(args for _, args in helpcentre_invocations(workflow) if args[0] == "report")).params[
+            "report_dir"
+        ]
+    )
     upload = step_using(job, "actions/upload-artifact")
     assert steps.index(suggest) < steps.index(upload), "the patch is uploaded with the report"
     assert Path(upload["with"]["path"]) == report_dir

@@ -155,6 +155,94 @@ def test_the_outputs_for_people_and_for_ci(project, drift_runs):
     assert re.search(rf"^{PREPAY} +4  pixels +\d+ px", output, re.MULTILINE)
 
 
+RECEIPTS = "clients/email-payment-receipts-to-multiple-emails"
+
+
+def junit_cases(report) -> list[tuple[str, str, str | None]]:
+    import xml.etree.ElementTree as ET
+
+    return [
+        (
+            case.get("classname"),
+            case.get("name"),
+            None if case.find("failure") is None else case.find("failure").get("type"),
+        )
+        for case in ET.parse(report / "junit.xml").getroot().iter("testcase")
+    ]
+
+
+def test_three_shards_merged_are_the_single_runs_report(project, drift_runs, tmp_path):
+    """Three shards walked at once (two articles, so the third has none), then merged: the single run's report.
+
+    The single run is the change-colour run above, over every article; before the update test below
+    changes a baseline.
+    """
+    import subprocess
+    import sys
+
+    from click.testing import CliRunner
+
+    from helpcentre.cli import cli
+    from helpcentre.verify.merge import summary_of
+
+    _, single, _, _, single_report, _ = drift_runs("change-colour")
+    record_file = project.root / "reports" / "verification.json"
+    record_before = record_file.read_bytes()
+    shards = [tmp_path / f"verify-shard-{index}" for index in (1, 2, 3)]
+    walks = [
+        subprocess.Popen(
+            [sys.executable, "-m", "helpcentre", "verify", PREPAY, RECEIPTS, "--shard", f"{index}/3"]
+            + ["--workers", "1", "--report", str(folder)],
+            cwd=project.root,
+            env=dict(os.environ, SANDBOX_DRIFT="change-colour"),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        for index, folder in enumerate(shards, start=1)
+    ]
+    outputs = [walk.communicate(timeout=300)[0] for walk in walks]
+    assert [walk.returncode for walk in walks] == [1, 0, 0], "\n".join(outputs)
+    assert "Shard 3/3 has no article: 2 articles over 3 shards leave this one nothing to walk" in outputs[2]
+    assert record_file.read_bytes() == record_before, "a shard writes no verification record"
+
+    merged_dir = tmp_path / "merged"
+    merging = CliRunner().invoke(
+        cli, ["report", "merge", "-f", str(project.root / "mkdocs.yml"), *map(str, shards), "--report", str(merged_dir)]
+    )
+    assert merging.exit_code == 1, merging.output
+    merged = json.loads((merged_dir / "results.json").read_text())
+    expected = [article for article in single["articles"] if article["ref"] in (PREPAY, RECEIPTS)]
+
+    def steps(articles):
+        return [
+            (article["ref"], step["step"], step["text"], step["status"], step["message"], sorted(step["files"]))
+            for article in articles
+            for step in article["steps"]
+        ]
+
+    assert steps(merged["articles"]) == steps(expected)
+    assert summary_of(single["articles"]) == single["summary"], "merge counts steps as verify does"
+    assert merged["summary"] == summary_of(expected)
+    assert (merged["target"], merged["browser"]) == (single["target"], single["browser"])
+    assert junit_cases(merged_dir) == [case for case in junit_cases(single_report) if case[0] in (PREPAY, RECEIPTS)]
+    for article in merged["articles"]:
+        for step in article["steps"]:
+            for role, relative in step["files"].items():
+                assert (merged_dir / relative).is_file(), f"{relative} is copied along"
+                if role == "expected":
+                    assert (merged_dir / relative).read_bytes() == (single_report / relative).read_bytes()
+    assert f'src="{PREPAY}/04.diff.png"' in (merged_dir / "index.html").read_text()
+
+    # The merge records the run once, as a single run that started with the first shard would have.
+    starts = [json.loads((folder / "results.json").read_text())["started_at"] for folder in shards[:2]]
+    assert merged["started_at"] == min(starts)
+    record = json.loads(record_file.read_text())["articles"]
+    entry = {"at": merged["started_at"], "target": "sandbox", "browser": single["browser"], "by": "verify"}
+    assert record[PREPAY] == {**entry, "status": "drift", "drifted_steps": [4]}
+    assert record[RECEIPTS] == {**entry, "status": "ok", "drifted_steps": []}
+
+
 def test_update_accepts_the_last_run_without_walking_again(project):
     import subprocess
     import sys

@@ -33,6 +33,7 @@ from helpcentre.cli import (  # noqa: E402,F401
     feedback_commands,
     pdf_commands,
     preview_commands,
+    report_commands,
     sandbox_commands,
     site_commands,
     verify_commands,

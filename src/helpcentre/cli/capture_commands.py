@@ -31,12 +31,32 @@ workers_option = click.option(
 )
 
 
+def _parse_shard(context: click.Context, parameter: click.Parameter, value: str | None) -> tuple[int, int] | None:
+    from helpcentre.sharding import ShardError, parse_shard
+
+    if value is None:
+        return None
+    try:
+        return parse_shard(value)
+    except ShardError as error:
+        raise UsageProblem(str(error)) from None
+
+
+shard_option = click.option(
+    "--shard",
+    metavar="I/N",
+    callback=_parse_shard,
+    help="Only this machine's share of the articles, balanced by their steps; "
+    "capture and verify share alike (1/3, 2/3, 3/3).",
+)
+
+
 @cli.command()
 @config_option
 @click.argument("articles", nargs=-1)
 @target_option
 @workers_option
-@click.option("--shard", metavar="I/N", help="Take only this deterministic share of the articles (1/3, 2/3, ...).")
+@shard_option
 @ws_endpoint_option
 @click.option(
     "--report",
@@ -51,24 +71,33 @@ def capture(
     articles: tuple[str, ...],
     target_url: str | None,
     workers: int | None,
-    shard: str | None,
+    shard: tuple[int, int] | None,
     ws_endpoint: str | None,
     report_dir: Path,
 ) -> None:
     """Walk ARTICLES (paths like billing/change-card-or-bank-info, or ids; default: all with a
     walkthrough) and rewrite their screenshots. An article's baselines change only when its
     whole walk succeeded."""
-    from helpcentre.capture.runner import CaptureOptions, CaptureUsageError, capture, parse_shard
+    from helpcentre.capture.runner import CaptureOptions, CaptureUsageError, capture, select_articles
     from helpcentre.capture.session import TargetError
+    from helpcentre.sharding import articles_of_shard, empty_shard_message
 
     project, centre = load_checked(config_file)
     stop_cleanly_on_sigterm()
     try:
+        selectors = list(articles)
+        if shard:
+            # The split verify --shard makes too: chosen here, and handed to capture by path.
+            planned = select_articles(centre, selectors, None)
+            share = articles_of_shard(planned, shard)
+            if planned and not share:
+                click.echo(f"{empty_shard_message(shard, len(planned))}; nothing was captured.", err=True)
+                return
+            selectors = [article.ref for article in share]
         options = CaptureOptions(
-            selectors=list(articles),
+            selectors=selectors,
             target_url=target_url,
             workers=workers or 0,
-            shard=parse_shard(shard) if shard else None,
             ws_endpoint=ws_endpoint,
             report_dir=report_dir,
         )

@@ -12,6 +12,7 @@ from helpcentre import atomic
 from helpcentre.cli import cli
 from helpcentre.cli.capture_commands import (
     CaptureProgress,
+    shard_option,
     target_option,
     workers_option,
     ws_endpoint_option,
@@ -46,6 +47,7 @@ STATUS_STYLE = {
 @click.argument("articles", nargs=-1)
 @target_option
 @workers_option
+@shard_option
 @ws_endpoint_option
 @click.option(
     "--json", "json_path", type=click.Path(dir_okay=False, path_type=Path), help="Write one record per step here."
@@ -63,6 +65,7 @@ def verify(
     articles: tuple[str, ...],
     target_url: str | None,
     workers: int | None,
+    shard: tuple[int, int] | None,
     ws_endpoint: str | None,
     json_path: Path | None,
     report_dir: Path,
@@ -72,9 +75,11 @@ def verify(
 ) -> None:
     """Walk ARTICLES again (default: all with a walkthrough) and compare every step with its baseline:
     the flow, the UI labels in bold, the ARIA snapshot and the pixels. Baselines never change.
-    Exit 0: every step matches; 1: drift; 2: usage, config or spec errors."""
+    With --shard, walk only this machine's share, then put the shards' reports together with
+    `helpcentre report merge`. Exit 0: every step matches; 1: drift; 2: usage, config or spec errors."""
     from helpcentre.capture.runner import CaptureUsageError
     from helpcentre.capture.session import TargetError
+    from helpcentre.sharding import empty_shard_message
     from helpcentre.verify.engine import VerifyOptions
     from helpcentre.verify.engine import verify as run_verify
 
@@ -82,7 +87,7 @@ def verify(
     if update:
         _accept(project, centre, report_dir, update, list(articles))
         return
-    options = VerifyOptions(list(articles), target_url, workers or 0, ws_endpoint, report_dir)
+    options = VerifyOptions(list(articles), target_url, workers or 0, ws_endpoint, report_dir, shard=shard)
     stop_cleanly_on_sigterm()
     try:
         with CaptureProgress() as progress:
@@ -93,7 +98,8 @@ def verify(
         click.echo("Stopped; no baseline was changed by the walks that did not finish.", err=True)
         raise SystemExit(STOPPED_EXIT_CODE) from None
 
-    print_table(results)
+    if results["articles"] or not shard:
+        print_table(results)
     if json_path is not None:
         records = [
             {
@@ -109,20 +115,41 @@ def verify(
             for step in article["steps"]
         ]
         atomic.write_text(json_path, json.dumps(records, indent=2, ensure_ascii=False) + "\n")
+    click.echo(summary_sentence(results, report_dir))
+    if shard:
+        planned = len(results["shard"]["articles"])
+        if results["articles"]:
+            share = f"Shard {shard[0]}/{shard[1]}: {len(results['articles'])} of the run's {planned} articles"
+        else:
+            share = f"{empty_shard_message(shard, planned)}; its report is empty"
+        click.echo(
+            f"{share}. Put the shards' reports together with `helpcentre report merge`, "
+            "which also records when the articles were verified.",
+            err=True,
+        )
+    if then_fix and not all_ok(results):
+        _fix(project, centre, list(articles), accept_visual, target_url, workers, ws_endpoint, report_dir)
+        return
+    if not all_ok(results):
+        raise SystemExit(1)
+
+
+def summary_sentence(results: dict, report_dir: Path) -> str:
+    """`33 steps in 7 articles: 32 ok, 1 drifted (1 pixels), 0 new, 0 not reached; 21.0 s. Report: …`"""
     summary = results["summary"]
-    drifted = summary["drift"] + summary["new"]
     kinds = ", ".join(f"{summary[kind]} {kind}" for kind in ("flow", "text", "structure", "pixels") if summary[kind])
-    click.echo(
+    return (
         f"{summary['steps']} steps in {summary['articles']} articles: {summary['ok']} ok, "
         f"{summary['drift']} drifted{f' ({kinds})' if kinds else ''}, {summary['new']} new, "
         f"{summary['not_reached']} not reached; {results['seconds']:.1f} s. "
         f"Report: {report_dir / 'index.html'}"
     )
-    if then_fix and (drifted or summary["not_reached"]):
-        _fix(project, centre, list(articles), accept_visual, target_url, workers, ws_endpoint, report_dir)
-        return
-    if drifted or summary["not_reached"]:
-        raise SystemExit(1)
+
+
+def all_ok(results: dict) -> bool:
+    """No step drifted, is new or was not reached: exit 0."""
+    summary = results["summary"]
+    return not (summary["drift"] or summary["new"] or summary["not_reached"])
 
 
 @cli.command()

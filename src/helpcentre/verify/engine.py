@@ -15,8 +15,16 @@ from helpcentre.articles import Article, HelpCentre
 from helpcentre.articles.steps import plain_text
 from helpcentre.capture.baselines import BaselineStore
 from helpcentre.capture.layout import step_files, step_stem
-from helpcentre.capture.runner import ArticleOutcome, CaptureOptions, Progress, select_articles, walk_articles
+from helpcentre.capture.runner import (
+    ArticleOutcome,
+    CaptureOptions,
+    CaptureResult,
+    Progress,
+    select_articles,
+    walk_articles,
+)
 from helpcentre.project import Project
+from helpcentre.sharding import Shard, articles_of_shard
 from helpcentre.verify.judge import DRIFT, STATUS_ORDER, Tolerance, boxes_from, judge
 from helpcentre.verify.repair import Rename, suggest_rename
 
@@ -31,11 +39,15 @@ class VerifyOptions:
     workers: int = 0
     ws_endpoint: str | None = None
     report_dir: Path = Path("reports/verify")
+    # This machine's share of the articles (verify/shards.py); None walks them all.
+    shard: Shard | None = None
 
 
 def verify(project: Project, centre: HelpCentre, options: VerifyOptions, progress: Progress) -> dict[str, Any]:
     """Walk the chosen articles and judge each step; write the report; return the results."""
-    articles = select_articles(centre, options.selectors, None)
+    planned = select_articles(centre, options.selectors, None)
+    # Sharded: walk this shard's share only; results name the whole run's target and plan.
+    articles = articles_of_shard(planned, options.shard) if options.shard else planned
     started = datetime.now(UTC).replace(microsecond=0)
     walk_options = CaptureOptions(
         selectors=options.selectors,
@@ -43,7 +55,10 @@ def verify(project: Project, centre: HelpCentre, options: VerifyOptions, progres
         workers=options.workers,
         ws_endpoint=options.ws_endpoint,
     )
-    walked = asyncio.run(walk_articles(project, articles, walk_options, progress, check_labels=True))
+    if articles or not options.shard:
+        walked = asyncio.run(walk_articles(project, articles, walk_options, progress, check_labels=True))
+    else:  # A shard with no article: nothing to walk, an empty report.
+        walked = CaptureResult([], 0.0, "")
     store = BaselineStore(project.screenshots_dir)
     manifest = store.read_manifest()
 
@@ -51,7 +66,11 @@ def verify(project: Project, centre: HelpCentre, options: VerifyOptions, progres
     staged = atomic.staging_directory(options.report_dir)
     try:
         records = [_judge_article(project, store, manifest, outcome, staged) for outcome in walked.outcomes]
-        results = _results(records, started, walked.seconds, options, walked.browser_version, project, articles)
+        results = _results(records, started, walked.seconds, options, walked.browser_version, project, planned)
+        if options.shard:
+            from helpcentre.verify.shards import shard_part
+
+            results["shard"] = shard_part(project, planned, options.shard)
         atomic.write_text(staged / RESULTS_FILE, json.dumps(results, indent=2, ensure_ascii=False) + "\n")
         from helpcentre.report import write_html_report, write_junit
 
@@ -61,7 +80,8 @@ def verify(project: Project, centre: HelpCentre, options: VerifyOptions, progres
     except BaseException:
         shutil.rmtree(staged, ignore_errors=True)
         raise
-    _record_last_verify(project, results)
+    if not options.shard:  # `report merge` records the shards' verification, once.
+        _record_last_verify(project, results)
     return results
 
 
@@ -208,7 +228,7 @@ def _results(
         "started_at": started.isoformat(),
         "seconds": round(seconds, 2),
         "target": target,
-        "browser": f"Chromium {browser_version}",
+        "browser": f"Chromium {browser_version}" if browser_version else "",
         "summary": {
             "articles": len(records),
             "steps": len(statuses),
