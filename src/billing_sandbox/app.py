@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import os
 import secrets
+import shutil
+import threading
 from datetime import date, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -27,9 +29,9 @@ from jinja2 import ChoiceLoader, FileSystemLoader
 from werkzeug.exceptions import HTTPException, MethodNotAllowed, RequestEntityTooLarge, UnsupportedMediaType
 from werkzeug.routing import IntegerConverter, Map
 
-from billing_sandbox import formatting
+from billing_sandbox import formatting, store
 from billing_sandbox.clock import today_from_environment
-from billing_sandbox.database import prepare_database, reseed_in_place
+from billing_sandbox.database import connect, prepare_database, reseed_in_place, reset_database
 from billing_sandbox.demo import DEMO_EMAIL, DEMO_PASSWORD, PRACTICE_NAME
 from billing_sandbox.drift import drifts_from_environment
 from billing_sandbox.views import auth, billing, clients, home, sandbox_controls, setup
@@ -39,8 +41,16 @@ log = logging.getLogger(__name__)
 SESSION_LIFETIME = timedelta(hours=8)
 RESET_PATH = "/_sandbox/reset"
 RESET_ENDPOINT = "sandbox_reset"
-# Endpoints reached without logging in. The reset exists only when the server was started to allow it.
-PUBLIC_ENDPOINTS = {"auth.login", "healthz", "static", RESET_ENDPOINT}
+# A fresh copy of the seed for one walk, chosen per request by a header: many walks at once on
+# one server, none seeing another's changes. Only with allow_reset, like the reset.
+DATA_SETS_PATH = "/_sandbox/data"
+DATA_SET_ENDPOINT = "sandbox_data_set"
+DATA_SET_DROP_ENDPOINT = "sandbox_drop_data_set"
+DATA_SET_HEADER = "X-Sandbox-Data"
+DATA_SETS_FOLDER = "data-sets"
+MACHINE_ENDPOINTS = {RESET_ENDPOINT, DATA_SET_ENDPOINT, DATA_SET_DROP_ENDPOINT}
+# Endpoints reached without logging in. The machine ones exist only when the server was started to allow them.
+PUBLIC_ENDPOINTS = {"auth.login", "healthz", "static", *MACHINE_ENDPOINTS}
 # The largest form (Card Details) sends a dozen short fields: these leave room for any text a
 # person types, and refuse (413) a form bomb before any view reads it. waitress refuses far
 # larger bodies before they are read at all (server.py).
@@ -69,8 +79,10 @@ def create_app(
     """The sandbox app over the data in `data_dir`, re-seeded first when `reset` (or when there is none).
 
     `today` is the seed's date (SANDBOX_TODAY by default); once seeded, the data keeps its own date.
-    `allow_reset` adds `POST /_sandbox/reset`, which re-seeds the data while serving, with no login:
-    for capture and verify, which walk one article after another on one sandbox.
+    `allow_reset` adds `POST /_sandbox/reset`, which re-seeds the data while serving, with no login,
+    and `POST /_sandbox/data`, which makes a fresh copy of the seed that requests carrying its
+    name in the X-Sandbox-Data header use: for capture and verify, which walk many articles on
+    one sandbox, each on data of its own.
     """
     data_dir = Path(data_dir)
     database = prepare_database(data_dir, today or today_from_environment(), reset=reset)
@@ -105,6 +117,9 @@ def create_app(
         money=formatting.money, period_label=formatting.period_label, long_date=formatting.long_date
     )
 
+    if allow_reset:
+        app.extensions["sandbox_data_sets"] = DataSets(data_dir / DATA_SETS_FOLDER, _seeded_for(database))
+        app.before_request(_choose_data_set)
     # First: what is too large or no form at all is refused before anything reads it.
     app.before_request(_refuse_what_no_form_sends)
     # Registered before CSRFProtect so that an expired session on a POST goes to the login page
@@ -113,6 +128,8 @@ def create_app(
     csrf = CSRFProtect(app)
     # A machine's call, not a form: it carries no session and so no CSRF token.
     csrf.exempt(_reseed)
+    csrf.exempt(_new_data_set)
+    csrf.exempt(_drop_data_set)
 
     app.register_blueprint(auth.blueprint)
     app.register_blueprint(home.blueprint)
@@ -123,6 +140,8 @@ def create_app(
     app.add_url_rule("/healthz", "healthz", _healthz)
     if allow_reset:
         app.add_url_rule(RESET_PATH, RESET_ENDPOINT, _reseed, methods=["POST"])
+        app.add_url_rule(DATA_SETS_PATH, DATA_SET_ENDPOINT, _new_data_set, methods=["POST"])
+        app.add_url_rule(f"{DATA_SETS_PATH}/<name>", DATA_SET_DROP_ENDPOINT, _drop_data_set, methods=["DELETE"])
     app.teardown_appcontext(_close_connection)
     app.register_error_handler(CSRFError, _form_expired)
     app.register_error_handler(HTTPException, _http_error)
@@ -144,7 +163,7 @@ def _secret_key(data_dir: Path) -> str:
 def _refuse_what_no_form_sends() -> None:
     """A POST to a page is its form: JSON or any other body is refused (415), and so is a form
     with more fields than any page has (413); a form past MAX_FORM_BYTES is a 413 as it is read."""
-    if request.method != "POST" or request.url_rule is None or request.endpoint == RESET_ENDPOINT:
+    if request.method != "POST" or request.url_rule is None or request.endpoint in MACHINE_ENDPOINTS:
         return
     if request.mimetype and request.mimetype not in FORM_TYPES:
         raise UnsupportedMediaType()
@@ -177,6 +196,73 @@ def _healthz() -> Response:
 def _reseed() -> Response:
     today = reseed_in_place(Path(current_app.config["SANDBOX_DATABASE"]))
     return jsonify(status="reset", today=today.isoformat())
+
+
+def _seeded_for(database: Path) -> date:
+    connection = connect(database)
+    try:
+        return store.sandbox_today(connection)
+    finally:
+        connection.close()
+
+
+class DataSets:
+    """Fresh copies of the seed, by name: each is the file a reset would write, copied in a few ms."""
+
+    def __init__(self, folder: Path, today: date):
+        self.folder = folder
+        self.today = today
+        self._names: set[str] = set()
+        self._lock = threading.Lock()
+        self._seed: Path | None = None
+
+    def create(self) -> str:
+        with self._lock:
+            if self._seed is None:
+                self._seed = reset_database(self.folder / "seed", self.today)
+            name = secrets.token_hex(8)
+            staged = self.folder / f".{name}.copying"
+            shutil.copyfile(self._seed, staged)
+            os.replace(staged, self.path(name))
+            self._names.add(name)
+        return name
+
+    def path(self, name: str) -> Path:
+        return self.folder / f"{name}.sqlite3"
+
+    def exists(self, name: str) -> bool:
+        return name in self._names
+
+    def drop(self, name: str) -> bool:
+        with self._lock:
+            if name not in self._names:
+                return False
+            self._names.discard(name)
+        self.path(name).unlink(missing_ok=True)
+        return True
+
+
+def _data_sets() -> DataSets:
+    return current_app.extensions["sandbox_data_sets"]
+
+
+def _choose_data_set() -> Response | None:
+    """A request naming a data set reads and writes that copy of the seed; an unknown name is a 404."""
+    name = request.headers.get(DATA_SET_HEADER)
+    if name is None:
+        return None
+    if not _data_sets().exists(name):
+        return make_response(f"no sandbox data set '{name[:32]}'\n", 404, {"Content-Type": "text/plain"})
+    g.database = str(_data_sets().path(name))
+    return None
+
+
+def _new_data_set() -> tuple[Response, int]:
+    return jsonify(data=_data_sets().create(), header=DATA_SET_HEADER), 201
+
+
+def _drop_data_set(name: str) -> tuple[str, int]:
+    return ("", 204) if _data_sets().drop(name) else ("", 404)
 
 
 def _close_connection(_error: BaseException | None) -> None:

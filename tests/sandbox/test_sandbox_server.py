@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from billing_sandbox.database import DATABASE_FILENAME
-from billing_sandbox.process import SandboxProcess, SandboxStartError
+from billing_sandbox.process import DATA_SET_HEADER, SandboxProcess, SandboxStartError
 
 
 def test_reset_twice_gives_byte_identical_databases(tmp_path: Path) -> None:
@@ -74,3 +74,24 @@ def test_a_taken_port_is_reported(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stdout == ""
     assert f"Error: cannot listen on 127.0.0.1:{port}: Address already in use" in result.stderr
+
+
+def test_the_demo_login_signs_in_over_http_for_a_browser_to_reuse(tmp_path: Path) -> None:
+    with SandboxProcess(tmp_path / "data", allow_reset=True) as sandbox:
+        state = sandbox.signed_in_state()
+        (cookie,) = state["cookies"]
+        assert (cookie["name"], cookie["domain"], cookie["httpOnly"], cookie["sameSite"]) == (
+            "sandbox_session",
+            "127.0.0.1",
+            True,
+            "Lax",
+        )
+        name = sandbox.new_data_set()
+        request = urllib.request.Request(
+            sandbox.url + "billing",
+            headers={"Cookie": f"sandbox_session={cookie['value']}", DATA_SET_HEADER: name},
+        )
+        with urllib.request.urlopen(request, timeout=30) as response:
+            assert response.url == sandbox.url + "billing", "signed in: no detour to the login page"
+            assert "Visa ending in 4242" in response.read().decode()
+        sandbox.drop_data_set(name)

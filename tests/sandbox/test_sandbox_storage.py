@@ -148,3 +148,34 @@ def test_the_reset_endpoint_reseeds_while_serving(data_dir: Path, tmp_path: Path
     assert logical_dump(database_path(data_dir)) == logical_dump(reset_database(tmp_path, date(2026, 11, 15)))
     # Whoever was logged in stays logged in, on the seeded data.
     assert "November 2026 INV-202611 Nov 20, 2026 $149.00 Due" in member.open("/billing").text
+
+
+def test_data_sets_exist_only_when_allowed(member: Visitor) -> None:
+    assert member.client.post("/_sandbox/data").status_code == 404
+
+
+def test_each_data_set_is_a_fresh_seed_that_only_its_requests_change(data_dir: Path, tmp_path: Path) -> None:
+    app = create_app(data_dir, reset=True, allow_reset=True, today=date(2026, 11, 15), secret_key="test secret")
+    machine = app.test_client()
+    created = machine.post("/_sandbox/data")
+    assert created.status_code == 201 and created.json["header"] == "X-Sandbox-Data"
+    first, second = created.json["data"], machine.post("/_sandbox/data").json["data"]
+    assert first != second
+    sets = data_dir / "data-sets"
+    seed = logical_dump(reset_database(tmp_path, date(2026, 11, 15)))
+    assert logical_dump(sets / f"{first}.sqlite3") == seed
+
+    # The same login works on every data set: the session is a cookie, the data is not.
+    member = Visitor(app.test_client())
+    member.log_in()
+    member.client.environ_base["HTTP_X_SANDBOX_DATA"] = first
+    member.submit("/billing", "/billing/change-requests", {"type": "Other", "description": "Only in the first"})
+    assert "Only in the first" in member.open("/billing").text
+    assert logical_dump(sets / f"{second}.sqlite3") == seed
+    assert logical_dump(database_path(data_dir)) == seed
+
+    member.client.environ_base["HTTP_X_SANDBOX_DATA"] = "no-such-set"
+    assert member.client.get("/billing").status_code == 404
+    assert machine.delete(f"/_sandbox/data/{first}").status_code == 204
+    assert not (sets / f"{first}.sqlite3").exists()
+    assert machine.delete(f"/_sandbox/data/{first}").status_code == 404

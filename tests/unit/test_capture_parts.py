@@ -9,7 +9,7 @@ from helpcentre import atomic
 from helpcentre.capture.layout import png_dimensions, step_files
 from helpcentre.capture.locate import named_in_snapshot
 from helpcentre.capture.publish import published_copy
-from helpcentre.capture.runner import CaptureUsageError, parse_shard, select_articles
+from helpcentre.capture.runner import CaptureUsageError, select_articles
 from helpcentre.capture.walker import Box
 from helpcentre.project import load_project
 
@@ -56,9 +56,6 @@ def test_articles_are_chosen_by_path_or_id_and_sharded_deterministically(project
     assert shards == [[a.ref for a in select_articles(centre, [], (index, 3))] for index in (1, 2, 3)]
     with pytest.raises(CaptureUsageError, match="no article 'nope'"):
         select_articles(centre, ["nope"], None)
-    assert parse_shard("2/4") == (2, 4)
-    with pytest.raises(CaptureUsageError, match="--shard takes I/N"):
-        parse_shard("two")
 
 
 def test_a_directory_swap_replaces_the_whole_folder(tmp_path):

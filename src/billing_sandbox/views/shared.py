@@ -13,9 +13,12 @@ from billing_sandbox.store import sandbox_today
 
 
 def connection() -> sqlite3.Connection:
-    """One connection per request, closed when the request ends (see app.create_app)."""
+    """One connection per request, closed when the request ends (see app.create_app).
+
+    To the request's data set when it names one (see app.DataSets), else to the sandbox's database.
+    """
     if "connection" not in g:
-        g.connection = connect(current_app.config["SANDBOX_DATABASE"])
+        g.connection = connect(g.get("database") or current_app.config["SANDBOX_DATABASE"])
     return g.connection
 
 

@@ -3,47 +3,21 @@
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import shutil
 from pathlib import Path
-from typing import Any
-
-from PIL import Image
+from typing import TYPE_CHECKING, Any
 
 from helpcentre import atomic
+from helpcentre.capture.images import prepare_images, same_pixels
 from helpcentre.capture.layout import png_dimensions, step_files, step_stem
-from helpcentre.capture.png import optimise
-from helpcentre.capture.publish import published_copy
-from helpcentre.capture.walker import Box, StepShot
+
+if TYPE_CHECKING:
+    from helpcentre.capture.walker import StepShot
 
 MANIFEST_VERSION = 1
 
-
-def same_pixels(first_png: bytes, second_png: bytes) -> bool:
-    """Whether two PNGs hold the same image, however each was compressed."""
-    first, second = Image.open(io.BytesIO(first_png)), Image.open(io.BytesIO(second_png))
-    if first.size != second.size:
-        return False
-    return first.convert("RGBA").tobytes() == second.convert("RGBA").tobytes()
-
-
-def prepare_images(
-    png: bytes, number: int, highlight: Box | None, previous_raw: bytes | None, previous_published: bytes | None
-) -> tuple[bytes, bytes]:
-    """The optimised raw shot and its published copy.
-
-    An unchanged shot keeps its committed bytes, so a re-capture changes nothing in Git.
-    Runs in a worker process: oxipng holds the GIL while it works.
-    """
-    if previous_raw is not None and same_pixels(png, previous_raw):
-        raw = previous_raw
-    else:
-        raw = optimise(png)
-        previous_published = None
-    if previous_published is not None:
-        return raw, previous_published
-    return raw, optimise(published_copy(png, number, highlight))
+__all__ = ["MANIFEST_VERSION", "BaselineStore", "prepare_images", "same_pixels"]
 
 
 def _sha256(data: bytes) -> str:
@@ -75,14 +49,19 @@ class BaselineStore:
     def path(self, relative: str) -> Path:
         return self.root / relative
 
-    def previous_images(self, ref: str, shot: StepShot) -> tuple[bytes | None, bytes | None]:
-        """The committed raw shot, and its published copy if the highlight has not moved."""
+    def previous_images(
+        self, ref: str, shot: StepShot, manifest: dict[str, Any] | None = None
+    ) -> tuple[bytes | None, bytes | None]:
+        """The committed raw shot, and its published copy if the highlight has not moved.
+
+        `manifest` is the one read already, if the caller has it.
+        """
         files = step_files(ref, shot.number)
         try:
             raw = self.path(files.raw).read_bytes()
         except FileNotFoundError:
             return None, None
-        entry = self.read_manifest()["articles"].get(ref, {})
+        entry = (manifest or self.read_manifest())["articles"].get(ref, {})
         step = next((item for item in entry.get("steps", []) if item["step"] == shot.number), None)
         highlight = shot.highlight.as_dict() if shot.highlight else None
         published_path = self.path(files.published)

@@ -17,7 +17,22 @@ FRAME_PADDING = 16
 LOOSE_MARGIN_X = 160
 LOOSE_MARGIN_Y = 96
 
-_FRAME_SCRIPT = """([elements, padding, looseX, looseY, attribute]) => {
+_FRAME_SCRIPT = """([elements, padding, looseX, looseY, attribute, scrolled]) => {
+  // The first element is scrolled into view first, as Playwright does it, unless it is in view
+  // already: inside the viewport and inside every box around it that clips what overflows.
+  const inView = el => {
+    if (!el || !el.isConnected) return true;
+    const r = el.getBoundingClientRect();
+    if (r.top < 0 || r.left < 0 || r.bottom > window.innerHeight || r.right > window.innerWidth) return false;
+    for (let node = el.parentElement; node && node !== document.documentElement; node = node.parentElement) {
+      const style = getComputedStyle(node);
+      if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+      const c = node.getBoundingClientRect();
+      if (r.top < c.top || r.left < c.left || r.bottom > c.bottom || r.right > c.right) return false;
+    }
+    return true;
+  };
+  if (!scrolled && !inView(elements[0])) return {scroll: true};
   const named = el => el.hasAttribute('aria-label') || el.hasAttribute('aria-labelledby');
   const implicitRole = el => {
     const explicit = (el.getAttribute('role') || '').trim().split(/\\s+/)[0];
@@ -136,13 +151,14 @@ async def frame_around(page: Page, elements: list[ElementHandle]) -> Frame | Non
     """The frame for these elements (the first is scrolled into view), or None when none is shown."""
     if not elements:
         return None
-    try:
-        await elements[0].scroll_into_view_if_needed(timeout=5000)
-    except Exception:  # noqa: BLE001 - an element that cannot scroll is framed where it stands
-        pass
-    found = await page.evaluate(
-        _FRAME_SCRIPT, [elements, FRAME_PADDING, LOOSE_MARGIN_X, LOOSE_MARGIN_Y, FRAME_ATTRIBUTE]
-    )
+    arguments = [elements, FRAME_PADDING, LOOSE_MARGIN_X, LOOSE_MARGIN_Y, FRAME_ATTRIBUTE, False]
+    found = await page.evaluate(_FRAME_SCRIPT, arguments)
+    if found is not None and found.get("scroll"):
+        try:
+            await elements[0].scroll_into_view_if_needed(timeout=5000)
+        except Exception:  # noqa: BLE001 - an element that cannot scroll is framed where it stands
+            pass
+        found = await page.evaluate(_FRAME_SCRIPT, [*arguments[:-1], True])
     if found is None:
         return None
     viewport = page.viewport_size or {"width": 1280, "height": 800}

@@ -1,9 +1,28 @@
-"""Where baselines live under screenshots/: light enough for the site plugin to import."""
+"""Where baselines live under screenshots/, and the boxes on them: light enough for the site plugin
+and the image workers to import."""
 
 from __future__ import annotations
 
 import struct
 from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle in screenshot pixels."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+
+    def as_dict(self) -> dict[str, float]:
+        return {
+            "x": round(self.x, 1),
+            "y": round(self.y, 1),
+            "width": round(self.width, 1),
+            "height": round(self.height, 1),
+        }
 
 
 def step_stem(number: int) -> str:

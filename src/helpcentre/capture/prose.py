@@ -15,6 +15,7 @@ from helpcentre.articles.inference import CONTAINER_ROLES, Intent, Scope
 from helpcentre.articles.walkthrough import Locator
 from helpcentre.capture.aria_tree import AriaNode, matching_names, names_with_roles, parse_aria_snapshot
 from helpcentre.capture.locate import resolve
+from helpcentre.capture.reading import QUIET_S, PageReadings
 
 LABEL_WAIT_MS = 5_000
 
@@ -50,12 +51,17 @@ async def snapshot_tree(root: Page | PlaywrightLocator) -> AriaNode:
     return parse_aria_snapshot(await locator.aria_snapshot(timeout=10_000))
 
 
-async def resolve_scope(page: Page, scope: Scope, timeout_ms: float) -> Resolved:
-    return await _resolve_named(page, page, scope.label, scope.roles, None, "container", timeout_ms)
+async def resolve_scope(page: Page, scope: Scope, timeout_ms: float, readings: PageReadings | None = None) -> Resolved:
+    return await _resolve_named(page, page, scope.label, scope.roles, None, "container", timeout_ms, None, readings)
 
 
-async def resolve_intent(page: Page, intent: Intent, number: int, timeout_ms: float) -> Resolved:
-    """The one element an acting or `show` intent names, waiting up to the timeout for it to appear."""
+async def resolve_intent(
+    page: Page, intent: Intent, number: int, timeout_ms: float, readings: PageReadings | None = None
+) -> Resolved:
+    """The one element an acting or `show` intent names, waiting up to the timeout for it to appear.
+
+    `readings` is what the walk last read of the page; a name is looked for there first.
+    """
     if intent.locator is not None:
         element = resolve(page, intent.locator)
         await _wait_for_one(element, intent.locator, timeout_ms)
@@ -63,12 +69,11 @@ async def resolve_intent(page: Page, intent: Intent, number: int, timeout_ms: fl
     within: Resolved | None = None
     root: Page | PlaywrightLocator = page
     if intent.scope is not None:
-        within = await resolve_scope(page, intent.scope, timeout_ms)
+        within = await resolve_scope(page, intent.scope, timeout_ms, readings)
         root = within.element
     assert intent.label is not None
     kind = "container" if intent.kind == "show" else ("field" if intent.kind == "set" else "control")
-    resolved = await _resolve_named(page, root, intent.label, intent.roles, within, kind, timeout_ms, number)
-    return resolved
+    return await _resolve_named(page, root, intent.label, intent.roles, within, kind, timeout_ms, number, readings)
 
 
 async def _resolve_named(
@@ -80,12 +85,24 @@ async def _resolve_named(
     kind: str,
     timeout_ms: float,
     number: int | None = None,
+    readings: PageReadings | None = None,
 ) -> Resolved:
+    """When `root` is the page, what `readings` hold of it is tried first: a name found there
+    once, and on the live page once, is settled without reading the page again."""
     # Pages here are drawn by the time they have loaded; a label that is still missing after a
-    # short wait is missing, and the writer hears so sooner.
+    # short wait, or once the page is quiet, is missing, and the writer hears so sooner.
     deadline = time.monotonic() + min(timeout_ms, LABEL_WAIT_MS) / 1000
+    whole_page = readings if readings is not None and root is page else None
+    known = whole_page.body_aria if whole_page is not None else None
     while True:
-        tree = await snapshot_tree(root)
+        from_reading = known is not None
+        if known is not None:
+            tree, known = parse_aria_snapshot(known), None
+        elif whole_page is not None:
+            whole_page.forget()
+            tree = parse_aria_snapshot(await whole_page.aria())
+        else:
+            tree = await snapshot_tree(root)
         matches = matching_names(tree, label, roles)
         distinct: dict[tuple[str, str], str] = {}
         for match in matches:
@@ -97,12 +114,12 @@ async def _resolve_named(
             count = await element.count()
             if count == 1:
                 return Resolved(spec, element, how)
-            if count > 1:
+            if count > 1 and not from_reading:
                 raise NotResolved(
                     f"{count} {kind}s are {role} '{name}'{_inside(within)}",
                     _override_hint(number, spec, "nth: 0", within),
                 )
-        elif len(distinct) > 1:
+        elif len(distinct) > 1 and not from_reading:
             shown = [f"{role} '{name}'" for role, name in distinct]
             listed = ", ".join(shown[:6]) + (f" and {len(shown) - 6} more" if len(shown) > 6 else "")
             first_role, first_name = next(iter(distinct))
@@ -111,7 +128,10 @@ async def _resolve_named(
                 f"'{label}' names {len(distinct)} {kind}s{_inside(within)}: {listed}",
                 _override_hint(number, spec, "", within),
             )
-        if time.monotonic() >= deadline:
+        if from_reading:
+            # An earlier reading that does not settle it decides nothing: read the page now.
+            continue
+        if time.monotonic() >= deadline or (readings is not None and await readings.quiet()):
             nearest = _nearest(tree, label, roles)
             listed = ", ".join(node.describe() for node in nearest)
             hint = f"; {kind}s here: {listed}" if nearest else f"; no {kind} here has a name"
@@ -171,17 +191,26 @@ def text_pattern(label: str, ignore_case: bool = False) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w]){words}(?![\w])", re.IGNORECASE if ignore_case else 0)
 
 
-async def find_text(page: Page, intent: Intent, timeout_ms: float) -> tuple[PlaywrightLocator, str, Resolved | None]:
+async def find_text(
+    page: Page, intent: Intent, timeout_ms: float, readings: PageReadings | None = None
+) -> tuple[PlaywrightLocator, str, Resolved | None]:
     """The visible elements showing a `check` intent's text; waits for it, then accepts a case-only difference."""
     assert intent.label is not None
-    within = await resolve_scope(page, intent.scope, timeout_ms) if intent.scope is not None else None
+    scope = intent.scope
+    within = await resolve_scope(page, scope, timeout_ms, readings) if scope is not None else None
     root: Page | PlaywrightLocator = within.element if within else page
     exact = root.get_by_text(text_pattern(intent.label)).filter(visible=True)
-    try:
-        await expect(exact.first).to_be_visible(timeout=timeout_ms)
-        return await _in_a_container_first(exact), "exact", within
-    except AssertionError:
-        pass
+    deadline = time.monotonic() + timeout_ms / 1000
+    while True:
+        # In short waits, so that a page that has finished drawing without the text is not waited on.
+        wait_ms = max(1.0, min(QUIET_S * 1000, (deadline - time.monotonic()) * 1000))
+        try:
+            await expect(exact.first).to_be_visible(timeout=wait_ms)
+            return await _in_a_container_first(exact), "exact", within
+        except AssertionError:
+            pass
+        if time.monotonic() >= deadline or (readings is not None and await readings.quiet()):
+            break
     loose = root.get_by_text(text_pattern(intent.label, ignore_case=True)).filter(visible=True)
     if await loose.count():
         return await _in_a_container_first(loose), "case", within
@@ -202,12 +231,12 @@ async def _in_a_container_first(found: PlaywrightLocator) -> PlaywrightLocator:
     return found.nth(index) if index > 0 else found
 
 
-async def text_shown_now(page: Page, intent: Intent) -> bool:
+async def text_shown_now(page: Page, intent: Intent, readings: PageReadings | None = None) -> bool:
     """Whether a check already holds, without waiting: a check that held before its action proves nothing."""
     assert intent.label is not None
     root: Page | PlaywrightLocator = page
     if intent.scope is not None:
-        tree = await snapshot_tree(page)
+        tree = parse_aria_snapshot(await readings.aria()) if readings is not None else await snapshot_tree(page)
         matches = matching_names(tree, intent.scope.label, intent.scope.roles)
         if len(matches) != 1:
             return False

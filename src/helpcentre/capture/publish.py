@@ -10,7 +10,7 @@ import io
 
 from PIL import Image, ImageDraw, ImageFont
 
-from helpcentre.capture.walker import Box
+from helpcentre.capture.layout import Box
 
 HIGHLIGHT_COLOUR = (232, 89, 12, 255)
 BADGE_TEXT_COLOUR = (255, 255, 255, 255)

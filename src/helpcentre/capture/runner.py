@@ -13,15 +13,17 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from playwright.async_api import async_playwright
+from playwright.async_api import Browser, BrowserContext, Page, async_playwright
 
 from helpcentre import atomic, verification
 from helpcentre.articles import Article, HelpCentre, UnknownArticle
 from helpcentre.browser import launch_options
-from helpcentre.capture.baselines import BaselineStore, prepare_images
+from helpcentre.capture import images
+from helpcentre.capture.baselines import BaselineStore
 from helpcentre.capture.layout import step_stem
 from helpcentre.capture.session import TargetError, new_page, open_browser
 from helpcentre.capture.targets import SANDBOX_DATA_PREFIX, RunningTarget, TargetPool
+from helpcentre.capture.timings import RunTimings
 from helpcentre.capture.walker import StepFailed, StepShot, WalkSettings, walk
 from helpcentre.project import Project
 
@@ -60,6 +62,7 @@ class CaptureResult:
     outcomes: list[ArticleOutcome]
     seconds: float
     browser_version: str
+    timings: RunTimings = field(default_factory=RunTimings)
 
     @property
     def failed(self) -> list[ArticleOutcome]:
@@ -68,16 +71,6 @@ class CaptureResult:
     @property
     def steps(self) -> int:
         return sum(len(outcome.shots or []) for outcome in self.outcomes)
-
-
-def parse_shard(text: str) -> tuple[int, int]:
-    try:
-        index, total = (int(part) for part in text.split("/"))
-    except ValueError:
-        raise CaptureUsageError(f"--shard takes I/N, such as 1/3, not '{text}'") from None
-    if not 1 <= index <= total:
-        raise CaptureUsageError(f"--shard {text}: I must be between 1 and N")
-    return index, total
 
 
 def select_articles(centre: HelpCentre, selectors: list[str], shard: tuple[int, int] | None) -> list[Article]:
@@ -96,8 +89,9 @@ def select_articles(centre: HelpCentre, selectors: list[str], shard: tuple[int, 
             key=lambda article: article.ref,
         )
     if shard is not None:
-        index, total = shard
-        chosen = [article for position, article in enumerate(chosen) if position % total == index - 1]
+        from helpcentre.sharding import articles_of_shard
+
+        chosen = articles_of_shard(chosen, shard)
     return chosen
 
 
@@ -117,11 +111,15 @@ async def walk_articles(
     check_labels: bool = False,
     labels_must_match: bool = False,
     after_walk: Callable[[ArticleOutcome], None] | None = None,
+    on_shot: Callable[[Article, StepShot], None] | None = None,
+    timings: RunTimings | None = None,
 ) -> CaptureResult:
     """Walk every article (in parallel, one browser context each); nothing is written here.
 
-    `after_walk` sees each outcome as soon as its walk ends, while other walks go on.
+    `on_shot` sees each step's shot as soon as it is taken, and `after_walk` each outcome as
+    soon as its walk ends, while other walks go on. `timings` gets the run's clocks.
     """
+    timings = timings or RunTimings()
     started = time.monotonic()
     _cancel_on_sigterm()
     # What a killed run left: half-swapped baseline folders, and sandbox data in the temp folder.
@@ -134,27 +132,48 @@ async def walk_articles(
         queue.put_nowait(article)
     outcomes: dict[str, ArticleOutcome] = {}
     try:
-        async with async_playwright() as playwright:
-            browser = await open_browser(playwright, options.ws_endpoint)
+        # The sandbox starts (and signs in) while Playwright's driver and the browser start.
+        pool.start(article.meta.walkthrough.target for article in articles if article.meta.walkthrough)
+        with timings.phase("driver"):
+            playwright = await async_playwright().start()
+        try:
+            with timings.phase("browser"):
+                browser = await open_browser(playwright, options.ws_endpoint)
 
             async def worker() -> None:
                 running: dict[str, RunningTarget] = {}
-                while not queue.empty():
-                    article = queue.get_nowait()
-                    outcome = await _walk_one(
-                        browser, pool, running, article, progress, check_labels, labels_must_match
-                    )
-                    outcomes[article.ref] = outcome
-                    if after_walk is not None:
-                        after_walk(outcome)
+
+                def open_next() -> asyncio.Future[_OpenArticle] | None:
+                    if queue.empty():
+                        return None
+                    return asyncio.ensure_future(_open_article(browser, pool, running, queue.get_nowait(), timings))
+
+                upcoming = open_next()
+                try:
+                    while upcoming is not None:
+                        opened = await upcoming
+                        # The next article's data and context are made ready while this one is walked.
+                        upcoming = open_next()
+                        outcome = await _walk_opened(
+                            opened, progress, check_labels, labels_must_match, timings, on_shot
+                        )
+                        outcomes[opened.article.ref] = outcome
+                        if after_walk is not None:
+                            after_walk(outcome)
+                finally:
+                    if upcoming is not None:
+                        await _abandon(upcoming)
 
             await asyncio.gather(*(worker() for _ in range(workers)))
+            timings.walks_ended_at = time.perf_counter()
             version = browser.version
             await browser.close()
+        finally:
+            await playwright.stop()
     finally:
         pool.close()
     ordered = [outcomes[article.ref] for article in articles]
-    return CaptureResult(ordered, time.monotonic() - started, version)
+    return CaptureResult(ordered, time.monotonic() - started, version, timings)
 
 
 def _cancel_on_sigterm() -> None:
@@ -167,68 +186,135 @@ def _cancel_on_sigterm() -> None:
 
 
 async def _walk_and_prepare_images(
-    project: Project, articles: list[Article], options: CaptureOptions, progress: Progress
+    project: Project,
+    articles: list[Article],
+    options: CaptureOptions,
+    progress: Progress,
+    timings: RunTimings | None = None,
 ) -> CaptureResult:
-    """Walk, and optimise each finished article's images in other processes while the rest walk."""
+    """Walk, and optimise each step's images in other processes as soon as it is taken.
+
+    Only the images of the last steps are left to do once the walks end. A failed walk's
+    images are made for nothing and never written.
+    """
+    timings = timings or RunTimings()
     store = BaselineStore(project.screenshots_dir)
+    manifest = store.read_manifest()
     loop = asyncio.get_running_loop()
-    pending: list[tuple[ArticleOutcome, asyncio.Future]] = []
+    jobs: dict[tuple[str, int], asyncio.Future] = {}
     # oxipng holds the GIL, so image work gets processes of its own; spawned, not forked,
     # because forking a process that runs Playwright's threads can deadlock. One core fewer
     # than the machine has: the browser needs the rest to keep walking.
     spawn = multiprocessing.get_context("spawn")
     image_workers = max(1, (os.cpu_count() or 1) - 1)
     with ProcessPoolExecutor(max_workers=image_workers, mp_context=spawn) as images_pool:
+        # The worker process starts and imports the image code while the browser starts.
+        warm_up = loop.run_in_executor(images_pool, images.ready)
 
-        def prepare(outcome: ArticleOutcome) -> None:
-            for shot in outcome.shots or []:
-                previous = store.previous_images(outcome.article.ref, shot)
-                job = loop.run_in_executor(
-                    images_pool, prepare_images, shot.png, shot.number, shot.highlight, *previous
-                )
-                pending.append((outcome, job))
+        def prepare(article: Article, shot: StepShot) -> None:
+            previous = store.previous_images(article.ref, shot, manifest)
+            jobs[(article.ref, shot.number)] = loop.run_in_executor(
+                images_pool, images.prepare_images, shot.png, shot.number, shot.highlight, *previous
+            )
 
-        # Capture writes baselines, so it refuses a walk whose bold labels are not on the page.
-        result = await walk_articles(
-            project, articles, options, progress, check_labels=True, labels_must_match=True, after_walk=prepare
-        )
-        for outcome, job in pending:
-            outcome.images.append(await job)
+        try:
+            # Capture writes baselines, so it refuses a walk whose bold labels are not on the page.
+            result = await walk_articles(
+                project,
+                articles,
+                options,
+                progress,
+                check_labels=True,
+                labels_must_match=True,
+                on_shot=prepare,
+                timings=timings,
+            )
+            await warm_up
+            for outcome in result.outcomes:
+                if outcome.ok:
+                    for shot in outcome.shots or []:
+                        outcome.images.append(await jobs[(outcome.article.ref, shot.number)])
+            timings.images_done_at = time.perf_counter()
+        finally:
+            for job in jobs.values():
+                job.cancel()
     return result
 
 
-async def _walk_one(
-    browser,
-    pool: TargetPool,
-    running: dict,
-    article: Article,
+@dataclass
+class _OpenArticle:
+    """An article about to be walked: its target, its data-set headers and its fresh context."""
+
+    article: Article
+    target: RunningTarget
+    headers: dict[str, str]
+    context: BrowserContext
+    page: Page
+    # How long opening it took (it may have been opened while another article was walked).
+    opening_seconds: float
+
+    async def close(self) -> None:
+        await self.context.close()
+        if self.headers:
+            await asyncio.to_thread(self.target.release, self.headers)
+
+
+async def _open_article(
+    browser: Browser, pool: TargetPool, running: dict, article: Article, timings: RunTimings
+) -> _OpenArticle:
+    walkthrough = article.meta.walkthrough
+    assert walkthrough is not None
+    began = time.monotonic()
+    with timings.phase("sandbox"):
+        target = await pool.for_worker(walkthrough.target, running)
+    with timings.phase("sign-in"):
+        state = await target.session(browser)
+    with timings.phase("data"):
+        # The article's own copy of the seed data, named in a header of every request it makes.
+        headers = await target.fresh_data()
+    with timings.phase("context"):
+        context, page = await new_page(browser, target.settings, state, headers)
+    return _OpenArticle(article, target, headers, context, page, time.monotonic() - began)
+
+
+async def _abandon(upcoming: asyncio.Future[_OpenArticle]) -> None:
+    """Close an article opened for a walk that will not come (the run is stopping)."""
+    upcoming.cancel()
+    try:
+        opened = await upcoming
+    except BaseException:  # noqa: BLE001 - cancelled, or failed: either way nothing is left open
+        return
+    await opened.close()
+
+
+async def _walk_opened(
+    opened: _OpenArticle,
     progress: Progress,
     check_labels: bool,
     labels_must_match: bool,
+    timings: RunTimings,
+    on_shot: Callable[[Article, StepShot], None] | None = None,
 ) -> ArticleOutcome:
-    walkthrough = article.meta.walkthrough
-    assert walkthrough is not None
-    progress("start", article, 0)
+    article, target = opened.article, opened.target
     began = time.monotonic()
-    target = await pool.for_worker(walkthrough.target, running)
-    await target.reset()
-    state = await target.session(browser)
-    context, page = await new_page(browser, target.settings, state)
+    progress("start", article, 0)
     settings = WalkSettings(
         base_url=target.base_url,
         masks=list(target.settings.masks),
         on_step=lambda number: progress("step", article, number),
         check_labels=check_labels,
         labels_must_match=labels_must_match,
+        on_shot=(lambda shot: on_shot(article, shot)) if on_shot is not None else None,
+        timings=timings,
     )
     try:
-        shots = await walk(page, article, settings)
+        shots = await walk(opened.page, article, settings)
         outcome = ArticleOutcome(article, shots=shots)
     except StepFailed as failure:
         outcome = ArticleOutcome(article, failure=failure)
     finally:
-        await context.close()
-    outcome.seconds = time.monotonic() - began
+        await opened.close()
+    outcome.seconds = opened.opening_seconds + time.monotonic() - began
     progress("done" if outcome.ok else "failed", article, len(outcome.shots or []))
     return outcome
 
@@ -320,12 +406,16 @@ def capture(
     centre: HelpCentre,
     options: CaptureOptions,
     progress: Progress = _quiet,
+    timings: RunTimings | None = None,
 ) -> CaptureResult:
-    """Walk, then rewrite the baselines of each article whose whole walk succeeded, and only those."""
+    """Walk, then rewrite the baselines of each article whose whole walk succeeded, and only those.
+
+    `timings` gets the run's clocks; give one whose start is the process's to count the imports.
+    """
     articles = select_articles(centre, options.selectors, options.shard)
     if not articles:
         raise CaptureUsageError("no article has a walkthrough to capture")
-    result = asyncio.run(_walk_and_prepare_images(project, articles, options, progress))
+    result = asyncio.run(_walk_and_prepare_images(project, articles, options, progress, timings))
     store = BaselineStore(project.screenshots_dir)
     manifest = store.read_manifest()
     browser = f"Chromium {result.browser_version}"
@@ -373,4 +463,4 @@ def save_failure(report_dir: Path, failure: StepFailed | None) -> Path | None:
     return path
 
 
-__all__ = ["CaptureOptions", "CaptureResult", "CaptureUsageError", "TargetError", "capture", "parse_shard"]
+__all__ = ["CaptureOptions", "CaptureResult", "CaptureUsageError", "TargetError", "capture"]

@@ -21,7 +21,9 @@ async def open_browser(playwright: Playwright, ws_endpoint: str | None = None) -
     """A local Chromium, or a remote one started with `playwright run-server`."""
     if ws_endpoint:
         try:
-            return await playwright.chromium.connect(ws_endpoint)
+            # The grid's browser reaches this machine's loopback (the sandbox capture and verify
+            # start, a local test copy of the product) through the connection itself.
+            return await playwright.chromium.connect(ws_endpoint, expose_network="<loopback>")
         except PlaywrightError as error:
             raise TargetError(f"cannot connect to the browser server at {ws_endpoint}: {error.message}") from None
     return await playwright.chromium.launch(**launch_options())
@@ -43,9 +45,15 @@ class Credentials:
 
 
 async def new_page(
-    browser: Browser, target: TargetSettings, storage_state: dict | None = None
+    browser: Browser,
+    target: TargetSettings,
+    storage_state: dict | None = None,
+    extra_http_headers: dict[str, str] | None = None,
 ) -> tuple[BrowserContext, Page]:
-    """A fresh context with a fixed viewport, scale, clock, locale, time zone and no motion."""
+    """A fresh context with a fixed viewport, scale, clock, locale, time zone and no motion.
+
+    `extra_http_headers` go with every request of the context (the sandbox's data set).
+    """
     context = await browser.new_context(
         viewport={"width": target.viewport.width, "height": target.viewport.height},
         device_scale_factor=target.device_scale_factor,
@@ -55,9 +63,11 @@ async def new_page(
         color_scheme="light",
         service_workers="block",
         storage_state=storage_state,
+        extra_http_headers=extra_http_headers or None,
     )
+    # Fixed for the whole context before its page exists: every document it loads starts with it.
+    await context.clock.set_fixed_time(target.clock)
     page = await context.new_page()
-    await page.clock.set_fixed_time(target.clock)
     return context, page
 
 

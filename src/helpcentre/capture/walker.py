@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import difflib
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
@@ -18,30 +20,13 @@ from helpcentre.articles.inference import Intent, StepPlan
 from helpcentre.articles.steps import plain_text
 from helpcentre.articles.walkthrough import Action, Expectation, Locator, Shot, Step
 from helpcentre.capture.framing import FRAME_ATTRIBUTE, Frame, frame_around
+from helpcentre.capture.layout import Box
 from helpcentre.capture.locate import nearest_candidates, resolve
+from helpcentre.capture.masks import MASK_COLOUR, MaskReading, PageMasks, redact
 from helpcentre.capture.outcome import NavigationWatch, page_state, refusal
 from helpcentre.capture.prose import NotResolved, Resolved, find_text, resolve_intent, text_shown_now
-
-MASK_COLOUR = "#8a8f98"
-MASKED_TEXT = "‹masked›"
-
-
-@dataclass(frozen=True)
-class Box:
-    """A rectangle in screenshot pixels."""
-
-    x: float
-    y: float
-    width: float
-    height: float
-
-    def as_dict(self) -> dict[str, float]:
-        return {
-            "x": round(self.x, 1),
-            "y": round(self.y, 1),
-            "width": round(self.width, 1),
-            "height": round(self.height, 1),
-        }
+from helpcentre.capture.reading import PageReadings
+from helpcentre.capture.timings import RunTimings, StepClock
 
 
 @dataclass
@@ -132,6 +117,10 @@ class WalkSettings:
     labels_must_match: bool = False
     # Walk only this far (`inspect ARTICLE --step N`).
     stop_after: int | None = None
+    # Sees each step's shot as soon as it is taken (capture starts its image work there).
+    on_shot: Callable[[StepShot], None] | None = None
+    # Where the walk's clocks go (the benchmark reads them).
+    timings: RunTimings | None = None
 
 
 async def walk(page: Page, article: Article, settings: WalkSettings) -> list[StepShot]:
@@ -144,11 +133,13 @@ async def walk(page: Page, article: Article, settings: WalkSettings) -> list[Ste
         raise ValueError(f"{article.ref}: the walkthrough cannot be read; run helpcentre lint")
     masks = [*settings.masks, *walkthrough.mask]
     watch = NavigationWatch(page)
+    readings = PageReadings(page)
     shots: list[StepShot] = []
     number = 0
     held_early: dict[int, bool] = {}
     try:
-        await page.goto(urljoin(settings.base_url, walkthrough.start.lstrip("/")))
+        with settings.timings.phase("start page") if settings.timings else contextlib.nullcontext():
+            await page.goto(urljoin(settings.base_url, walkthrough.start.lstrip("/")))
         if watch.error:
             raise StepProblem(watch.error)
         for plan in plans:
@@ -156,12 +147,15 @@ async def walk(page: Page, article: Article, settings: WalkSettings) -> list[Ste
                 break
             number = plan.number
             prose = article.steps[number - 1]
-            seen = await _page_words(page) if settings.check_labels else ""
+            clock = StepClock(settings.timings.step(article.ref, number) if settings.timings else None)
+            # The page this step starts from is the one the last step ended on: read once for both.
+            seen = await readings.words() if settings.check_labels else ""
             following = plans[number] if number < len(plans) else None
-            step_walk = _StepWalk(page, plan, settings, masks, watch, following, held_early)
+            step_walk = _StepWalk(page, plan, settings, masks, watch, following, held_early, readings, clock)
             shot = await step_walk.run()
             if settings.check_labels:
-                seen += "\n" + await _page_words(page)
+                clock.switch("post_shot")
+                seen += "\n" + await readings.words()
                 missing = [label for label in prose.bold_labels if not label_on_page(plain_text(label), seen)]
                 if missing and settings.labels_must_match:
                     raise StepProblem(_labels_not_shown(missing, seen))
@@ -169,7 +163,10 @@ async def walk(page: Page, article: Article, settings: WalkSettings) -> list[Ste
                 shot.label_spellings = {
                     label: spelled for label in missing if (spelled := spelled_otherwise(label, seen)) is not None
                 }
+            clock.stop()
             shots.append(shot)
+            if settings.on_shot is not None:
+                settings.on_shot(shot)
             if settings.on_step is not None:
                 settings.on_step(number)
     except (StepProblem, NotResolved) as problem:
@@ -224,8 +221,12 @@ class _StepWalk:
         watch: NavigationWatch,
         following: StepPlan | None,
         held_early: dict[int, bool],
+        readings: PageReadings,
+        clock: StepClock,
     ):
         self.page = page
+        self.readings = readings
+        self.clock = clock
         self.plan = plan
         self.settings = settings
         self.masks = masks
@@ -296,7 +297,9 @@ class _StepWalk:
             await check_expectation(self.page, expectation, self.settings)
         if last_first:
             last = intents[-1]
-            resolved = await resolve_intent(self.page, last, plan.number, self.settings.action_timeout_ms)
+            resolved = await resolve_intent(
+                self.page, last, plan.number, self.settings.action_timeout_ms, self.readings
+            )
             self._note(last, resolved.describe())
             await self._pre_check_following()
             shot = await self._photograph_inferred([resolved.element])
@@ -316,11 +319,11 @@ class _StepWalk:
         number = self.plan.number
         timeout = self.settings.action_timeout_ms
         if intent.kind == "check":
-            found, how, _ = await find_text(self.page, intent, timeout)
+            found, how, _ = await find_text(self.page, intent, timeout, self.readings)
             self.checked.append(found.first)
             self._note(intent, f"text '{intent.label}'" + (" (only the case differs)" if how == "case" else ""))
             return
-        resolved = await resolve_intent(self.page, intent, number, timeout)
+        resolved = await resolve_intent(self.page, intent, number, timeout, self.readings)
         self._note(intent, resolved.describe())
         if intent.kind == "show":
             self.checked.append(resolved.element)
@@ -354,6 +357,8 @@ class _StepWalk:
 
     async def _guarded(self, action, spec: Locator | None = None) -> None:
         """Do an action, then fail the step if the product refused it."""
+        self.clock.switch("action")
+        self.readings.forget()
         before = await page_state(self.page)
         self.watch.clear()
         try:
@@ -383,7 +388,7 @@ class _StepWalk:
 
     async def _checks_hold_now(self, checks: list[Intent]) -> bool:
         for intent in checks:
-            if not await text_shown_now(self.page, intent):
+            if not await text_shown_now(self.page, intent, self.readings):
                 return False
         return True
 
@@ -422,21 +427,42 @@ class _StepWalk:
         frame_elements: list[PlaywrightLocator] | None = None,
     ) -> StepShot:
         plan = self.plan
+        self.clock.switch("shot")
+        masks = PageMasks(self.page, [resolve(self.page, spec) for spec in [*self.masks, *extra_masks]])
         framing = None
         if shot is None:
-            handles = []
-            for element in (frame_elements or []) + highlight:
-                try:
-                    handles.append(await element.element_handle(timeout=1000))
-                except PlaywrightError:
-                    continue
+            # The masks are marked while the elements to frame are found: neither changes the page.
+            handles, _ = await asyncio.gather(_handles([*(frame_elements or []), *highlight]), masks.mark_elements())
             framing = await frame_around(self.page, handles)
         shot_taken = await photograph(
-            self.page, plan.number, plan.text, shot, framing, highlight, [*self.masks, *extra_masks], self.settings
+            self.page,
+            plan.number,
+            plan.text,
+            shot,
+            framing,
+            highlight,
+            masks,
+            self.settings,
+            readings=self.readings,
+            clock=self.clock,
         )
         shot_taken.controls = self.controls
         shot_taken.warnings = self.warnings
         return shot_taken
+
+
+async def _handles(elements: list[PlaywrightLocator]) -> list:
+    """The elements' handles, fetched together, each once (the subject is often the highlight too)."""
+    distinct = list({repr(element): element for element in elements}.values())
+
+    async def handle(element: PlaywrightLocator):
+        try:
+            return await element.element_handle(timeout=1000)
+        except PlaywrightError:
+            return None
+
+    found = await asyncio.gather(*(handle(element) for element in distinct))
+    return [found_handle for found_handle in found if found_handle is not None]
 
 
 async def _shown(element: PlaywrightLocator) -> bool:
@@ -461,13 +487,6 @@ async def expectation_holds_now(page: Page, expectation: Expectation) -> bool:
     except PlaywrightError:
         return False
     return True
-
-
-async def _page_words(page: Page) -> str:
-    """Accessible names and visible text of the whole page, where a UI label must appear."""
-    aria = await page.locator("body").aria_snapshot()
-    visible = await page.evaluate("document.body.innerText")
-    return f"{aria}\n{visible}"
 
 
 def label_on_page(label: str, page_words: str) -> bool:
@@ -604,17 +623,24 @@ async def photograph(
     shot: Shot | None,
     framing: Frame | None,
     highlight: list[PlaywrightLocator],
-    masks: list[Locator],
+    masks: PageMasks,
     settings: WalkSettings,
+    *,
+    readings: PageReadings | None = None,
+    clock: StepClock | None = None,
 ) -> StepShot:
     """The step's screenshot once two consecutive frames are identical, with masks painted.
 
     `shot` gives an element or region to photograph; otherwise `framing`, the container of
-    what the step touched; with neither, the viewport.
+    what the step touched; with neither, the viewport. `masks` may be marked already. What
+    the step records besides the picture (boxes, masked text, ARIA, and the page's words into
+    `readings` when the walk checks labels) is read while the second frame is taken: two
+    identical frames mean the page did not change in between, so the reading is of the page
+    in the picture.
     """
-    # Fewer retries in the settle loop: start once the page and its fonts have loaded.
+    # Fewer retries in the settle loop: start once the page has loaded (each screenshot also
+    # waits for the fonts).
     await page.wait_for_load_state("load")
-    await page.evaluate("document.fonts.ready.then(() => undefined)")
     viewport = page.viewport_size or {"width": 1280, "height": 800}
     clip = None
     subject = page.locator("body")
@@ -638,27 +664,38 @@ async def photograph(
         subject = page.locator(f"[{FRAME_ATTRIBUTE}]") if framing.has_container else (highlight or [subject])[0]
         described = framing.describe()
 
-    mask_locators = [resolve(page, spec) for spec in masks]
+    origin = clip or Box(0, 0, viewport["width"], viewport["height"])
+    check_labels = readings is not None and settings.check_labels
+
+    async def read() -> ShotReading:
+        if readings is not None:
+            readings.forget()
+        highlight_reads = [_boxes_in_shot(locator.first, origin) for locator in highlight]
+        page_words = [readings.words()] if readings is not None and check_labels else []
+        aria, masked, *found = await asyncio.gather(
+            subject.first.aria_snapshot(timeout=settings.action_timeout_ms),
+            masks.read(),
+            *highlight_reads,
+            *page_words,
+        )
+        return ShotReading(aria, found[: len(highlight_reads)], masked)
+
     options = {
         "type": "png",
         "animations": "disabled",
         "caret": "hide",
         "scale": "css",
-        "mask": mask_locators,
         "mask_color": MASK_COLOUR,
     }
     if clip is not None:
         options["clip"] = clip.as_dict()
-    png = await settled_screenshot(page, settings.settle_timeout_s, options)
-
-    origin = clip or Box(0, 0, viewport["width"], viewport["height"])
-    highlight_box = None
-    if highlight:
-        boxes = [box for locator in highlight for box in await _boxes_in_shot(locator.first, origin)]
-        highlight_box = _union(boxes) if boxes else None
-    mask_boxes = [box for locator in mask_locators for box in await _boxes_in_shot(locator, origin)]
-    aria = await subject.first.aria_snapshot(timeout=settings.action_timeout_ms)
-    aria = await _redact(aria, mask_locators)
+    png, reading = await settled_screenshot(page, settings.settle_timeout_s, options, masks, read)
+    if clock is not None:
+        clock.switch("post_shot")
+    boxes = [box for found_boxes in reading.highlight for box in found_boxes]
+    highlight_box = _union(boxes) if boxes else None
+    mask_boxes = [box for rects in reading.masked.rects for box in _in_shot(rects, origin)]
+    aria = redact(reading.aria, reading.masked.values)
     url = on_target(page.url, settings.base_url)
     return StepShot(number, text, png, aria, url, highlight_box, mask_boxes, frame=described)
 
@@ -678,16 +715,47 @@ def _union(boxes: list[Box]) -> Box:
     return Box(left, top, right - left, bottom - top)
 
 
-async def settled_screenshot(page: Page, timeout_s: float, options: dict) -> bytes:
-    """Shoot until two consecutive frames are byte-identical, so no half-drawn state is kept."""
+@dataclass
+class ShotReading:
+    """What a step records besides its picture, read while the picture's second frame is taken."""
+
+    aria: str
+    highlight: list[list[Box]]
+    masked: MaskReading
+
+
+async def settled_screenshot(
+    page: Page,
+    timeout_s: float,
+    options: dict,
+    masks: PageMasks,
+    read: Callable[[], Awaitable[ShotReading]],
+) -> tuple[bytes, ShotReading]:
+    """Shoot until two consecutive frames are byte-identical, so no half-drawn state is kept.
+
+    `read` runs while the second frame is taken. When the page changed after the masks were
+    marked, an element the marks miss may have come: the masks are marked again, and the
+    frames taken again; when it changes again while its frames stay the same, every mask is
+    looked for again in each frame instead.
+    """
     deadline = time.monotonic() + timeout_s
-    previous = await page.screenshot(**options)
+    if not masks.mark:
+        await masks.mark_elements()
+    previous = await page.screenshot(**options, mask=masks.screenshot_mask())
+    changed_unseen = 0
     while True:
-        current = await page.screenshot(**options)
-        if current == previous:
-            return current
+        current, reading = await asyncio.gather(page.screenshot(**options, mask=masks.screenshot_mask()), read())
+        if current == previous and not reading.masked.changed:
+            return current, reading
         if time.monotonic() > deadline:
             raise StepProblem(f"the page did not settle within {timeout_s:g} s (it kept changing)")
+        if reading.masked.changed:
+            changed_unseen += current == previous
+            if changed_unseen >= 2:
+                masks.in_each_frame = True
+            else:
+                await masks.mark_elements()
+            current = await page.screenshot(**options, mask=masks.screenshot_mask())
         previous = current
 
 
@@ -714,6 +782,11 @@ async def _boxes_in_shot(locator, origin: Box) -> list[Box]:
         rects = await locator.evaluate_all(_VISIBLE_RECTS)
     except PlaywrightError:
         return []
+    return _in_shot(rects, origin)
+
+
+def _in_shot(rects: list[list[float]], origin: Box) -> list[Box]:
+    """The parts of these page rectangles inside the picture, in the picture's pixels."""
     boxes = []
     for x, y, width, height in rects:
         left, top = max(x, origin.x), max(y, origin.y)
@@ -722,18 +795,3 @@ async def _boxes_in_shot(locator, origin: Box) -> list[Box]:
         if right > left and bottom > top:
             boxes.append(Box(left - origin.x, top - origin.y, right - left, bottom - top))
     return boxes
-
-
-async def _redact(aria: str, mask_locators) -> str:
-    """Masked text never reaches a baseline in Git, in pixels or in the ARIA snapshot."""
-    secrets: set[str] = set()
-    for locator in mask_locators:
-        try:
-            values = await locator.evaluate_all("els => els.map(e => ('value' in e && e.value) || e.innerText || '')")
-        except PlaywrightError:
-            continue
-        for value in values:
-            secrets.update(part.strip() for part in str(value).splitlines() if len(part.strip()) >= 3)
-    for secret in sorted(secrets, key=len, reverse=True):
-        aria = aria.replace(secret, MASKED_TEXT)
-    return aria

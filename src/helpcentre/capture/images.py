@@ -1,0 +1,45 @@
+"""A step shot's image work: the optimised raw shot and its published copy.
+
+Kept apart from the walker so that the processes doing it import only Pillow and oxipng.
+"""
+
+from __future__ import annotations
+
+import io
+
+from PIL import Image
+
+from helpcentre.capture.layout import Box
+from helpcentre.capture.png import optimise
+from helpcentre.capture.publish import published_copy
+
+
+def same_pixels(first_png: bytes, second_png: bytes) -> bool:
+    """Whether two PNGs hold the same image, however each was compressed."""
+    first, second = Image.open(io.BytesIO(first_png)), Image.open(io.BytesIO(second_png))
+    if first.size != second.size:
+        return False
+    return first.convert("RGBA").tobytes() == second.convert("RGBA").tobytes()
+
+
+def prepare_images(
+    png: bytes, number: int, highlight: Box | None, previous_raw: bytes | None, previous_published: bytes | None
+) -> tuple[bytes, bytes]:
+    """The optimised raw shot and its published copy.
+
+    An unchanged shot keeps its committed bytes, so a re-capture changes nothing in Git.
+    Runs in a worker process: oxipng holds the GIL while it works.
+    """
+    if previous_raw is not None and same_pixels(png, previous_raw):
+        raw = previous_raw
+    else:
+        raw = optimise(png)
+        previous_published = None
+    if previous_published is not None:
+        return raw, previous_published
+    return raw, optimise(published_copy(png, number, highlight))
+
+
+def ready() -> bool:
+    """Nothing: a first job that makes a new worker process import this module while walks start."""
+    return True

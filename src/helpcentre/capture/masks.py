@@ -1,0 +1,166 @@
+"""The masks of a step's picture: found once, marked on the page, and watched until the picture is kept.
+
+A mask (`{label: Card number}`, `{css: .practice-name}`) is looked for once per picture and
+its elements are marked, so that each frame paints over one attribute selector instead of
+looking for every mask again, and what the step records of the masks is read from the marks.
+A watch on the page notes any change to it after the marking: a change could have brought an
+element the marks miss, so the masks are marked again and the frames taken again. A page that
+keeps changing where it does not show (a ticking hidden region), or one with shadow roots,
+which the watch cannot see into, is shot the slower way, with every mask looked for again in
+each frame.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+from dataclasses import dataclass
+
+from playwright.async_api import Error as PlaywrightError
+from playwright.async_api import Locator as PlaywrightLocator
+from playwright.async_api import Page
+
+from helpcentre.capture.framing import FRAME_ATTRIBUTE
+
+MASK_COLOUR = "#8a8f98"
+MASKED_TEXT = "‹masked›"
+MASK_ATTRIBUTE = "data-helpcentre-mask"
+# Which masks (by position) an element belongs to, as a space-separated list.
+MASK_OF_ATTRIBUTE = "data-helpcentre-mask-of"
+
+_WATCH = """([attributes, mark]) => {
+  const key = Symbol.for('helpcentre.maskWatch');
+  if (window[key]) window[key].observer.disconnect();
+  const ours = new Set(attributes);
+  const watch = {mark, changed: false};
+  const note = records => {
+    for (const record of records) {
+      if (record.type === 'attributes' && ours.has(record.attributeName)) continue;
+      // While it shoots, Playwright hides the caret of fields and adds its mask pane to <html>.
+      if (record.type === 'attributes' && record.attributeName === 'style' && record.target.matches
+          && record.target.matches('input, textarea, [contenteditable]')) continue;
+      if (record.type === 'childList' && record.target === document.documentElement) continue;
+      watch.changed = true;
+    }
+  };
+  watch.observer = new MutationObserver(note);
+  watch.take = () => note(watch.observer.takeRecords());
+  watch.observer.observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
+  window[key] = watch;
+  return [...document.querySelectorAll('*')].some(element => element.shadowRoot);
+}"""
+
+_MARK = """(elements, [attribute, ofAttribute, mark, index]) => {
+  for (const element of elements) {
+    const of = element.getAttribute(attribute) === mark ? (element.getAttribute(ofAttribute) || '') : '';
+    element.setAttribute(attribute, mark);
+    element.setAttribute(ofAttribute, (of + ' ' + index).trim());
+  }
+}"""
+
+# One mask's shown rectangles and the text its elements hold, when the masks are looked for in
+# each frame.
+_READ_ONE = """elements => [
+  elements
+    .filter(element => element.checkVisibility ? element.checkVisibility() : true)
+    .map(element => element.getBoundingClientRect())
+    .filter(rect => rect.width > 0 && rect.height > 0)
+    .map(rect => [rect.x, rect.y, rect.width, rect.height]),
+  elements.map(element => ('value' in element && element.value) || element.innerText || ''),
+]"""
+
+# The same for every mask at once, and whether the page changed since they were tagged.
+_READ = (
+    """([attribute, ofAttribute, mark, count]) => {
+  const readOne = """
+    + _READ_ONE
+    + """;
+  const watch = window[Symbol.for('helpcentre.maskWatch')];
+  if (watch) watch.take();
+  const marked = [...document.querySelectorAll('[' + attribute + '="' + mark + '"]')];
+  const groups = [];
+  for (let index = 0; index < count; index++) {
+    groups.push(readOne(marked.filter(el => (el.getAttribute(ofAttribute) || '').split(' ').includes(String(index)))));
+  }
+  return {changed: !watch || watch.mark !== mark || watch.changed, groups};
+}"""
+)
+
+
+_MARKS = itertools.count(1)
+
+
+@dataclass
+class MaskReading:
+    """Each mask's rectangles on the page, the text under the masks, and whether the page changed
+    since the marking (then the picture cannot be trusted to have every mask painted)."""
+
+    rects: list[list[list[float]]]
+    values: list[str]
+    changed: bool
+
+
+class PageMasks:
+    def __init__(self, page: Page, locators: list[PlaywrightLocator]):
+        self.page = page
+        self.locators = locators
+        self.mark = ""
+        # Set when marks cannot be trusted (the page keeps changing where it does not show, or has
+        # shadow roots): then Playwright looks for every mask in each frame, as it does by itself.
+        self.in_each_frame = False
+
+    async def mark_elements(self) -> None:
+        """Mark every element of every mask, under a new mark, and start watching the page."""
+        self.mark = str(next(_MARKS))
+        if not self.locators or self.in_each_frame:
+            return
+        attributes = [MASK_ATTRIBUTE, MASK_OF_ATTRIBUTE, FRAME_ATTRIBUTE]
+        # Sent in this order: the watch is on before any mask is looked for.
+        has_shadow_roots, *_ = await asyncio.gather(
+            self.page.evaluate(_WATCH, [attributes, self.mark]),
+            *(
+                locator.evaluate_all(_MARK, [MASK_ATTRIBUTE, MASK_OF_ATTRIBUTE, self.mark, index])
+                for index, locator in enumerate(self.locators)
+            ),
+        )
+        if has_shadow_roots:
+            self.in_each_frame = True
+
+    def screenshot_mask(self) -> list[PlaywrightLocator]:
+        """What `page.screenshot(mask=...)` paints over: the marked elements, or every mask."""
+        if self.in_each_frame:
+            return self.locators
+        return [self.page.locator(f'[{MASK_ATTRIBUTE}="{self.mark}"]')] if self.locators else []
+
+    async def read(self) -> MaskReading:
+        if not self.locators:
+            return MaskReading([], [], False)
+        if self.in_each_frame:
+            found = await asyncio.gather(*(self._read_one(locator) for locator in self.locators))
+            return MaskReading([rects for rects, _ in found], [value for _, values in found for value in values], False)
+        found = await self.page.evaluate(_READ, [MASK_ATTRIBUTE, MASK_OF_ATTRIBUTE, self.mark, len(self.locators)])
+        return MaskReading(
+            [rects for rects, _ in found["groups"]],
+            [str(value) for _, values in found["groups"] for value in values],
+            bool(found["changed"]),
+        )
+
+    async def _read_one(self, locator: PlaywrightLocator) -> tuple[list[list[float]], list[str]]:
+        try:
+            rects, values = await locator.evaluate_all(_READ_ONE)
+        except PlaywrightError:
+            return [], []
+        return rects, [str(value) for value in values]
+
+
+def redact(aria: str, masked_values: list[str]) -> str:
+    """Masked text never reaches a baseline in Git, in pixels or in the ARIA snapshot."""
+    secrets: set[str] = set()
+    for value in masked_values:
+        secrets.update(part.strip() for part in value.splitlines() if len(part.strip()) >= 3)
+    for secret in sorted(secrets, key=len, reverse=True):
+        aria = aria.replace(secret, MASKED_TEXT)
+    return aria
+
+
+__all__ = ["MASKED_TEXT", "MASK_COLOUR", "MaskReading", "PageMasks", "redact"]
