@@ -63,3 +63,17 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def site_url(built_site: Path):
     with SiteServer(built_site) as server:
         yield server.url
+
+
+# ./scripts/test hands whole modules to two processes in the order they are collected: the
+# modules that walk the sandbox (minutes each) go first, so the short ones fill in around them
+# instead of one process walking alone at the end.
+_LONGEST_FIRST = ("tests/verify/", "tests/capture/")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # A stable sort: the order of the tests inside a module, which some rely on, stays.
+    def rank(item: pytest.Item) -> int:
+        return next((place for place, folder in enumerate(_LONGEST_FIRST) if item.nodeid.startswith(folder)), 2)
+
+    items.sort(key=rank)

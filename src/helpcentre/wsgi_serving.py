@@ -45,11 +45,15 @@ class WaitressServer:
     def serve_until_stopped(self) -> None:
         """Serve until SIGINT or SIGTERM, then finish the requests in flight and close the sockets."""
         previous = signal.signal(signal.SIGTERM, _stop_on_signal)
+        # Ctrl-C stops it too, also when it was started from a shell's background job, which
+        # starts programs with SIGINT ignored.
+        previous_interrupt = signal.signal(signal.SIGINT, signal.default_int_handler)
         try:
             # waitress's loop catches SystemExit and KeyboardInterrupt and stops its worker threads.
             self._server.run()
         finally:
             signal.signal(signal.SIGTERM, previous)
+            signal.signal(signal.SIGINT, previous_interrupt)
             self.close()
 
     def close(self) -> None:

@@ -457,7 +457,8 @@ async def _handles(elements: list[PlaywrightLocator]) -> list:
 
     async def handle(element: PlaywrightLocator):
         try:
-            return await element.element_handle(timeout=1000)
+            # Found a moment ago: the wait matters only on a starved machine, where 1 s was seen to pass.
+            return await element.element_handle(timeout=5000)
         except PlaywrightError:
             return None
 
