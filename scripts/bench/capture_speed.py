@@ -11,8 +11,12 @@ Reports, measured side by side in one run on this machine:
   interpreter), then each phase of the first article (Playwright's driver, the browser, the
   sandbox and its sign-in, which start together, the article's data, its context, its first
   page), and how long image work went on after the last walk;
-- each step split into its action, its shot (framing and two identical frames) and what is
-  read after the shot, as medians, and the median step's ratio to the floor.
+- each step split into its action (and, of it, the time inside the product's own actions:
+  Playwright's click, fill or select with its readiness checks, and the page's load), its
+  shot (framing, and one frame of a page that vouched for its quiet, else frames until two
+  are identical) and what is read after the shot, as medians, the median step's ratio to
+  the floor, and how many pictures took one frame;
+- the least a step can take: the median of its own actions in the product, and one screenshot.
 
 Targets: the median step of the 1-worker run (with more workers, walks share the cores, so
 each step takes longer while more of them are done at once) at most 3 x the floor, and at
@@ -151,6 +155,9 @@ def main() -> int:
                 "total": round(statistics.median(step.total for step in timings.steps), 4),
             },
             "median_step_to_floor": round(step_ratio, 2),
+            "median_own_actions_s": round(statistics.median(step.acting for step in timings.steps), 4),
+            "least_step_to_floor": round((statistics.median(step.acting for step in timings.steps) + floor) / floor, 2),
+            "pictures_from_one_frame": sum(1 for step in timings.steps if step.frames == 1),
         }
         plural = "s" if workers > 1 else " "
         print(
@@ -167,8 +174,16 @@ def main() -> int:
             f" = {step_ratio:.1f} x the floor"
         )
         print(f"    action                 {ms(median.action)}")
+        print(f"      in the product       {ms(median.acting)} (Playwright's click, fill or select, and the load)")
         print(f"    shot                   {ms(median.shot)}")
         print(f"    post-shot              {ms(median.post_shot)}")
+        least = statistics.median(step.acting for step in timings.steps) + floor
+        print(
+            f"  the least a step can take {ms(least)} = {least / floor:.1f} x the floor"
+            " (its own actions in the product, median, and one screenshot)"
+        )
+        one_frame = sum(1 for step in timings.steps if step.frames == 1)
+        print(f"  pictures from one frame  {one_frame} of {len(timings.steps)}")
 
     one_worker, default = figures["workers_1"], figures[f"workers_{default_workers}"]
     missed = []

@@ -8,6 +8,10 @@ element the marks miss, so the masks are marked again and the frames taken again
 keeps changing where it does not show (a ticking hidden region), or one with shadow roots,
 which the watch cannot see into, is shot the slower way, with every mask looked for again in
 each frame.
+
+The marks outlive the picture: the next step's picture, on the same document unchanged since
+(the page's watch, `quiet.py`, counts its changes) and with the same masks, reuses them instead
+of looking for every mask again.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from playwright.async_api import Locator as PlaywrightLocator
 from playwright.async_api import Page
 
 from helpcentre.capture.framing import FRAME_ATTRIBUTE
+from helpcentre.capture.quiet import document_epoch
 
 MASK_COLOUR = "#8a8f98"
 MASKED_TEXT = "‹masked›"
@@ -100,31 +105,55 @@ class MaskReading:
     changed: bool
 
 
+@dataclass
+class KeptMarks:
+    """The marks a walk's last picture left on its page, and what they are valid for."""
+
+    masks: str = ""
+    mark: str = ""
+    epoch: str | None = None
+
+
 class PageMasks:
-    def __init__(self, page: Page, locators: list[PlaywrightLocator]):
+    def __init__(self, page: Page, locators: list[PlaywrightLocator], kept: KeptMarks | None = None):
         self.page = page
         self.locators = locators
+        # Shared by a walk's pictures, so that one can reuse the marks the last one made.
+        self.kept = kept if kept is not None else KeptMarks()
         self.mark = ""
         # Set when marks cannot be trusted (the page keeps changing where it does not show, or has
         # shadow roots): then Playwright looks for every mask in each frame, as it does by itself.
         self.in_each_frame = False
 
-    async def mark_elements(self) -> None:
-        """Mark every element of every mask, under a new mark, and start watching the page."""
+    async def mark_elements(self, reuse: bool = False) -> None:
+        """Mark every element of every mask, under a new mark, and start watching the page.
+
+        With `reuse`, the marks of the walk's last picture are kept when they are still valid.
+        """
+        masks = repr(self.locators)
+        if reuse and self.kept.mark and self.kept.masks == masks and not self.in_each_frame:
+            epoch = await document_epoch(self.page)
+            if epoch is not None and epoch == self.kept.epoch:
+                self.mark = self.kept.mark
+                return
+        self.kept.mark = ""
         self.mark = str(next(_MARKS))
         if not self.locators or self.in_each_frame:
             return
         attributes = [MASK_ATTRIBUTE, MASK_OF_ATTRIBUTE, FRAME_ATTRIBUTE]
         # Sent in this order: the watch is on before any mask is looked for.
-        has_shadow_roots, *_ = await asyncio.gather(
+        has_shadow_roots, *_, epoch = await asyncio.gather(
             self.page.evaluate(_WATCH, [attributes, self.mark]),
             *(
                 locator.evaluate_all(_MARK, [MASK_ATTRIBUTE, MASK_OF_ATTRIBUTE, self.mark, index])
                 for index, locator in enumerate(self.locators)
             ),
+            document_epoch(self.page),
         )
         if has_shadow_roots:
             self.in_each_frame = True
+        elif epoch is not None:
+            self.kept.masks, self.kept.mark, self.kept.epoch = masks, self.mark, epoch
 
     def screenshot_mask(self) -> list[PlaywrightLocator]:
         """What `page.screenshot(mask=...)` paints over: the marked elements, or every mask."""

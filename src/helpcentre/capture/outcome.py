@@ -25,7 +25,10 @@ _STATE_SCRIPT = """() => {
     .map(el => ({label: labelOf(el), message: messageOf(el)}));
   const alerts = [...document.querySelectorAll('[role~="alert"], [role~="alertdialog"]')].filter(shown)
     .map(text).filter(Boolean);
-  return {invalid, alerts};
+  // The document and its count of changes (the page's watch, quiet.py): what the page read before
+  // the action is still good after it when neither moved.
+  const watch = window[Symbol.for('helpcentre.pageWatch')];
+  return {invalid, alerts, epoch: watch ? watch.document + ':' + watch.mutations : null};
 }"""
 
 
@@ -33,11 +36,16 @@ _STATE_SCRIPT = """() => {
 class PageState:
     invalid: list[dict[str, str]] = field(default_factory=list)
     alerts: list[str] = field(default_factory=list)
+    epoch: str | None = None
+
+    def same_document_as(self, other: PageState) -> bool:
+        """Whether the page showed one document, unchanged, at both times (a typed value aside)."""
+        return self.epoch is not None and self.epoch == other.epoch
 
 
 async def page_state(page: Page) -> PageState:
     found = await page.evaluate(_STATE_SCRIPT)
-    return PageState(found["invalid"], found["alerts"])
+    return PageState(found["invalid"], found["alerts"], found.get("epoch"))
 
 
 class NavigationWatch:
@@ -59,9 +67,14 @@ class NavigationWatch:
         self.error = None
 
 
-async def refusal(page: Page, before: PageState, watch: NavigationWatch) -> str | None:
-    """Why the product refused the last action, or None when it took it."""
+async def refusal(page: Page, before: PageState, watch: NavigationWatch) -> tuple[str | None, PageState]:
+    """Why the product refused the last action, or None when it took it; and the page's state after it."""
     after = await page_state(page)
+    return refused_because(before, after, watch), after
+
+
+def refused_because(before: PageState, after: PageState, watch: NavigationWatch) -> str | None:
+    """Why the product refused an action, from the page's state before and after it."""
     reasons = [watch.error] if watch.error is not None else []
     new_alerts = [alert for alert in after.alerts if alert not in before.alerts]
     if new_alerts:

@@ -17,6 +17,9 @@ import time
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page, Request
 
+from helpcentre.capture.masks import KeptMarks
+from helpcentre.capture.quiet import change_count
+
 SNAPSHOT_TIMEOUT_MS = 10_000
 # A page that has neither fetched nor changed anything for this long has finished drawing.
 QUIET_S = 0.5
@@ -39,6 +42,10 @@ class PageReadings:
         self.page = page
         self.body_aria: str | None = None
         self._inner_text: str | None = None
+        # The masks the last picture marked on the page, for the next picture to reuse.
+        self.kept_marks = KeptMarks()
+        # The page's count of changes (quiet.py) when its words were read, if it has a watch.
+        self.words_at: int | None = None
         self._in_flight: set[Request] = set()
         self._last_request_at = time.monotonic()
         page.on("request", self._request_started)
@@ -66,6 +73,7 @@ class PageReadings:
         """The page may change from here on: an action is about to run."""
         self.body_aria = None
         self._inner_text = None
+        self.words_at = None
 
     async def aria(self) -> str:
         """The ARIA snapshot of the whole page."""
@@ -76,9 +84,11 @@ class PageReadings:
     async def words(self) -> str:
         """Accessible names and visible text of the whole page, where a UI label must appear."""
         if self.body_aria is None or self._inner_text is None:
-            aria, visible = await asyncio.gather(
+            # The page's count of changes is read first: words read at a count are at least that new.
+            changes, aria, visible = await asyncio.gather(
+                change_count(self.page),
                 self.page.locator("body").aria_snapshot(timeout=SNAPSHOT_TIMEOUT_MS),
                 self.page.evaluate("document.body.innerText"),
             )
-            self.body_aria, self._inner_text = aria, visible
+            self.body_aria, self._inner_text, self.words_at = aria, visible, changes
         return f"{self.body_aria}\n{self._inner_text}"

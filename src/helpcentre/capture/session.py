@@ -10,6 +10,7 @@ from playwright.async_api import Browser, BrowserContext, Page, Playwright
 from playwright.async_api import Error as PlaywrightError
 
 from helpcentre.browser import launch_options
+from helpcentre.capture.quiet import watch_pages
 from helpcentre.settings import LoginForm, LoginSettings, TargetSettings
 
 
@@ -67,6 +68,7 @@ async def new_page(
     )
     # Fixed for the whole context before its page exists: every document it loads starts with it.
     await context.clock.set_fixed_time(target.clock)
+    await watch_pages(context)
     page = await context.new_page()
     return context, page
 

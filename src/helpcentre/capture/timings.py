@@ -1,8 +1,8 @@
 """Where a capture or verify run spends its time: cheap clocks the benchmark and the CLI read.
 
 Each phase before the first step (the browser, the sandbox, signing in, the first page) and
-each step's three parts (acting, waiting for two identical frames, reading the page after
-the picture) are measured with `time.perf_counter`, so measuring costs nothing a run notices.
+each step's three parts (acting, taking its picture once the page is still, reading the
+page after the picture) are measured with `time.perf_counter`, so measuring costs nothing a run notices.
 """
 
 from __future__ import annotations
@@ -23,6 +23,12 @@ class StepTiming:
     action: float = 0.0
     shot: float = 0.0
     post_shot: float = 0.0
+    # The frames its picture took: one when the page vouched for its quiet, else two or more.
+    frames: int = 0
+    # Of `action`, the time inside the step's own actions: Playwright's click, fill or select
+    # (with its checks that the control is ready) and the page loading after it. No walk can
+    # take less than this and one screenshot.
+    acting: float = 0.0
 
     @property
     def total(self) -> float:
@@ -82,6 +88,7 @@ class RunTimings:
             action=statistics.median(step.action for step in self.steps),
             shot=statistics.median(step.shot for step in self.steps),
             post_shot=statistics.median(step.post_shot for step in self.steps),
+            acting=statistics.median(step.acting for step in self.steps),
         )
 
 
@@ -99,6 +106,20 @@ class StepClock:
         if self.timing is not None:
             setattr(self.timing, self._part, getattr(self.timing, self._part) + now - self._since)
         self._part, self._since = part, now
+
+    @property
+    def frames(self) -> int:
+        return self.timing.frames if self.timing is not None else 0
+
+    @frames.setter
+    def frames(self, count: int) -> None:
+        if self.timing is not None:
+            self.timing.frames = count
+
+    def acted(self, seconds: float) -> None:
+        """`seconds` of this step went to an action in the product (counted in `action` too)."""
+        if self.timing is not None:
+            self.timing.acting += seconds
 
     def stop(self) -> None:
         self.switch(self._part)

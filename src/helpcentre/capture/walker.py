@@ -25,6 +25,7 @@ from helpcentre.capture.locate import nearest_candidates, resolve
 from helpcentre.capture.masks import MASK_COLOUR, MaskReading, PageMasks, redact
 from helpcentre.capture.outcome import NavigationWatch, page_state, refusal
 from helpcentre.capture.prose import NotResolved, Resolved, find_text, resolve_intent, text_shown_now
+from helpcentre.capture.quiet import change_count, quiet_now, still_quiet
 from helpcentre.capture.reading import PageReadings
 from helpcentre.capture.timings import RunTimings, StepClock
 
@@ -209,6 +210,9 @@ def _labels_not_shown(missing: list[str], seen: str) -> str:
 _PHRASES = re.compile(r'"((?:[^"\\]|\\.){1,60})"')
 
 
+TEXT_ROLES = ("textbox", "searchbox", "spinbutton")
+
+
 class _StepWalk:
     """One numbered step: its actions, each checked for refusal, then its picture."""
 
@@ -344,8 +348,9 @@ class _StepWalk:
             await self._guarded(element.click(timeout=timeout), resolved.spec)
             return
         value = intent.value or ""
-        tag = await element.evaluate("el => el.tagName.toLowerCase()")
         role = resolved.spec.role
+        # A text field is filled; only another role may be a <select> under it.
+        tag = "input" if role in TEXT_ROLES else await element.evaluate("el => el.tagName.toLowerCase()")
         if tag == "select" or role == "listbox":
             # An option is named by its text or its value, whichever the writer copied.
             await self._guarded(element.select_option(value, timeout=timeout), resolved.spec)
@@ -358,9 +363,9 @@ class _StepWalk:
     async def _guarded(self, action, spec: Locator | None = None) -> None:
         """Do an action, then fail the step if the product refused it."""
         self.clock.switch("action")
-        self.readings.forget()
         before = await page_state(self.page)
         self.watch.clear()
+        began = time.perf_counter()
         try:
             await action
         except PlaywrightError as error:
@@ -369,7 +374,11 @@ class _StepWalk:
             await self.page.wait_for_load_state("load", timeout=self.settings.action_timeout_ms)
         except PlaywrightError:
             raise StepProblem("the page did not finish loading after the action", spec) from None
-        refused = await refusal(self.page, before, self.watch)
+        self.clock.acted(time.perf_counter() - began)
+        refused, after = await refusal(self.page, before, self.watch)
+        if not after.same_document_as(before):
+            # What the page read before (its controls and their names) may be gone.
+            self.readings.forget()
         if refused:
             # What the page offers is no help here: the control was found, the product said no.
             acted = f" ({spec.describe()})" if spec is not None else ""
@@ -428,11 +437,15 @@ class _StepWalk:
     ) -> StepShot:
         plan = self.plan
         self.clock.switch("shot")
-        masks = PageMasks(self.page, [resolve(self.page, spec) for spec in [*self.masks, *extra_masks]])
+        masks = PageMasks(
+            self.page, [resolve(self.page, spec) for spec in [*self.masks, *extra_masks]], self.readings.kept_marks
+        )
         framing = None
         if shot is None:
             # The masks are marked while the elements to frame are found: neither changes the page.
-            handles, _ = await asyncio.gather(_handles([*(frame_elements or []), *highlight]), masks.mark_elements())
+            handles, _ = await asyncio.gather(
+                _handles([*(frame_elements or []), *highlight]), masks.mark_elements(reuse=True)
+            )
             framing = await frame_around(self.page, handles)
         shot_taken = await photograph(
             self.page,
@@ -630,14 +643,13 @@ async def photograph(
     readings: PageReadings | None = None,
     clock: StepClock | None = None,
 ) -> StepShot:
-    """The step's screenshot once two consecutive frames are identical, with masks painted.
+    """The step's screenshot once the page is still (`settled_screenshot`), with masks painted.
 
     `shot` gives an element or region to photograph; otherwise `framing`, the container of
     what the step touched; with neither, the viewport. `masks` may be marked already. What
     the step records besides the picture (boxes, masked text, ARIA, and the page's words into
-    `readings` when the walk checks labels) is read while the second frame is taken: two
-    identical frames mean the page did not change in between, so the reading is of the page
-    in the picture.
+    `readings` when the walk checks labels) is read while the kept frame is taken, and the
+    page is known not to have changed meanwhile, so the reading is of the page in the picture.
     """
     # Fewer retries in the settle loop: start once the page has loaded (each screenshot also
     # waits for the fonts).
@@ -669,7 +681,10 @@ async def photograph(
     check_labels = readings is not None and settings.check_labels
 
     async def read() -> ShotReading:
-        if readings is not None:
+        # The page's count of changes (its watch) comes first: the reading is at least that new.
+        changes = await change_count(page)
+        # The page's words read since its last change are still its words.
+        if readings is not None and (changes is None or readings.words_at != changes):
             readings.forget()
         highlight_reads = [_boxes_in_shot(locator.first, origin) for locator in highlight]
         page_words = [readings.words()] if readings is not None and check_labels else []
@@ -679,7 +694,7 @@ async def photograph(
             *highlight_reads,
             *page_words,
         )
-        return ShotReading(aria, found[: len(highlight_reads)], masked)
+        return ShotReading(aria, found[: len(highlight_reads)], masked, changes)
 
     options = {
         "type": "png",
@@ -690,9 +705,10 @@ async def photograph(
     }
     if clip is not None:
         options["clip"] = clip.as_dict()
-    png, reading = await settled_screenshot(page, settings.settle_timeout_s, options, masks, read)
+    png, reading, frames = await settled_screenshot(page, settings.settle_timeout_s, options, masks, read)
     if clock is not None:
         clock.switch("post_shot")
+        clock.frames = frames
     boxes = [box for found_boxes in reading.highlight for box in found_boxes]
     highlight_box = _union(boxes) if boxes else None
     mask_boxes = [box for rects in reading.masked.rects for box in _in_shot(rects, origin)]
@@ -718,11 +734,13 @@ def _union(boxes: list[Box]) -> Box:
 
 @dataclass
 class ShotReading:
-    """What a step records besides its picture, read while the picture's second frame is taken."""
+    """What a step records besides its picture, read while the picture's kept frame is taken."""
 
     aria: str
     highlight: list[list[Box]]
     masked: MaskReading
+    # The page's count of changes when the reading began (None without the page's watch).
+    changes: int | None = None
 
 
 async def settled_screenshot(
@@ -731,23 +749,46 @@ async def settled_screenshot(
     options: dict,
     masks: PageMasks,
     read: Callable[[], Awaitable[ShotReading]],
-) -> tuple[bytes, ShotReading]:
-    """Shoot until two consecutive frames are byte-identical, so no half-drawn state is kept.
+) -> tuple[bytes, ShotReading, int]:
+    """The picture of a page that has stopped changing, so no half-drawn state is kept.
 
-    `read` runs while the second frame is taken. When the page changed after the masks were
-    marked, an element the marks miss may have come: the masks are marked again, and the
-    frames taken again; when it changes again while its frames stay the same, every mask is
-    looked for again in each frame instead.
+    A page whose watch (`quiet.py`) vouches that it has been quiet, and that stays quiet while
+    it is shot, gives its one frame; `read` runs while the page's quiet is awaited and the
+    frame taken, and counts only when nothing changed from its start to the frame's end. Any other page is shot until
+    two consecutive frames are byte-identical, with `read` run while the kept frame is taken:
+    nothing changed meanwhile, so the reading is of the page in the picture. Also returns how
+    many frames were taken. When the page changed after the masks were marked, an element the
+    marks miss may have come: the masks are marked again, and the frames taken again; when it
+    changes again while its frames stay the same, every mask is looked for again in each frame
+    instead.
     """
     deadline = time.monotonic() + timeout_s
     if not masks.mark:
         await masks.mark_elements()
-    previous = await page.screenshot(**options, mask=masks.screenshot_mask())
+    # The page is read while its quiet is awaited, and while its frame is taken.
+    reading_now = asyncio.ensure_future(read())
+    try:
+        changes = await quiet_now(page)
+    except BaseException:
+        reading_now.cancel()
+        raise
+    if changes is not None:
+        frame, reading = await asyncio.gather(page.screenshot(**options, mask=masks.screenshot_mask()), reading_now)
+        if reading.changes != changes:
+            # It changed while it was read, before it went quiet: read the quiet page again.
+            reading = await read()
+        if reading.changes == changes and not reading.masked.changed and await still_quiet(page, changes):
+            return frame, reading, 1
+        previous = frame
+    else:
+        previous, _ = await asyncio.gather(page.screenshot(**options, mask=masks.screenshot_mask()), reading_now)
+    frames = 1
     changed_unseen = 0
     while True:
         current, reading = await asyncio.gather(page.screenshot(**options, mask=masks.screenshot_mask()), read())
+        frames += 1
         if current == previous and not reading.masked.changed:
-            return current, reading
+            return current, reading, frames
         if time.monotonic() > deadline:
             raise StepProblem(f"the page did not settle within {timeout_s:g} s (it kept changing)")
         if reading.masked.changed:
@@ -757,6 +798,7 @@ async def settled_screenshot(
             else:
                 await masks.mark_elements()
             current = await page.screenshot(**options, mask=masks.screenshot_mask())
+            frames += 1
         previous = current
 
 
