@@ -102,6 +102,12 @@ def test_a_yes_vote_needs_only_the_article_and_the_answer(service: FeedbackProce
         ),
         (b"{not json", "body", "body: must be a JSON object"),
         (b"[101, true]", "body", "body: must be a JSON object"),
+        # Parsers differ on which of two values counts: neither does.
+        (
+            b'{"article": 101, "helpful": true, "helpful": false}',
+            "helpful",
+            "helpful: given more than once; a vote names each field once",
+        ),
     ],
 )
 def test_bad_input_is_400_naming_the_field(service: FeedbackProcess, votes_before: int, body, field, error):

@@ -94,6 +94,11 @@ def test_a_search_and_an_opened_result_are_answered_201_and_stored(service: Feed
         ),
         (b"{not json", "body", "body: must be a JSON object"),
         (
+            b'{"query": "prepay", "results": 3, "query": "refund"}',
+            "query",
+            "query: given more than once; a search report names each field once",
+        ),
+        (
             b'{"query": {"text": "prepay"}, "results": 3}',
             "body",
             "body: nested 2 levels deep; a search report is one JSON object with nothing nested in it",

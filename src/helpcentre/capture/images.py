@@ -6,6 +6,9 @@ Kept apart from the walker so that the processes doing it import only Pillow and
 from __future__ import annotations
 
 import io
+import multiprocessing
+import os
+import threading
 
 from PIL import Image
 
@@ -38,6 +41,24 @@ def prepare_images(
     if previous_published is not None:
         return raw, previous_published
     return raw, optimise(published_copy(png, number, highlight))
+
+
+def end_with_parent() -> None:
+    """Run as an image worker starts: the worker ends as soon as the capture that spawned it ends.
+
+    A capture killed with SIGKILL cannot stop its workers. Each waits here on the pipe its
+    parent holds open, which the system closes however the parent ends; once the workers are
+    gone, multiprocessing's resource tracker sees its own pipe close and ends too.
+    """
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def wait_for_parent() -> None:
+        parent.join()
+        os._exit(1)
+
+    threading.Thread(target=wait_for_parent, name="end-with-parent", daemon=True).start()
 
 
 def ready() -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
@@ -152,9 +153,21 @@ def _json_body(body: bytes, kind: str, invalid: type[InvalidRequest]) -> Any:
     if depth > MAX_JSON_DEPTH:
         raise invalid("body", f"nested {depth} levels deep; {kind} is one JSON object with nothing nested in it")
     try:
-        return json.loads(text)
+        return json.loads(text, object_pairs_hook=functools.partial(_once_each, kind=kind, invalid=invalid))
+    except InvalidRequest:
+        raise
     except ValueError:
         raise invalid("body", "must be a JSON object") from None
+
+
+def _once_each(pairs: list[tuple[str, Any]], *, kind: str, invalid: type[InvalidRequest]) -> dict[str, Any]:
+    """A JSON object's fields, refused if it names one twice: parsers differ on which one counts."""
+    fields: dict[str, Any] = {}
+    for name, value in pairs:
+        if name in fields:
+            raise invalid(name, f"given more than once; {kind} names each field once")
+        fields[name] = value
+    return fields
 
 
 def nesting_depth(text: str) -> int:

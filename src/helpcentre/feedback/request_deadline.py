@@ -86,11 +86,15 @@ def what_arrived(request: HTTPRequestParser, seconds: float) -> str:
     )
 
 
+def listeners_of(server: Any) -> list[BaseWSGIServer]:
+    """The listening servers of a server from waitress's `create_server`, whose `channel_class` serves each client."""
+    # One listening server, or several (one per address) in a MultiSocketServer's map.
+    listeners = list(server.map.values()) if isinstance(server, MultiSocketServer) else [server]
+    return [listener for listener in listeners if isinstance(listener, BaseWSGIServer)]
+
+
 def answer_late_requests(server: Any, seconds: float) -> None:
     """Make a server from waitress's `create_server` answer 408 to any request not whole `seconds` after it began."""
     channel_class = type("DeadlineChannel", (DeadlineChannel,), {"request_timeout": seconds})
-    # One listening server, or several (one per address) in a MultiSocketServer's map.
-    listeners = list(server.map.values()) if isinstance(server, MultiSocketServer) else [server]
-    for listener in listeners:
-        if isinstance(listener, BaseWSGIServer):
-            listener.channel_class = channel_class
+    for listener in listeners_of(server):
+        listener.channel_class = channel_class

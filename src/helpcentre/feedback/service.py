@@ -31,6 +31,7 @@ from helpcentre.feedback.intake import (
     parse_search_report_body,
     parse_vote_body,
 )
+from helpcentre.feedback.oversized_bodies import answer_oversized_bodies_unread
 from helpcentre.feedback.rate_limit import RateLimiter
 from helpcentre.feedback.request_deadline import answer_late_requests
 from helpcentre.feedback.store import FeedbackStore
@@ -255,7 +256,7 @@ class FeedbackServer(WaitressServer):
         threads: int = 4,
         request_timeout: float = REQUEST_TIMEOUT_SECONDS,
     ):
-        # waitress refuses far larger bodies itself, before the app reads a byte of them.
+        # A body that announces no length is read until it passes this; waitress then refuses it itself.
         super().__init__(
             app,
             host=host,
@@ -266,3 +267,6 @@ class FeedbackServer(WaitressServer):
             max_request_body_size=16 * MAX_BODY_BYTES,
         )
         answer_late_requests(self._server, request_timeout)
+        # A body announced past every limit of the app is answered 413 by the app before a byte
+        # of it is read, and the client then gets as long to finish sending it as a request has.
+        answer_oversized_bodies_unread(self._server, app.config["MAX_CONTENT_LENGTH"], request_timeout)

@@ -125,6 +125,8 @@ class SearchIndexer:
         goes on; `finish` waits for them and puts them in place.
         """
         self._site_dir = site_dir.resolve()
+        # MkDocs keeps hidden folders when it cleans the site: a killed build's staged index would be published.
+        atomic.remove_leftovers(self._site_dir, recursive=False)
         self._staging = atomic.staging_directory(self._site_dir / INDEX_DIR)
         self._pages = len(self._added)
         if self._pages:
