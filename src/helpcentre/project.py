@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from helpcentre.articles import HelpCentre, Problem, load_help_centre
 from helpcentre.articles.frontmatter import format_field
 from helpcentre.articles.schema import describe_error
 from helpcentre.lint import DocsTree, lint_help_centre
+from helpcentre.outside_links import OutsideLink, links_out_of, under_any
 from helpcentre.settings import HelpCentreSettings
 
 
@@ -41,10 +43,17 @@ class Project:
         return self.root / self.settings.verification_record
 
     def display_path(self, path: Path) -> str:
-        try:
-            return path.resolve().relative_to(self.root).as_posix()
-        except ValueError:
-            return str(path)
+        """Relative to the project; a link is shown where it is, not where it leads."""
+        for candidate in (Path(os.path.abspath(path)), path.resolve()):
+            try:
+                return candidate.relative_to(self.root).as_posix()
+            except ValueError:
+                continue
+        return str(path)
+
+    def links_out_of_docs(self) -> list[OutsideLink]:
+        """Links in docs_dir that lead out of the project: reported, never read."""
+        return links_out_of(self.docs_dir, self.root)
 
     def article_sources(self) -> list[tuple[str, str, bytes]]:
         """`(src_path, display_path, bytes)` for every article under docs_dir, in path order.
@@ -52,9 +61,12 @@ class Project:
         Bytes, not text: a file that is not UTF-8 is reported by the loader, not raised here.
         """
         sources = []
+        outside = self.links_out_of_docs()
         for path in sorted(self.docs_dir.rglob("*.md")):
             src_path = path.relative_to(self.docs_dir).as_posix()
             if any(fnmatch.fnmatch(src_path, pattern) for pattern in self.settings.pages_not_articles):
+                continue
+            if under_any(src_path, outside):
                 continue
             sources.append((src_path, self.display_path(path), path.read_bytes()))
         return sources
@@ -71,12 +83,14 @@ class Project:
         }
         articles = self.article_sources()
         article_paths = {src_path for src_path, _, _ in articles}
+        outside = self.links_out_of_docs()
         other_pages = [
             (src_path, self.display_path(self.docs_dir / src_path), (self.docs_dir / src_path).read_bytes())
             for src_path in sorted(files)
-            if src_path.endswith(".md") and src_path not in article_paths
+            if src_path.endswith(".md") and src_path not in article_paths and not under_any(src_path, outside)
         ]
-        return DocsTree(articles, other_pages, files)
+        shown = [self.display_path(link.path) for link in outside]
+        return DocsTree(articles, other_pages, files, outside=shown)
 
     def lint(self) -> tuple[HelpCentre, list[Problem]]:
         return lint_help_centre(
@@ -85,6 +99,7 @@ class Project:
             self.settings.targets,
             self.screenshots_dir,
             self.display_path(self.screenshots_dir),
+            project_root=self.root,
         )
 
 

@@ -7,7 +7,11 @@ from pathlib import Path
 
 
 class BuildFailed(RuntimeError):
-    pass
+    """The build stopped; the messages above say why."""
+
+
+class ScreenshotsUnreadable(BuildFailed):
+    """The build stopped on screenshots that are not whole PNG files: a checkout to repair."""
 
 
 def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = True) -> Path:
@@ -25,5 +29,10 @@ def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = T
         config = load_config(config_file=str(config_file), **overrides)
         build(config)
     except (Abort, ConfigurationError, PluginError) as error:
+        from helpcentre.mkdocs_plugin.checks import ScreenshotsNotPictures
+
+        # MkDocs logs a plugin's error, then raises its own Abort in its place.
+        if isinstance(error, ScreenshotsNotPictures) or isinstance(error.__context__, ScreenshotsNotPictures):
+            raise ScreenshotsUnreadable("screenshots are not PNG files; see the messages above") from error
         raise BuildFailed(str(error)) from error
     return Path(config.site_dir)

@@ -22,6 +22,8 @@ from integration.payload_centre import (
     CARDS_TITLE,
     CATEGORY_DESCRIPTION,
     CATEGORY_TITLE,
+    RAW_HTML,
+    RAW_HTML_TITLE,
     REFUNDS,
     REFUNDS_ID,
     REFUNDS_OLD_PATH,
@@ -46,6 +48,18 @@ INJECTED_ELEMENTS = 'img[src="x"], b, i, tab'
 INJECTED_SCRIPTS = """() => Array.from(document.scripts)
   .filter(script => script.type !== "application/ld+json" && script.textContent.includes("alert("))
   .map(script => script.outerHTML)"""
+
+# In an article's body: an attribute that runs a script, an address that does or carries a
+# document, or an element that brings in another page or sends what is typed elsewhere.
+UNSAFE_IN_BODY = """() => Array.from(document.querySelectorAll('.hc-body *')).flatMap(element => {
+  const found = Array.from(element.attributes)
+    .filter(attribute => attribute.name.startsWith('on')
+      || (['href', 'src', 'action', 'data', 'formaction'].includes(attribute.name)
+          && /^\\s*(javascript|data):/i.test(attribute.value)))
+    .map(attribute => `<${element.localName} ${attribute.name}="${attribute.value}">`)
+  const embedding = ['iframe', 'object', 'embed', 'form'].includes(element.localName)
+  return embedding ? [...found, `<${element.localName}>`] : found
+})"""
 
 
 @pytest.fixture(scope="session")
@@ -223,3 +237,28 @@ def test_the_print_view_and_the_pdf_show_the_article_as_typed(
     for typed in (REFUNDS_TITLE, REFUNDS_SUMMARY, REFUNDS_STEP, f"{REFUNDS_TITLE} - {SITE_NAME}"):
         # The last is Chromium's footer, which shows the page's <title>.
         assert "".join(typed.split()) in printed, f"{typed!r} is not printed as typed"
+
+
+def test_markup_that_lint_cannot_see_reaches_the_page_with_nothing_in_it_that_runs(
+    page: Page, payload_url: str, dialogs: list[str]
+):
+    """A snippet of event handlers, script addresses and embedded pages: the build keeps its words only."""
+    visit(page, f"{payload_url}{RAW_HTML}/")
+    expect(page.get_by_role("heading", level=1)).to_have_text(RAW_HTML_TITLE)
+    body = page.locator(".hc-body")
+    # What the markup says is still there for the reader.
+    expect(body.get_by_role("img", name="A broken chart")).to_be_attached()
+    expect(body.locator("details > summary")).to_have_text("More about refund terms")
+    expect(body.locator("details")).to_contain_text("Refunds take five days.")
+    for text in ("Read the terms", "Open the terms", "Pay the refund fee", "ask us"):
+        expect(body.get_by_text(text, exact=True)).to_be_visible()
+    assert page.evaluate(UNSAFE_IN_BODY) == []
+
+    # Following each link and closing the details would run what was there.
+    for text in ("Read the terms", "Open the terms", "Pay the refund fee", "ask us"):
+        body.get_by_text(text, exact=True).click()
+    body.locator("details > summary").click()
+    expect(body.locator("details")).not_to_have_attribute("open", "")
+    page.wait_for_load_state("networkidle")
+    expect(page).to_have_url(f"{payload_url}{RAW_HTML}/#")
+    assert dialogs == []

@@ -5,10 +5,12 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from capture.own_processes import OwnProcesses
 
 GUIDE = "billing/change-card-or-bank-info"
 
@@ -84,3 +86,13 @@ def captured_guide(project_root: Path, tmp_path_factory: pytest.TempPathFactory)
     result = project.capture(GUIDE)
     assert result.returncode == 0, result.stderr
     return project
+
+
+@pytest.fixture
+def own_processes() -> Iterator[OwnProcesses]:
+    """Starts the test's processes, marked as its own; whatever of them is left when it ends is killed."""
+    own = OwnProcesses()
+    try:
+        yield own
+    finally:
+        own.end_all()

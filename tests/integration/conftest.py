@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import subprocess
 import sys
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 MKDOCS_YML = textwrap.dedent(
     """\
@@ -32,6 +34,43 @@ MKDOCS_YML = textwrap.dedent(
               title: Policies & Legal
     """
 )
+
+
+def _png() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (1, 1)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+# A whole PNG file: what lint, the build and verify take for a screenshot.
+PNG = _png()
+# What a checkout without Git LFS has where a tracked picture should be.
+LFS_POINTER = (
+    "version https://git-lfs.github.com/spec/v1\n"
+    "oid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\n"
+    "size 12345\n"
+)
+
+
+@dataclass(frozen=True)
+class LinkTo:
+    """A symbolic link to write instead of a file."""
+
+    target: str
+
+
+def write_files(root: Path, files: dict[str, str | bytes | LinkTo]) -> None:
+    """Write each file (text, bytes, or a link) at its path under `root`, over what is there."""
+    for path, content in files.items():
+        target = root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, LinkTo):
+            target.unlink(missing_ok=True)
+            target.symlink_to(content.target)
+        elif isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
 
 
 def article_text(id: int, title: str, category: str = "billing", extra: str = "", body: str = "Body.\n") -> str:

@@ -10,6 +10,7 @@ folder; to look at it by hand, call `write_payload_centre(Path("/tmp/payload"))`
 from __future__ import annotations
 
 import functools
+import json
 import textwrap
 from pathlib import Path
 
@@ -46,6 +47,14 @@ TAB = "policies/press-tab"
 TAB_ID = 4
 TAB_TITLE = "Press <Tab> to move on"
 TAB_SUMMARY = "Keyboard tips."
+
+# Its body is a snippet (`hostile_snippet.md`) of markup that would run scripts and bring in other
+# pages: included by pymdownx.snippets, it is out of lint's sight (HC151), so only the build's
+# sanitising stands between it and the reader.
+RAW_HTML = "policies/refund-terms"
+RAW_HTML_ID = 5
+RAW_HTML_TITLE = "Refund terms"
+_SNIPPET = Path(__file__).with_name("hostile_snippet.md")
 
 # (path, id, title, summary, category title) of every article.
 ARTICLES = [
@@ -95,8 +104,13 @@ def _article(
 
 
 def write_payload_centre(root: Path) -> None:
+    snippets = root / "snippets"
     files = {
-        "mkdocs.yml": MKDOCS_YML,
+        # Snippets are read from an absolute folder: relative ones are taken from the working directory.
+        "mkdocs.yml": MKDOCS_YML
+        + "markdown_extensions:\n  - attr_list\n"
+        + f"  - pymdownx.snippets:\n      base_path: [{json.dumps(str(snippets))}]\n      check_paths: true\n",
+        f"snippets/{_SNIPPET.name}": _SNIPPET.read_text(encoding="utf-8"),
         f"docs/{REFUNDS}.md": _article(
             REFUNDS_ID,
             REFUNDS_TITLE,
@@ -116,6 +130,9 @@ def write_payload_centre(root: Path) -> None:
         ),
         f"docs/{CARDS}.md": _article(CARDS_ID, CARDS_TITLE, CARDS_SUMMARY, "billing", f"related: [{SMALL_INVOICES}]\n"),
         f"docs/{TAB}.md": _article(TAB_ID, TAB_TITLE, TAB_SUMMARY, "policies"),
+        f"docs/{RAW_HTML}.md": _article(
+            RAW_HTML_ID, RAW_HTML_TITLE, "What a refund costs.", "policies", body=f'--8<-- "{_SNIPPET.name}"\n'
+        ),
     }
     for path, text in files.items():
         target = root / path

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from integration.conftest import MKDOCS_YML, FixtureProject, article_text
+from integration.conftest import LFS_POINTER, MKDOCS_YML, PNG, FixtureProject, LinkTo, article_text, write_files
 
 from helpcentre.articles import problems as codes
 from helpcentre.cli import cli
@@ -38,7 +38,6 @@ HOW_TO = textwrap.dedent(
 )
 # The same how-to, its walkthrough read from the steps' own words.
 PROSE_HOW_TO = re.sub(r"  steps:\n(?:    .*\n)+", "", HOW_TO)
-PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000")
 
 
 @pytest.fixture
@@ -192,6 +191,15 @@ CASES = {
         {**policy(codes.IMAGE_WITHOUT_ALT, body='<img src="logo.png">\n'), "docs/policies/logo.png": PNG},
         f"{RULE(131)}:8:1: HC131 image 'logo.png' has no alt text; describe what it shows, for screen readers",
     ),
+    codes.OUTSIDE_PROJECT: (
+        {"docs/policies/passwords.png": LinkTo("/etc/passwd")},
+        "docs/policies/passwords.png:1:1: HC132 links outside the project, so it is never read or published;"
+        " put the file itself here",
+    ),
+    codes.SCREENSHOT_NOT_PNG: (
+        {"screenshots/billing/open/01.png": LFS_POINTER},
+        "screenshots/billing/open/01.png:1:1: HC133 a Git LFS pointer, not the picture; run: git lfs pull",
+    ),
     codes.TITLE_TOO_LONG: (
         broken(RULE(140), article_text(140, "Rule " + "of the practice " * 5, category="policies")),
         f"{RULE(140)}:3:1: HC140 title: 84 characters; keep titles to 70 or fewer,"
@@ -206,6 +214,11 @@ CASES = {
         policy(codes.RAW_SCRIPT, body="Hi <script>track()</script>\n"),
         f"{RULE(150)}:8:4: HC150 raw <script> in an article; scripts belong in the theme,"
         " where every page gets the same reviewed code",
+    ),
+    codes.UNSAFE_HTML: (
+        policy(codes.UNSAFE_HTML, body="A logo: <img src=https://example.com/logo.png alt=Logo onerror=alert(1)>\n"),
+        f"{RULE(151)}:8:9: HC151 body: <img onerror>: event-handler attributes run scripts in the reader's browser;"
+        " remove the attribute",
     ),
     codes.UNREFERENCED_SCREENSHOT: (
         {"screenshots/billing/open/03.png": PNG},
@@ -223,14 +236,8 @@ ALONE = {
 }
 
 
-def write_all(project: FixtureProject, files: dict[str, str | bytes]) -> None:
-    for path, content in files.items():
-        target = project.root / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            target.write_bytes(content)
-        else:
-            target.write_text(content, encoding="utf-8")
+def write_all(project: FixtureProject, files: dict[str, str | bytes | LinkTo]) -> None:
+    write_files(project.root, files)
 
 
 @pytest.mark.parametrize("code", sorted(CASES))
@@ -368,29 +375,6 @@ def test_json_format_lists_every_field(project):
     ]
 
 
-def test_links_to_pages_anchors_steps_files_and_short_links_resolve(project):
-    write_all(project, {"docs/billing/refund-form.pdf": b"%PDF-1.4\n", "docs/billing/form.png": PNG})
-    body = textwrap.dedent(
-        """\
-        ## Before you start
-
-        See [paying](pay.md), [step 2](open.md#step-2), [this section](#before-you-start),
-        [the form](refund-form.pdf), [short link](/a/1/), [the web](https://example.com/x.md),
-        [billing](index.md), [the policies](../policies/index.md) and [email](mailto:b@example.com).
-
-        ![The refund form](form.png)
-
-        `[not a link](nowhere.md)` and `<script>` in code are shown, not run:
-
-        ```html
-        <script src="x.js"></script> ![](missing.png)
-        ```
-        """
-    )
-    write_all(project, {"docs/billing/refund.md": article_text(5, "Ask for a refund", body=body)})
-    assert lint(project)[:2] == (0, [])
-
-
 def test_a_strict_build_fails_on_the_same_problems_that_lint_finds(project):
     expected = break_everything(project)
     result = project.build("--strict")
@@ -405,35 +389,3 @@ def test_a_strict_build_fails_on_a_missing_screenshot_that_lint_only_warns_about
     result = project.build("--strict")
     assert result.returncode != 0
     assert "WARNING -  docs/billing/open.md:16:1: HC161 walkthrough.steps.2: no screenshot" in result.output
-
-
-def test_heading_anchors_are_the_ones_the_built_pages_have(built_site, project_root):
-    """Lint's anchors come from the same slug rules as the site's, or HC121 would be wrong."""
-    from helpcentre.lint.markdown_scan import anchors
-    from helpcentre.project import load_project
-
-    centre, _ = load_project(project_root / "mkdocs.yml").lint()
-    checked = 0
-    for article in centre.articles:
-        section = "agents/" if article.for_agents_only else ""
-        html = (built_site / section / article.ref / "index.html").read_text(encoding="utf-8")
-        page_ids = set(re.findall(r'\bid="([^"]+)"', html))
-        found = anchors(article.body)
-        assert found <= page_ids, article.ref
-        checked += len(found)
-    assert checked >= 3, "the articles have headings to compare"
-
-
-def test_tricky_heading_anchors_match_the_build(project):
-    from helpcentre.lint.markdown_scan import anchors
-
-    body = (
-        "## Pay **now**\n\n## Pay now\n\n## The `Save` button & <em>its</em> [menu](pay.md)\n\n## Pré-pay: 3 months?\n"
-    )
-    write_all(project, {"docs/billing/headings.md": article_text(7, "Headings", body=body)})
-    result = project.build("--strict")
-    assert result.returncode == 0, result.output
-    html = result.page("billing/headings/index.html")
-    found = anchors(body)
-    assert found == {"pay-now", "pay-now_1", "the-save-button-its-menu", "pre-pay-3-months"}
-    assert found <= set(re.findall(r'\bid="([^"]+)"', html))

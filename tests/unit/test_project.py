@@ -36,3 +36,25 @@ def test_a_project_without_the_plugin_is_refused(tmp_path):
     with pytest.raises(ProjectError) as raised:
         load_project(tmp_path / "mkdocs.yml")
     assert str(raised.value) == "mkdocs.yml: plugins: the helpcentre plugin is not configured"
+
+
+TARGET_WITH_A_TYPO = (
+    "site_name: X\nplugins:\n  - helpcentre:\n      contact: {url: 'mailto:x@y'}\n"
+    "      categories: [{key: billing, title: Billing}]\n"
+    "      targets:\n        billing:\n          sandbox: true\n          viewprot: {width: 1024}\n"
+)
+
+
+@pytest.mark.parametrize("command", ["lint", "capture"])
+def test_an_unknown_key_in_a_target_is_one_line_with_a_suggestion_and_exit_code_2(tmp_path, command):
+    from click.testing import CliRunner
+
+    from helpcentre.cli import cli
+
+    (tmp_path / "mkdocs.yml").write_text(TARGET_WITH_A_TYPO)
+    result = CliRunner().invoke(cli, [command, "-f", str(tmp_path / "mkdocs.yml")])
+    assert result.stderr == (
+        "Error: mkdocs.yml: plugins.helpcentre.targets.billing.viewprot: unknown key 'viewprot'"
+        " (did you mean 'viewport'?)\n"
+    )
+    assert result.exit_code == 2

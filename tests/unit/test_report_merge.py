@@ -13,11 +13,13 @@ import pytest
 from click.testing import CliRunner
 from report.verify_results import every_status_results, write_images
 
+from helpcentre.capture.baselines import BaselineStore
 from helpcentre.cli import cli
 from helpcentre.project import Project, load_project
 from helpcentre.report import write_junit
 from helpcentre.report.views import report_view
 from helpcentre.sharding import balanced_split
+from helpcentre.verify.browsers import browsers_note
 from helpcentre.verify.engine import _record_last_verify
 from helpcentre.verify.judge import DRIFT, STATUS_ORDER
 from helpcentre.verify.merge import MergeError, Status, merge, summary_of
@@ -98,6 +100,8 @@ def project(project_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
 
 def make_run(tmp_path: Path, project: Project, total: int) -> Run:
     single = single_run_results()
+    # As verify writes it: the builds behind the project's baselines and the run's own.
+    single["browsers"] = browsers_note(single, BaselineStore(project.screenshots_dir).read_manifest())
     single_dir = tmp_path / "single"
     write_images(single, single_dir)
     for article in single["articles"]:
@@ -213,7 +217,7 @@ SPOILT_RESULTS = [
     ),
     pytest.param(
         put("drifted", "articles", 0, "steps", 0, "status"),
-        f"{SHARD_2}: articles.0.steps.0.status: Input should be 'flow', 'text', 'structure', 'pixels', 'new', 'not_reached' or 'ok'",
+        f"{SHARD_2}: articles.0.steps.0.status: Input should be 'error', 'flow', 'text', 'structure', 'pixels', 'new', 'not_reached' or 'ok'",
         id="unknown-status",
     ),
     pytest.param(

@@ -82,6 +82,24 @@ def test_a_good_walkthrough_has_no_problems():
             "docs/billing/how.md:8:3: HC101 walkthrough.start: start is a path on the target, beginning with '/'",
         ),
         (
+            "target: billing\n",
+            "target: billing\nstart: //metadata.example/\n",
+            "docs/billing/how.md:8:3: HC101 walkthrough.start: start is a path on the target, beginning with one '/';"
+            " '//metadata.example/' leads to another site",
+        ),
+        (
+            "action: click\n    target: {role: menuitem, name: Therasoft Billing}",
+            "action: goto\n    value: http://169.254.169.254/latest/meta-data/",
+            "docs/billing/how.md:12:7: HC101 walkthrough.steps.2.value: goto is a path on the target, such as /billing;"
+            " 'http://169.254.169.254/latest/meta-data/' leads to another site",
+        ),
+        (
+            "action: click\n    target: {role: menuitem, name: Therasoft Billing}",
+            "action: goto\n    value: //metadata.example/latest/",
+            "docs/billing/how.md:12:7: HC101 walkthrough.steps.2.value: goto is a path on the target, such as /billing;"
+            " '//metadata.example/latest/' leads to another site",
+        ),
+        (
             "action: click\n    target: {role: menuitem",
             "action: clik\n    target: {role: menuitem",
             "docs/billing/how.md:11:7: HC101 walkthrough.steps.2.action: unknown action 'clik' (did you mean 'click'?)",

@@ -44,8 +44,9 @@ RENAMES = {
 }
 
 
-def changed_product(folder: Path) -> Path:
-    for name, replacements in RENAMES.items():
+def changed_product(folder: Path, changes: dict[str, list[tuple[str, str]]] = RENAMES) -> Path:
+    """Changed copies of the sandbox's templates in `folder`, for SANDBOX_TEMPLATES."""
+    for name, replacements in changes.items():
         text = (TEMPLATES / name).read_text(encoding="utf-8")
         for old, new in replacements:
             assert old in text, f"{name} no longer has {old!r}"

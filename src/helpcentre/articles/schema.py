@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, PlainValidator, StringConstraints, ValidationError
 
@@ -94,15 +94,19 @@ def describe_error(error: dict[str, Any], model: type[BaseModel]) -> tuple[str, 
 
 def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
     current: Any = model
+    # The part after a mapping's field is a key the writer chose (`targets.billing`), not a field.
+    keyed = False
     for part in loc:
         if part in _STEP_FORMS:
             current = _STEP_FORMS[part]
             continue
-        if isinstance(part, int):
+        if isinstance(part, int) or keyed:
+            keyed = False
             continue
-        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+        if not (isinstance(current, type) and issubclass(current, BaseModel)) or part not in current.model_fields:
             return None
         annotation = current.model_fields[part].annotation
+        keyed = get_origin(annotation) is dict
         current = next(
             (
                 arg

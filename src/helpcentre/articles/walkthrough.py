@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import re
 from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
@@ -17,6 +18,7 @@ from pydantic import (
     Discriminator,
     Field,
     Tag,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -153,6 +155,15 @@ ActionName = Annotated[
 assert get_args(get_args(ActionName)[0]) == ACTIONS
 
 
+# A scheme (`http:`, `file:`) or a host (`//…`, `\\…`): an address of its own, not a path on the target.
+_ANOTHER_SITE = re.compile(r"^\s*(?:[a-zA-Z][a-zA-Z0-9+.-]*:|[/\\]{2})")
+
+
+def leaves_target(address: str) -> bool:
+    """Whether a walk told to go to `address` would leave its target for another site."""
+    return _ANOTHER_SITE.match(address) is not None
+
+
 class Action(BaseModel):
     model_config = _STRICT
 
@@ -162,6 +173,14 @@ class Action(BaseModel):
     fields: dict[str, Text] | None = None
     expect: Expectation | None = None
     state: Literal["visible", "hidden", "attached", "detached"] = "visible"
+
+    @field_validator("value")
+    @classmethod
+    def _goto_stays_on_target(cls, value: str | None, info: ValidationInfo) -> str | None:
+        # A walk is trusted with the test account's session and photographs what it sees: never elsewhere.
+        if info.data.get("action") == "goto" and value is not None and leaves_target(value):
+            raise ValueError(f"goto is a path on the target, such as /billing; '{value}' leads to another site")
+        return value
 
     @model_validator(mode="after")
     def _has_what_it_needs(self) -> Action:
@@ -311,6 +330,8 @@ class Walkthrough(BaseModel):
     def _relative_to_target(cls, start: str) -> str:
         if not start.startswith("/"):
             raise ValueError("start is a path on the target, beginning with '/'")
+        if leaves_target(start):
+            raise ValueError(f"start is a path on the target, beginning with one '/'; '{start}' leads to another site")
         return start
 
     def spec_for(self, number: int) -> Step | StepOverride | None:

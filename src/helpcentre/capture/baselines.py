@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from helpcentre import atomic
+from helpcentre.capture.baseline_files import png_fault
+from helpcentre.capture.frame_lookup import frame_name
 from helpcentre.capture.images import prepare_images, same_pixels
 from helpcentre.capture.layout import png_dimensions, step_files, step_stem
 
@@ -22,6 +24,13 @@ __all__ = ["MANIFEST_VERSION", "BaselineStore", "prepare_images", "same_pixels"]
 
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def _same_files(before: list[dict[str, Any]], after: list[dict[str, Any]]) -> bool:
+    """Whether two manifest entries' steps hold byte-identical pictures and ARIA files."""
+    return [(step["step"], step.get("sha256")) for step in before] == [
+        (step["step"], step.get("sha256")) for step in after
+    ]
 
 
 class BaselineStore:
@@ -58,6 +67,9 @@ class BaselineStore:
         """
         files = step_files(ref, shot.number)
         try:
+            # One that is no picture (an LFS pointer, a copy cut short, a link) is replaced, never read.
+            if png_fault(self.path(files.raw)) is not None:
+                return None, None
             raw = self.path(files.raw).read_bytes()
         except FileNotFoundError:
             return None, None
@@ -66,6 +78,8 @@ class BaselineStore:
         highlight = shot.highlight.as_dict() if shot.highlight else None
         published_path = self.path(files.published)
         if step is None or step.get("highlight") != highlight or not published_path.exists():
+            return raw, None
+        if png_fault(published_path) is not None:
             return raw, None
         return raw, published_path.read_bytes()
 
@@ -88,25 +102,25 @@ class BaselineStore:
         target = self.root / ref
         staged = atomic.staging_directory(target)
         steps: dict[int, dict[str, Any]] = {}
+        previous = self.read_manifest()["articles"].get(ref) or {}
         try:
             if keep_other_steps:
                 if target.exists():
                     shutil.copytree(target, staged, dirs_exist_ok=True)
-                entry = self.read_manifest()["articles"].get(ref) or {}
-                steps = {step["step"]: step for step in entry.get("steps", [])}
+                steps = {step["step"]: step for step in previous.get("steps", [])}
             for shot, (raw, published) in zip(shots, images, strict=True):
                 steps[shot.number] = self._stage_step(staged, ref, shot, raw, published)
             atomic.replace_directory(target, staged)
         except BaseException:
             shutil.rmtree(staged, ignore_errors=True)
             raise
+        ordered = [steps[number] for number in sorted(steps)]
         # Only what changes when the product changes: no capture time, no target address, so a
-        # re-capture of an unchanged product leaves the manifest as it was.
-        return {
-            "id": article_id,
-            "browser": browser,
-            "steps": [steps[number] for number in sorted(steps)],
-        }
+        # re-capture of an unchanged product leaves the manifest as it was. The browser named is
+        # the one that made these pictures: a newer build that draws the same pixels changes nothing.
+        if previous.get("browser") and _same_files(previous.get("steps", []), ordered):
+            browser = previous["browser"]
+        return {"id": article_id, "browser": browser, "steps": ordered}
 
     def _stage_step(self, staged: Path, ref: str, shot: StepShot, raw: bytes, published: bytes) -> dict[str, Any]:
         aria = shot.aria.rstrip("\n") + "\n"
@@ -131,5 +145,8 @@ class BaselineStore:
             "height": height,
             "highlight": shot.highlight.as_dict() if shot.highlight else None,
             "masks": [box.as_dict() for box in shot.masks],
+            # What the picture frames, and where each check read its words: verify looks there.
+            "frame": frame_name(shot.frame) if shot.frame else "the viewport",
+            **({"places": dict(sorted(shot.places.items()))} if shot.places else {}),
             **({"warnings": shot.warnings} if shot.warnings else {}),
         }

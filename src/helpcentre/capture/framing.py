@@ -17,22 +17,9 @@ FRAME_PADDING = 16
 LOOSE_MARGIN_X = 160
 LOOSE_MARGIN_Y = 96
 
-_FRAME_SCRIPT = """([elements, padding, looseX, looseY, attribute, scrolled]) => {
-  // The first element is scrolled into view first, as Playwright does it, unless it is in view
-  // already: inside the viewport and inside every box around it that clips what overflows.
-  const inView = el => {
-    if (!el || !el.isConnected) return true;
-    const r = el.getBoundingClientRect();
-    if (r.top < 0 || r.left < 0 || r.bottom > window.innerHeight || r.right > window.innerWidth) return false;
-    for (let node = el.parentElement; node && node !== document.documentElement; node = node.parentElement) {
-      const style = getComputedStyle(node);
-      if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
-      const c = node.getBoundingClientRect();
-      if (r.top < c.top || r.left < c.left || r.bottom > c.bottom || r.right > c.right) return false;
-    }
-    return true;
-  };
-  if (!scrolled && !inView(elements[0])) return {scroll: true};
+# How a reader groups the page: the container an element is in, and what it is called. Shared by
+# the frame of a picture and the place a check found its text (places.py).
+CONTAINER_HELPERS = """
   const named = el => el.hasAttribute('aria-label') || el.hasAttribute('aria-labelledby');
   const implicitRole = el => {
     const explicit = (el.getAttribute('role') || '').trim().split(/\\s+/)[0];
@@ -78,6 +65,33 @@ _FRAME_SCRIPT = """([elements, padding, looseX, looseY, attribute, scrolled]) =>
     if (overlay) return overlay;
     return near || fallback || headed;
   };
+  const describe = el => {
+    const role = implicitRole(el);
+    const name = accessibleName(el);
+    return role ? role + (name ? " '" + name + "'" : '') : describeUnnamed(el);
+  };
+"""
+
+_FRAME_SCRIPT = (
+    """([elements, padding, looseX, looseY, attribute, scrolled]) => {
+  // The first element is scrolled into view first, as Playwright does it, unless it is in view
+  // already: inside the viewport and inside every box around it that clips what overflows.
+  const inView = el => {
+    if (!el || !el.isConnected) return true;
+    const r = el.getBoundingClientRect();
+    if (r.top < 0 || r.left < 0 || r.bottom > window.innerHeight || r.right > window.innerWidth) return false;
+    for (let node = el.parentElement; node && node !== document.documentElement; node = node.parentElement) {
+      const style = getComputedStyle(node);
+      if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+      const c = node.getBoundingClientRect();
+      if (r.top < c.top || r.left < c.left || r.bottom > c.bottom || r.right > c.right) return false;
+    }
+    return true;
+  };
+  if (!scrolled && !inView(elements[0])) return {scroll: true};
+"""
+    + CONTAINER_HELPERS
+    + """
   const box = el => el.getBoundingClientRect();
   const union = rects => {
     const left = Math.min(...rects.map(r => r.left)), top = Math.min(...rects.map(r => r.top));
@@ -103,10 +117,8 @@ _FRAME_SCRIPT = """([elements, padding, looseX, looseY, attribute, scrolled]) =>
   let marked = frame;
   if (frame) {
     rects = [...rects, box(frame)];
-    const role = implicitRole(frame);
-    const name = accessibleName(frame);
-    described = role ? role + (name ? " '" + name + "'" : '') : describeUnnamed(frame);
-    if (role === 'menu' && frame.id) {
+    described = describe(frame);
+    if (implicitRole(frame) === 'menu' && frame.id) {
       // An open menu is shown with the button that opened it.
       const opener = document.querySelector('[aria-controls~="' + CSS.escape(frame.id) + '"]');
       if (opener) {
@@ -130,6 +142,7 @@ _FRAME_SCRIPT = """([elements, padding, looseX, looseY, attribute, scrolled]) =>
     focus: union(shown.map(box)), described,
   };
 }"""
+)
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,9 @@
 """Whether an action succeeded in the product: "ok" means ok.
 
 After an action, a step fails when the page marks a field invalid (`aria-invalid="true"`),
-shows an alert that was not there before (`role=alert` or `alertdialog`), or a navigation
-answered with an HTTP error. A refused save must never be photographed as a finished step.
+shows an alert that was not there before (`role=alert` or `alertdialog`), a navigation
+answered with an HTTP error, or the page went to another origin than the target's. A refused
+save must never be photographed as a finished step.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from playwright.async_api import Page, Response
+
+from helpcentre.capture.origin_guard import guard_of
 
 _STATE_SCRIPT = """() => {
   const shown = el => el.checkVisibility ? el.checkVisibility() : el.offsetParent !== null;
@@ -49,22 +52,35 @@ async def page_state(page: Page) -> PageState:
 
 
 class NavigationWatch:
-    """Remembers a main-frame navigation that answered 400 or more since it was last cleared."""
+    """Remembers a main-frame navigation that answered 400 or more since it was last cleared,
+    and, for good, one that left the target at `base_url` (see `origin_guard`)."""
 
-    def __init__(self, page: Page):
+    def __init__(self, page: Page, base_url: str | None = None):
         self.page = page
-        self.error: str | None = None
+        self._answered: str | None = None
         page.on("response", self._on_response)
+        self._guard = guard_of(page) if base_url is not None else None
+        if self._guard is not None and base_url is not None:
+            self._guard.stay_on(base_url)
+
+    @property
+    def error(self) -> str | None:
+        return self.left_target or self._answered
+
+    @property
+    def left_target(self) -> str | None:
+        """Why the walk cannot go on: the page went to another origin than the target's."""
+        return self._guard.error if self._guard is not None else None
 
     def _on_response(self, response: Response) -> None:
         request = response.request
         if request.is_navigation_request() and request.frame == self.page.main_frame and response.status >= 400:
-            self.error = (
+            self._answered = (
                 f"the page answered HTTP {response.status} ({response.status_text or 'error'}) at {response.url}"
             )
 
     def clear(self) -> None:
-        self.error = None
+        self._answered = None
 
 
 async def refusal(page: Page, before: PageState, watch: NavigationWatch) -> tuple[str | None, PageState]:

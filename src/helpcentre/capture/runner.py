@@ -131,6 +131,8 @@ async def walk_articles(
     for article in articles:
         queue.put_nowait(article)
     outcomes: dict[str, ArticleOutcome] = {}
+    # Verify walks each step against its baseline's record: its frame, and where its checks read.
+    recorded = BaselineStore(project.screenshots_dir).read_manifest()["articles"] if check_labels else {}
     try:
         # The sandbox starts (and signs in) while Playwright's driver and the browser start.
         pool.start(article.meta.walkthrough.target for article in articles if article.meta.walkthrough)
@@ -155,7 +157,13 @@ async def walk_articles(
                         # The next article's data and context are made ready while this one is walked.
                         upcoming = open_next()
                         outcome = await _walk_opened(
-                            opened, progress, check_labels, labels_must_match, timings, on_shot
+                            opened,
+                            progress,
+                            check_labels,
+                            labels_must_match,
+                            timings,
+                            on_shot,
+                            recorded.get(opened.article.ref),
                         )
                         outcomes[opened.article.ref] = outcome
                         if after_walk is not None:
@@ -207,7 +215,7 @@ async def _walk_and_prepare_images(
     # than the machine has: the browser needs the rest to keep walking.
     spawn = multiprocessing.get_context("spawn")
     image_workers = max(1, (os.cpu_count() or 1) - 1)
-    with ProcessPoolExecutor(max_workers=image_workers, mp_context=spawn) as images_pool:
+    with ProcessPoolExecutor(image_workers, spawn, initializer=images.end_with_parent) as images_pool:
         # The worker process starts and imports the image code while the browser starts.
         warm_up = loop.run_in_executor(images_pool, images.ready)
 
@@ -294,6 +302,7 @@ async def _walk_opened(
     labels_must_match: bool,
     timings: RunTimings,
     on_shot: Callable[[Article, StepShot], None] | None = None,
+    baseline_entry: dict | None = None,
 ) -> ArticleOutcome:
     article, target = opened.article, opened.target
     began = time.monotonic()
@@ -306,6 +315,7 @@ async def _walk_opened(
         labels_must_match=labels_must_match,
         on_shot=(lambda shot: on_shot(article, shot)) if on_shot is not None else None,
         timings=timings,
+        baseline={step["step"]: step for step in (baseline_entry or {}).get("steps", [])},
     )
     try:
         shots = await walk(opened.page, article, settings)

@@ -10,6 +10,7 @@ from playwright.async_api import Browser, BrowserContext, Page, Playwright
 from playwright.async_api import Error as PlaywrightError
 
 from helpcentre.browser import launch_options
+from helpcentre.capture.origin_guard import guard_origin, hold_page
 from helpcentre.capture.quiet import watch_pages
 from helpcentre.settings import LoginForm, LoginSettings, TargetSettings
 
@@ -51,7 +52,8 @@ async def new_page(
     storage_state: dict | None = None,
     extra_http_headers: dict[str, str] | None = None,
 ) -> tuple[BrowserContext, Page]:
-    """A fresh context with a fixed viewport, scale, clock, locale, time zone and no motion.
+    """A fresh context with a fixed viewport, scale, clock, locale, time zone and no motion,
+    whose pages a walk can hold on its target.
 
     `extra_http_headers` go with every request of the context (the sandbox's data set).
     """
@@ -69,7 +71,10 @@ async def new_page(
     # Fixed for the whole context before its page exists: every document it loads starts with it.
     await context.clock.set_fixed_time(target.clock)
     await watch_pages(context)
+    # Armed by the walk with its target's address; see `origin_guard`.
+    await guard_origin(context)
     page = await context.new_page()
+    await hold_page(page)
     return context, page
 
 

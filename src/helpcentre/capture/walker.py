@@ -19,11 +19,13 @@ from helpcentre.articles import Article
 from helpcentre.articles.inference import Intent, StepPlan
 from helpcentre.articles.steps import plain_text
 from helpcentre.articles.walkthrough import Action, Expectation, Locator, Shot, Step
-from helpcentre.capture.framing import FRAME_ATTRIBUTE, Frame, frame_around
+from helpcentre.capture.frame_lookup import FrameLost, element_handles, frame_touched
+from helpcentre.capture.framing import FRAME_ATTRIBUTE, Frame
 from helpcentre.capture.layout import Box
 from helpcentre.capture.locate import nearest_candidates, resolve
 from helpcentre.capture.masks import MASK_COLOUR, MaskReading, PageMasks, redact
 from helpcentre.capture.outcome import NavigationWatch, page_state, refusal
+from helpcentre.capture.places import bind_check
 from helpcentre.capture.prose import NotResolved, Resolved, find_text, resolve_intent, text_shown_now
 from helpcentre.capture.quiet import change_count, quiet_now, still_quiet
 from helpcentre.capture.reading import PageReadings
@@ -48,6 +50,10 @@ class StepShot:
     controls: list[tuple[str, str, str]] = field(default_factory=list)
     frame: str = ""
     warnings: list[str] = field(default_factory=list)
+    # Where each check found its words ("region 'Payment Method'"), and, at verify, why a word
+    # found only somewhere else than its baseline's place no longer counts (text drift).
+    places: dict[str, str] = field(default_factory=dict)
+    moved: list[str] = field(default_factory=list)
 
 
 class StepProblem(Exception):
@@ -65,6 +71,8 @@ class StepProblem(Exception):
         self.override = override
         # (label, roles) when nothing on the page has the name the step needs.
         self.missing = missing
+        # The run itself failed here (a frame it could not find again), not the product.
+        self.run_error = False
         super().__init__(reason)
 
 
@@ -90,6 +98,7 @@ class StepFailed(Exception):
         # What the page called things when the step failed, and the name it could not find there.
         self.page_aria = ""
         self.missing: tuple[str, tuple[str, ...]] | None = None
+        self.run_error = False
         step = article.steps[number - 1].text if number <= len(article.steps) else ""
         self.step_text = step
         super().__init__(self.describe())
@@ -122,6 +131,8 @@ class WalkSettings:
     on_shot: Callable[[StepShot], None] | None = None
     # Where the walk's clocks go (the benchmark reads them).
     timings: RunTimings | None = None
+    # Verify: the baseline's manifest entry of each step, by number (its frame, its checks' places).
+    baseline: dict[int, dict] = field(default_factory=dict)
 
 
 async def walk(page: Page, article: Article, settings: WalkSettings) -> list[StepShot]:
@@ -133,7 +144,7 @@ async def walk(page: Page, article: Article, settings: WalkSettings) -> list[Ste
         # Lint reports why (HC110, HC113); capture and verify refuse such an article before walking.
         raise ValueError(f"{article.ref}: the walkthrough cannot be read; run helpcentre lint")
     masks = [*settings.masks, *walkthrough.mask]
-    watch = NavigationWatch(page)
+    watch = NavigationWatch(page, settings.base_url)
     readings = PageReadings(page)
     shots: list[StepShot] = []
     number = 0
@@ -154,6 +165,8 @@ async def walk(page: Page, article: Article, settings: WalkSettings) -> list[Ste
             following = plans[number] if number < len(plans) else None
             step_walk = _StepWalk(page, plan, settings, masks, watch, following, held_early, readings, clock)
             shot = await step_walk.run()
+            if watch.left_target:  # sent elsewhere while the step was shot: the picture is not the target's
+                raise StepProblem(watch.left_target)
             if settings.check_labels:
                 clock.switch("post_shot")
                 seen += "\n" + await readings.words()
@@ -170,9 +183,12 @@ async def walk(page: Page, article: Article, settings: WalkSettings) -> list[Ste
                 settings.on_shot(shot)
             if settings.on_step is not None:
                 settings.on_step(number)
-    except (StepProblem, NotResolved) as problem:
+    except (StepProblem, NotResolved, FrameLost) as problem:
         if isinstance(problem, NotResolved):
             problem = StepProblem(problem.reason, override=problem.override, missing=problem.missing)
+        elif isinstance(problem, FrameLost):
+            problem = StepProblem(str(problem))
+            problem.run_error = True
         failure = await _failure(page, article, number, problem)
         failure.shots_before = shots
         raise failure from None
@@ -242,6 +258,8 @@ class _StepWalk:
         # What the step acted on, and what it checked: the picture frames these.
         self.acted: list[tuple[Intent, PlaywrightLocator]] = []
         self.checked: list[PlaywrightLocator] = []
+        self.places: dict[str, str] = {}
+        self.moved: list[str] = []
 
     async def run(self) -> StepShot:
         if self.plan.explicit is not None:
@@ -324,7 +342,10 @@ class _StepWalk:
         timeout = self.settings.action_timeout_ms
         if intent.kind == "check":
             found, how, _ = await find_text(self.page, intent, timeout, self.readings)
-            self.checked.append(found.first)
+            recorded = self.settings.baseline.get(number, {}).get("places", {}).get(intent.label)
+            element, self.places[intent.label], moved = await bind_check(self.page, intent.label, found.first, recorded)
+            self.moved += [moved] if moved else []
+            self.checked.append(element)
             self._note(intent, f"text '{intent.label}'" + (" (only the case differs)" if how == "case" else ""))
             return
         resolved = await resolve_intent(self.page, intent, number, timeout, self.readings)
@@ -375,6 +396,8 @@ class _StepWalk:
         except PlaywrightError:
             raise StepProblem("the page did not finish loading after the action", spec) from None
         self.clock.acted(time.perf_counter() - began)
+        if self.watch.left_target:  # Not the product's answer: the walk itself must stop.
+            raise StepProblem(self.watch.left_target)
         refused, after = await refusal(self.page, before, self.watch)
         if not after.same_document_as(before):
             # What the page read before (its controls and their names) may be gone.
@@ -443,10 +466,10 @@ class _StepWalk:
         framing = None
         if shot is None:
             # The masks are marked while the elements to frame are found: neither changes the page.
-            handles, _ = await asyncio.gather(
-                _handles([*(frame_elements or []), *highlight]), masks.mark_elements(reuse=True)
-            )
-            framing = await frame_around(self.page, handles)
+            wanted = [*(frame_elements or []), *highlight]
+            handles, _ = await asyncio.gather(element_handles(wanted), masks.mark_elements(reuse=True))
+            recorded = self.settings.baseline.get(plan.number, {}).get("frame")
+            framing = await frame_touched(self.page, wanted, handles, recorded)
         shot_taken = await photograph(
             self.page,
             plan.number,
@@ -461,22 +484,8 @@ class _StepWalk:
         )
         shot_taken.controls = self.controls
         shot_taken.warnings = self.warnings
+        shot_taken.places, shot_taken.moved = self.places, self.moved
         return shot_taken
-
-
-async def _handles(elements: list[PlaywrightLocator]) -> list:
-    """The elements' handles, fetched together, each once (the subject is often the highlight too)."""
-    distinct = list({repr(element): element for element in elements}.values())
-
-    async def handle(element: PlaywrightLocator):
-        try:
-            # Found a moment ago: the wait matters only on a starved machine, where 1 s was seen to pass.
-            return await element.element_handle(timeout=5000)
-        except PlaywrightError:
-            return None
-
-    found = await asyncio.gather(*(handle(element) for element in distinct))
-    return [found_handle for found_handle in found if found_handle is not None]
 
 
 async def _shown(element: PlaywrightLocator) -> bool:
@@ -519,6 +528,7 @@ async def _failure(page: Page, article: Article, number: int, problem: StepProbl
         screenshot = None
     failure = StepFailed(article, max(number, 1), problem.reason, problem.locator, candidates, screenshot)
     failure.missing = problem.missing
+    failure.run_error = problem.run_error
     locator = problem.locator
     if (
         failure.missing is None

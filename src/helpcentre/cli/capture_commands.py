@@ -12,6 +12,7 @@ from helpcentre.cli import cli
 from helpcentre.cli.common import (
     STOPPED_EXIT_CODE,
     UsageProblem,
+    check_screenshots_writable,
     config_option,
     load_checked,
     stop_cleanly_on_sigterm,
@@ -77,12 +78,14 @@ def capture(
 ) -> None:
     """Walk ARTICLES (paths like billing/change-card-or-bank-info, or ids; default: all with a
     walkthrough) and rewrite their screenshots. An article's baselines change only when its
-    whole walk succeeded."""
+    whole walk succeeded. Exit 0: every walk succeeded; 1: a step failed; 2: usage, config or spec
+    errors, or a screenshots folder that cannot be written."""
     from helpcentre.capture.runner import CaptureOptions, CaptureUsageError, capture, select_articles
     from helpcentre.capture.session import TargetError
     from helpcentre.sharding import articles_of_shard, empty_shard_message
 
     project, centre = load_checked(config_file)
+    check_screenshots_writable(project)
     stop_cleanly_on_sigterm()
     try:
         selectors = list(articles)
@@ -153,10 +156,14 @@ class CaptureProgress:
             transient=True,
         )
         self._tasks: dict[str, int] = {}
-        self._progress.__enter__()
+        self._started = False
         return self
 
     def update(self, event: str, article, step: int) -> None:
+        if not self._started:
+            # Started by the first walk: a run stopped before any (a usage error) prints its one line alone.
+            self._progress.start()
+            self._started = True
         if event == "start":
             total = len(article.steps)
             self._tasks[article.ref] = self._progress.add_task(article.ref, total=total)
@@ -166,4 +173,5 @@ class CaptureProgress:
             self._progress.remove_task(self._tasks.pop(article.ref))
 
     def __exit__(self, *exc_info) -> None:
-        self._progress.__exit__(*exc_info)
+        if self._started:
+            self._progress.__exit__(*exc_info)

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
+
+if TYPE_CHECKING:
+    from helpcentre.capture.baseline_files import BaselineUnreadable
+    from helpcentre.project import Project
 
 config_option = click.option(
     "-f",
@@ -20,6 +25,34 @@ class UsageProblem(click.ClickException):
     """A usage, configuration or spec error: exit code 2, as the command-line contract says."""
 
     exit_code = 2
+
+
+class UnreadableScreenshots(click.ClickException):
+    """Screenshots that are not whole PNG files (an LFS pointer, a cut-short copy, a link): exit code 3.
+
+    A checkout to repair, not drift (1) nor a usage error (2); each file is named with its fix.
+    """
+
+    exit_code = 3
+
+
+def unreadable_screenshots(error: BaselineUnreadable, project: Project) -> UnreadableScreenshots:
+    """`BaselineUnreadable` as the one line per file a writer reads."""
+    return UnreadableScreenshots("\n".join(file.describe(project.display_path(file.path)) for file in error.files))
+
+
+def check_screenshots_writable(project: Project) -> None:
+    """Stop before any walk, in one line, when the baselines could not be written after it."""
+    from helpcentre.capture.writable import unwritable_folders
+
+    found = unwritable_folders(project.screenshots_dir)
+    if found:
+        folders = ", ".join(project.display_path(item.folder) for item in found)
+        reasons = "; ".join(sorted({item.reason for item in found}))
+        them = "them" if len(found) > 1 else "it"
+        raise UsageProblem(
+            f"{folders} cannot be written ({reasons}); the baselines are written there: make {them} writable first"
+        )
 
 
 def load_checked(config_file: Path):

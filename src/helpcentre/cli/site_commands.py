@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from helpcentre.cli import cli
-from helpcentre.cli.common import config_option
+from helpcentre.cli.common import UnreadableScreenshots, config_option
 
 
 @cli.command()
@@ -17,11 +17,14 @@ from helpcentre.cli.common import config_option
 @click.option("-d", "--site-dir", type=click.Path(file_okay=False, path_type=Path), help="Where to write the site.")
 @click.option("--strict/--no-strict", default=True, show_default=True, help="Fail on warnings too.")
 def build(config_file: Path, site_dir: Path | None, strict: bool) -> None:
-    """Build the static site."""
-    from helpcentre.site import BuildFailed, build_site
+    """Build the static site. Exit 1 when it fails, 3 when screenshots are not PNG files
+    (run `git lfs pull`, or capture them again)."""
+    from helpcentre.site import BuildFailed, ScreenshotsUnreadable, build_site
 
     try:
         built = build_site(config_file, site_dir, strict=strict)
+    except ScreenshotsUnreadable as error:
+        raise UnreadableScreenshots(str(error)) from error
     except BuildFailed as error:
         raise click.ClickException(str(error) or "the build failed; see the messages above") from error
     click.echo(f"Built the help centre into {built}", err=True)

@@ -17,7 +17,31 @@ from helpcentre.cli.capture_commands import (
     workers_option,
     ws_endpoint_option,
 )
-from helpcentre.cli.common import STOPPED_EXIT_CODE, UsageProblem, config_option, load_checked, stop_cleanly_on_sigterm
+from helpcentre.cli.common import (
+    STOPPED_EXIT_CODE,
+    UsageProblem,
+    check_screenshots_writable,
+    config_option,
+    load_checked,
+    stop_cleanly_on_sigterm,
+    unreadable_screenshots,
+)
+
+accept_reframed_option = click.option(
+    "--accept-reframed",
+    multiple=True,
+    metavar="ARTICLE:STEP",
+    help="With --accept-visual: accept this step's picture although its frame changed kind or size a lot.",
+)
+
+
+def _step_of(centre, value: str) -> tuple[str, int]:
+    """`billing/x:3` or `101:3` as (the article's ref, 3)."""
+    selector, _, number = value.rpartition(":")
+    article = centre.find(selector) if selector else None
+    if article is None or not number.isdigit():
+        raise UsageProblem(f"--accept-reframed {value}: give an article and a step, as billing/x:3 or 101:3")
+    return article.ref, int(number)
 
 
 def report_option(help_text: str):
@@ -39,7 +63,11 @@ STATUS_STYLE = {
     "text": "red",
     "structure": "magenta",
     "pixels": "yellow",
+    "error": "bold red",
 }
+
+# Exit code of a run that could not judge every step (not drift): walk it again.
+RUN_ERROR_EXIT_CODE = 4
 
 
 @cli.command()
@@ -60,6 +88,7 @@ STATUS_STYLE = {
 )
 @click.option("--fix", "then_fix", is_flag=True, help="Then repair what can be repaired, as `helpcentre fix` does.")
 @click.option("--accept-visual", is_flag=True, help="With --fix: accept visual and structure drift too.")
+@accept_reframed_option
 def verify(
     config_file: Path,
     articles: tuple[str, ...],
@@ -72,11 +101,15 @@ def verify(
     update: str | None,
     then_fix: bool,
     accept_visual: bool,
+    accept_reframed: tuple[str, ...],
 ) -> None:
     """Walk ARTICLES again (default: all with a walkthrough) and compare every step with its baseline:
     the flow, the UI labels in bold, the ARIA snapshot and the pixels. Baselines never change.
     With --shard, walk only this machine's share, then put the shards' reports together with
-    `helpcentre report merge`. Exit 0: every step matches; 1: drift; 2: usage, config or spec errors."""
+    `helpcentre report merge`. Exit 0: every step matches; 1: drift; 2: usage, config or spec errors,
+    or (with --update or --fix) a screenshots folder that cannot be written; 3: baselines that are
+    not PNG files (run `git lfs pull`, or capture them again)."""
+    from helpcentre.capture.baseline_files import BaselineUnreadable
     from helpcentre.capture.runner import CaptureUsageError
     from helpcentre.capture.session import TargetError
     from helpcentre.sharding import empty_shard_message
@@ -84,6 +117,8 @@ def verify(
     from helpcentre.verify.engine import verify as run_verify
 
     project, centre = load_checked(config_file)
+    if update or then_fix:
+        check_screenshots_writable(project)
     if update:
         _accept(project, centre, report_dir, update, list(articles))
         return
@@ -94,6 +129,8 @@ def verify(
             results = run_verify(project, centre, options, progress.update)
     except (CaptureUsageError, TargetError) as error:
         raise UsageProblem(str(error)) from None
+    except BaselineUnreadable as error:
+        raise unreadable_screenshots(error, project) from None
     except asyncio.CancelledError:
         click.echo("Stopped; no baseline was changed by the walks that did not finish.", err=True)
         raise SystemExit(STOPPED_EXIT_CODE) from None
@@ -115,6 +152,8 @@ def verify(
             for step in article["steps"]
         ]
         atomic.write_text(json_path, json.dumps(records, indent=2, ensure_ascii=False) + "\n")
+    if results.get("browsers", {}).get("note"):
+        click.echo(results["browsers"]["note"])
     click.echo(summary_sentence(results, report_dir))
     if shard:
         planned = len(results["shard"]["articles"])
@@ -128,10 +167,19 @@ def verify(
             err=True,
         )
     if then_fix and not all_ok(results):
-        _fix(project, centre, list(articles), accept_visual, target_url, workers, ws_endpoint, report_dir)
+        fix_options = (accept_visual, accept_reframed)
+        _fix(project, centre, list(articles), fix_options, target_url, workers, ws_endpoint, report_dir)
         return
     if not all_ok(results):
-        raise SystemExit(1)
+        raise SystemExit(exit_code(results))
+
+
+def exit_code(results: dict) -> int:
+    """1 for drift; 4 when the only trouble is the run's own (its later steps are not reached)."""
+    summary = results["summary"]
+    if summary["drift"] or summary["new"] or (summary["not_reached"] and not summary.get("error")):
+        return 1
+    return RUN_ERROR_EXIT_CODE if summary.get("error") else 0
 
 
 def summary_sentence(results: dict, report_dir: Path) -> str:
@@ -141,7 +189,8 @@ def summary_sentence(results: dict, report_dir: Path) -> str:
     return (
         f"{summary['steps']} steps in {summary['articles']} articles: {summary['ok']} ok, "
         f"{summary['drift']} drifted{f' ({kinds})' if kinds else ''}, {summary['new']} new, "
-        f"{summary['not_reached']} not reached; {results['seconds']:.1f} s. "
+        f"{summary['not_reached']} not reached"
+        f"{f', {errors} run error(s)' if (errors := summary.get('error', 0)) else ''}; {results['seconds']:.1f} s. "
         f"Report: {report_dir / 'index.html'}"
     )
 
@@ -149,13 +198,14 @@ def summary_sentence(results: dict, report_dir: Path) -> str:
 def all_ok(results: dict) -> bool:
     """No step drifted, is new or was not reached: exit 0."""
     summary = results["summary"]
-    return not (summary["drift"] or summary["new"] or summary["not_reached"])
+    return not (summary["drift"] or summary["new"] or summary["not_reached"] or summary.get("error"))
 
 
 @cli.command()
 @config_option
 @click.argument("articles", nargs=-1)
 @click.option("--accept-visual", is_flag=True, help="Accept visual and structure drift whose walk succeeded.")
+@accept_reframed_option
 @target_option
 @workers_option
 @ws_endpoint_option
@@ -164,6 +214,7 @@ def fix(
     config_file: Path,
     articles: tuple[str, ...],
     accept_visual: bool,
+    accept_reframed: tuple[str, ...],
     target_url: str | None,
     workers: int | None,
     ws_endpoint: str | None,
@@ -172,26 +223,33 @@ def fix(
     """Repair the drift of the last verify run that can be repaired safely: a renamed control's
     bold label is rewritten in the article, which is walked again and, if it passes, gets new
     baselines. Changes stay in the working tree; the articles' diff is saved as fix.patch.
-    Exit 0 when nothing is left for a writer, 1 otherwise."""
+    Exit 0 when nothing is left for a writer, 1 otherwise; 2 and 3 as for verify."""
     project, centre = load_checked(config_file)
-    _fix(project, centre, list(articles), accept_visual, target_url, workers, ws_endpoint, report_dir)
+    check_screenshots_writable(project)
+    fix_options = (accept_visual, accept_reframed)
+    _fix(project, centre, list(articles), fix_options, target_url, workers, ws_endpoint, report_dir)
 
 
-def _fix(project, centre, selectors, accept_visual, target_url, workers, ws_endpoint, report_dir: Path) -> None:
+def _fix(project, centre, selectors, fix_options, target_url, workers, ws_endpoint, report_dir: Path) -> None:
     from helpcentre.articles import UnknownArticle
+    from helpcentre.capture.baseline_files import BaselineUnreadable
     from helpcentre.capture.runner import CaptureUsageError
     from helpcentre.capture.session import TargetError
     from helpcentre.verify.accept import AcceptError
     from helpcentre.verify.fix import FixError, FixOptions
     from helpcentre.verify.fix import fix as run_fix
 
+    accept_visual, reframed = fix_options
     options = FixOptions(selectors, accept_visual, target_url, workers or 0, ws_endpoint, report_dir)
+    options.accept_reframed = {_step_of(centre, value) for value in reframed}
     stop_cleanly_on_sigterm()
     try:
         with CaptureProgress() as progress:
             result = run_fix(project, centre, options, progress.update)
     except (CaptureUsageError, TargetError, AcceptError, FixError, UnknownArticle) as error:
         raise UsageProblem(str(error)) from None
+    except BaselineUnreadable as error:
+        raise unreadable_screenshots(error, project) from None
     for line in result.lines:
         click.echo(str(line))
     fixed = sum(1 for line in result.lines if line.outcome == "fixed")

@@ -8,7 +8,7 @@ import click
 
 from helpcentre import atomic
 from helpcentre.cli import cli
-from helpcentre.cli.common import UsageProblem, config_option, load_checked
+from helpcentre.cli.common import UsageProblem, check_screenshots_writable, config_option, load_checked
 
 
 @cli.command()
@@ -128,6 +128,7 @@ def record(config_file: Path, title: str, category: str, target_name: str | None
     shown = project.display_path(path)
     if path.exists():
         raise UsageProblem(f"{shown} already exists; choose another title")
+    check_screenshots_writable(project)
     click.echo("Do the task in the browser window; close it, or press Enter here, when you are done.", err=True)
     try:
         steps = asyncio.run(record_in_browser(project, target_name, start))

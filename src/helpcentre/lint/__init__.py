@@ -18,7 +18,7 @@ from helpcentre.articles.model import Article, Category, HelpCentre
 from helpcentre.articles.problems import Problem, Severity
 from helpcentre.lint.body import BodyChecker, Page
 from helpcentre.lint.labels import unchecked_labels
-from helpcentre.lint.screenshots import screenshot_problems
+from helpcentre.lint.screenshots import outside_problem, screenshot_problems
 
 MAX_TITLE_LENGTH = 70
 
@@ -35,6 +35,8 @@ class DocsTree:
     files: set[str] = field(default_factory=set)
     # Pages the build writes itself (home, category pages): links to them resolve.
     generated_pages: set[str] = field(default_factory=set)
+    # Display paths of links that lead out of the project (HC132): never read, never published.
+    outside: list[str] = field(default_factory=list)
 
 
 def lint_help_centre(
@@ -43,13 +45,25 @@ def lint_help_centre(
     targets: Iterable[str] | None,
     screenshots_dir: Path | None,
     screenshots_display: str = "screenshots",
+    project_root: Path | None = None,
 ) -> tuple[HelpCentre, list[Problem]]:
-    """The help centre and every problem in it, sorted by file and position."""
+    """The help centre and every problem in it, sorted by file and position.
+
+    With `project_root`, a link in the screenshots folder that leads out of it is reported too.
+    """
     centre, found = load_help_centre(tree.articles, categories, targets)
+    found.extend(outside_problem(path) for path in tree.outside)
     pages = [
         Page(article.src_path.as_posix(), article.display_path, article.body, article.front_matter.body_line, article)
         for article in centre.articles
     ]
+    # An article whose front matter is unusable still has a body a reviewer must see checked:
+    # its raw HTML, its links. Its front matter's own problems are reported already.
+    loaded = {article.src_path.as_posix() for article in centre.articles}
+    for src_path, display_path, content in tree.articles:
+        text, _ = decode_source(content, display_path)
+        if src_path not in loaded and text is not None:
+            pages.append(page_from_source(src_path, display_path, text))
     for src_path, display_path, content in tree.other_pages:
         text, unreadable = decode_source(content, display_path)
         if text is None:
@@ -64,7 +78,7 @@ def lint_help_centre(
     for article in centre.articles:
         found.extend(_article_problems(article))
     if screenshots_dir is not None:
-        found.extend(screenshot_problems(centre, screenshots_dir, screenshots_display))
+        found.extend(screenshot_problems(centre, screenshots_dir, screenshots_display, project_root))
     return centre, sorted(found)
 
 

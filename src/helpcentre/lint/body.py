@@ -1,4 +1,4 @@
-"""Checks of what a page's Markdown says: links and their anchors, images, raw scripts."""
+"""Checks of what a page's Markdown says: links and their anchors, images, raw scripts and HTML that runs."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from helpcentre.articles import problems as codes
 from helpcentre.articles.model import Article, HelpCentre
 from helpcentre.articles.problems import Problem
 from helpcentre.lint.markdown_scan import Reference, anchors, references, script_tags
+from helpcentre.lint.unsafe_html import scheme_refused, unsafe_markup
 
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _SHORT_LINK = re.compile(r"^/a/(\d+)/?$")
@@ -59,11 +60,16 @@ class BodyChecker:
             )
             for tag in script_tags(page.body, page.body_line)
         ]
+        found += [
+            Problem(page.display_path, markup.line, codes.UNSAFE_HTML, "body", markup.message, markup.column)
+            for markup in unsafe_markup(page.body, page.body_line)
+        ]
         return [problem for problem in found if problem is not None]
 
     def _check_reference(self, page: Page, reference: Reference) -> Problem | None:
         target = reference.target.strip()
-        if not target or _SCHEME.match(target) or target.startswith("//"):
+        if not target or _SCHEME.match(target) or target.startswith("//") or scheme_refused(target):
+            # Another site's address, or one HC151 refuses.
             return None
         path, _, fragment = target.partition("#")
         if path.startswith("/"):

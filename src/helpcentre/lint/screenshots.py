@@ -1,20 +1,36 @@
-"""Baselines in screenshots/ against the walkthroughs: none missing, none left behind."""
+"""Baselines in screenshots/ against the walkthroughs: none missing, none left behind, each a PNG."""
 
 from __future__ import annotations
 
 import json
+import posixpath
 from pathlib import Path
 
 from helpcentre.articles import problems as codes
 from helpcentre.articles.model import HelpCentre
 from helpcentre.articles.problems import Problem, Severity
+from helpcentre.capture.baseline_files import unreadable
 from helpcentre.capture.layout import step_files
+from helpcentre.outside_links import links_out_of, under_any
 
 # Written by capture and verify beside the baselines; not a screenshot of any step.
 _BOOKKEEPING = {"manifest.json", ".gitkeep", ".gitattributes"}
 
 
-def screenshot_problems(centre: HelpCentre, screenshots_dir: Path, display_prefix: str) -> list[Problem]:
+def outside_problem(display_path: str) -> Problem:
+    """A link that leads out of the project (HC132); where it leads is nobody's business here."""
+    return Problem(
+        display_path,
+        1,
+        codes.OUTSIDE_PROJECT,
+        "",
+        "links outside the project, so it is never read or published; put the file itself here",
+    )
+
+
+def screenshot_problems(
+    centre: HelpCentre, screenshots_dir: Path, display_prefix: str, project_root: Path | None = None
+) -> list[Problem]:
     expected: set[str] = set()
     found: list[Problem] = _checks_that_proved_nothing(centre, screenshots_dir)
     for article in centre.articles:
@@ -62,11 +78,13 @@ def screenshot_problems(centre: HelpCentre, screenshots_dir: Path, display_prefi
         return found
     # A dropped article's screenshots still belong to it: its own error is the one message.
     dropped = tuple(f"{ref}/" for ref in centre.unusable if isinstance(ref, str))
+    outside = links_out_of(screenshots_dir, project_root) if project_root is not None else []
+    found.extend(outside_problem(f"{display_prefix}/{link.relative}") for link in outside)
     for path in sorted(screenshots_dir.rglob("*")):
         if not path.is_file() or path.name in _BOOKKEEPING:
             continue
         relative = path.relative_to(screenshots_dir).as_posix()
-        if any(part.startswith(".") for part in relative.split("/")):
+        if any(part.startswith(".") for part in relative.split("/")) or under_any(relative, outside):
             # A hidden folder is a write in progress, or one a killed run left (capture removes those).
             continue
         if relative not in expected and not relative.startswith(dropped or ("\0",)):
@@ -79,6 +97,11 @@ def screenshot_problems(centre: HelpCentre, screenshots_dir: Path, display_prefi
                     "no article step uses this screenshot; delete it, or capture the article it belongs to again",
                 )
             )
+        elif path.suffix == ".png":
+            # Its folder is its article's: `billing/x/01.png` is a shot of billing/x.
+            problem = unreadable(path, posixpath.dirname(relative))
+            if problem is not None:
+                found.append(Problem(f"{display_prefix}/{relative}", 1, codes.SCREENSHOT_NOT_PNG, "", problem.reason))
     return found
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import fnmatch
-import hashlib
 import logging
 import re
 from concurrent.futures import Future, ThreadPoolExecutor, wait
@@ -18,9 +16,18 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
 
 from helpcentre import atomic, exports, git_dates, redirects
-from helpcentre.articles import HelpCentre, Severity
-from helpcentre.lint import DocsTree, errors_in, lint_help_centre
-from helpcentre.mkdocs_plugin import escaping, generated, screenshots, sidebar, step_links, structured_data
+from helpcentre.articles import HelpCentre
+from helpcentre.mkdocs_plugin import (
+    checks,
+    dirty_rebuilds,
+    escaping,
+    generated,
+    sanitising,
+    screenshots,
+    sidebar,
+    step_links,
+    structured_data,
+)
 from helpcentre.project import validate_settings
 from helpcentre.search import SearchIndexer, SearchIndexError, article_document, build_vocabulary, page_document
 from helpcentre.settings import HelpCentreSettings
@@ -98,24 +105,8 @@ class HelpCentrePlugin(BasePlugin):
             return files
         project_root = Path(config.config_file_path or ".").resolve().parent
         # The same checks as `helpcentre lint`, over what MkDocs has already read.
-        tree = DocsTree(articles=[], files={file.src_uri for file in files})
-        for file in files.documentation_pages():
-            # Bytes: lint reports a file that is not UTF-8 (HC116) instead of MkDocs failing on it.
-            source = (file.src_uri, _display_path(file, project_root), file.content_bytes)
-            if self._is_plain_page(file.src_uri):
-                tree.other_pages.append(source)
-            else:
-                tree.articles.append(source)
+        centre = checks.check_help_centre(files, config, self.config, project_root)
         screenshots_dir = project_root / self.config.screenshots_dir
-        centre, found = lint_help_centre(
-            tree, self.config.category_list, self.config.targets, screenshots_dir, self.config.screenshots_dir
-        )
-        for problem in found:
-            (log.error if problem.severity is Severity.ERROR else log.warning)(str(problem))
-        errors = errors_in(found)
-        if errors:
-            raise PluginError(f"{len(errors)} error(s) in the help centre; see the messages above.")
-
         self.centre = centre
         self._article_by_src = {str(article.src_path): article for article in centre.articles}
         self._move_internal_articles(files, config, centre)
@@ -125,7 +116,7 @@ class HelpCentrePlugin(BasePlugin):
         self._verification = read_record(project_root / self.config.verification_record)
         self._step_images = screenshots.add_step_images(files, config, centre, screenshots_dir)
         if self._dirty:
-            _forget_pages_with_new_screenshots(files, centre, self._step_images)
+            dirty_rebuilds.forget_pages_with_new_screenshots(files, centre, self._step_images)
         self._add_generated_pages(files, config, centre)
         self._add_assets(files, config)
         self._url_by_ref = {
@@ -183,7 +174,7 @@ class HelpCentrePlugin(BasePlugin):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if self._dirty and self.config.enabled:
-            settings = _settings_signature(config)
+            settings = dirty_rebuilds.settings_signature(config)
             if self._last_build is not None and settings != self._last_build:
                 # mkdocs.yml changed: every page shows something of it (the categories, the
                 # sidebar, the contact box), so every page is built again.
@@ -199,6 +190,9 @@ class HelpCentrePlugin(BasePlugin):
                 raise PluginError(f"helpcentre: search cannot be indexed: {error}") from None
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if self.config.enabled:
+            # Before the search index reads it too; see `sanitising`.
+            html = sanitising.sanitise_body(html)
         article = self._article_by_src.get(page.file.src_uri)
         if article is not None:
             html = step_links.anchor_steps(html, len(article.steps))
@@ -282,9 +276,6 @@ class HelpCentrePlugin(BasePlugin):
             server.watch(str(screenshots_dir))
         return server
 
-    def _is_plain_page(self, src_uri: str) -> bool:
-        return any(fnmatch.fnmatch(src_uri, pattern) for pattern in self.config.pages_not_articles)
-
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self._dirty:
             self._last_build = self._building
@@ -315,7 +306,7 @@ class HelpCentrePlugin(BasePlugin):
         """The short links' pages and the exports: files beside the pages, known before them."""
         assert self.centre is not None
         for path, html in redirects.redirect_pages(self.centre, self._url_by_ref, site_url).items():
-            if self._dirty and _holds(site_dir / path, html):
+            if self._dirty and dirty_rebuilds.holds(site_dir / path, html):
                 # A served rebuild leaves the short links it would write the same as they are.
                 continue
             # Build output, rewritten by every build: atomic, as every write, but not flushed
@@ -367,45 +358,6 @@ class HelpCentrePlugin(BasePlugin):
             files.append(File.generated(config, f"assets/helpcentre/{asset.name}", abs_src_path=str(asset)))
 
 
-def _holds(path: Path, text: str) -> bool:
-    try:
-        return path.read_text(encoding="utf-8") == text
-    except OSError:
-        return False
-
-
-def _settings_signature(config: MkDocsConfig) -> str:
-    """What a whole rebuild depends on beyond the pages: mkdocs.yml as written."""
-    config_file = Path(config.config_file_path or "mkdocs.yml")
-    try:
-        return hashlib.sha256(config_file.read_bytes()).hexdigest()
-    except OSError:
-        return ""
-
-
-def _forget_pages_with_new_screenshots(files: Files, centre: HelpCentre, images: dict) -> None:
-    """A dirty rebuild renders only pages whose Markdown changed; a re-capture changes none.
-
-    Removing the built page of each article with a screenshot newer than it makes MkDocs render
-    it again (a page without output counts as changed), and only it.
-    """
-    for article in centre.articles:
-        steps = images.get(article.ref)
-        file = files.get_file_from_path(str(article.src_path))
-        if not steps or file is None:
-            continue
-        built = Path(file.abs_dest_path)
-        try:
-            built_at = built.stat().st_mtime
-        except FileNotFoundError:
-            continue
-        for image in steps.values():
-            source = files.get_file_from_path(image.src_uri)
-            if source is not None and source.abs_src_path and Path(source.abs_src_path).stat().st_mtime > built_at:
-                built.unlink(missing_ok=True)
-                break
-
-
 def _excluded_from_search(page: Page) -> bool:
     """A page of the site's own that says `search: {exclude: true}`, as the generated ones do."""
     options = page.meta.get("search")
@@ -416,13 +368,3 @@ def _for_search_engines(page: Page | None) -> bool:
     """Pages marked `noindex` (internal articles and their section) stay out of the sitemap too."""
     meta = page.meta if page is not None else {}
     return "noindex" not in str(meta.get("robots", ""))
-
-
-def _display_path(file: File, project_root: Path) -> str:
-    """The path a writer recognises: relative to mkdocs.yml, as `docs/billing/x.md`."""
-    if file.abs_src_path is None:
-        return file.src_uri
-    try:
-        return Path(file.abs_src_path).resolve().relative_to(project_root).as_posix()
-    except ValueError:
-        return file.abs_src_path

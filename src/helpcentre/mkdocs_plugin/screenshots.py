@@ -11,7 +11,9 @@ from mkdocs.structure.files import File, Files
 
 from helpcentre.articles import Article, HelpCentre
 from helpcentre.articles.steps import BOLD, NUMBERED_ITEM
+from helpcentre.capture.baseline_files import unreadable
 from helpcentre.capture.layout import png_dimensions, step_files
+from helpcentre.mkdocs_plugin.checks import ScreenshotsNotPictures
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,10 @@ def add_step_images(
             path = screenshots_dir / relative
             if not path.is_file():
                 continue
+            # Lint has said so already (HC133) and stopped the build; a file changed since is named too.
+            problem = unreadable(path, article.ref)
+            if problem is not None:
+                raise ScreenshotsNotPictures(problem.describe(f"{screenshots_dir.name}/{relative}"))
             with path.open("rb") as stream:
                 width, height = png_dimensions(stream.read(24))
             src_uri = f"{screenshots_dir.name}/{relative}"

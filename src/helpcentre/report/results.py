@@ -12,11 +12,13 @@ from collections.abc import Iterable
 OK = "ok"
 NEW = "new"
 NOT_REACHED = "not_reached"
+# The run failed at the step (not the product): nothing was compared.
+ERROR = "error"
 DRIFT = ("flow", "text", "structure", "pixels")
 
 # Worst first. A step that can no longer be done blocks the reader; a missing label misleads
 # them more than a changed page structure, which misleads more than changed pixels.
-SEVERITY_ORDER = ("flow", "text", "structure", "pixels", NEW, NOT_REACHED, OK)
+SEVERITY_ORDER = (ERROR, "flow", "text", "structure", "pixels", NEW, NOT_REACHED, OK)
 
 # Playwright's expectation messages carry terminal colours; they are noise in HTML and XML.
 ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")

@@ -40,6 +40,7 @@ STATUS_LABELS = {
     "pixels": "Pixels differ",
     NEW: "New",
     NOT_REACHED: "Not reached",
+    "error": "Run error",
 }
 STATUS_EXPLANATIONS = {
     "flow": "The step can no longer be done as written.",
@@ -47,6 +48,7 @@ STATUS_EXPLANATIONS = {
     "structure": "The page's structure (its ARIA snapshot) differs from the committed one.",
     "pixels": "The screenshot differs from the committed one beyond the tolerance.",
     NEW: "There is no committed baseline yet: this is what the step looks like now.",
+    "error": "The run could not judge this step (not drift): walk it again.",
 }
 
 # (label on the button and caption, what the picture is, for alt text)
@@ -197,6 +199,8 @@ def run_details(results: dict) -> str:
         details.append(f"started {started:%Y-%m-%d %H:%M %Z}".rstrip())
     if results.get("browser"):
         details.append(results["browser"])
+    if note := (results.get("browsers") or {}).get("note"):
+        details.append(note)
     return " · ".join(details)
 
 

@@ -28,8 +28,16 @@ class Accepted:
     refused: list[str] = field(default_factory=list)
 
 
-def accept(project: Project, centre: HelpCentre, report_dir: Path, mode: str, selectors: list[str]) -> Accepted:
-    """`mode` is `all` (every walked step) or `failed` (drifted and new steps only)."""
+def accept(
+    project: Project,
+    centre: HelpCentre,
+    report_dir: Path,
+    mode: str,
+    selectors: list[str],
+    only: dict[str, list[int]] | None = None,
+) -> Accepted:
+    """`mode` is `all` (every walked step) or `failed` (drifted and new steps only); `only`, by
+    article, limits it to those steps."""
     try:
         results = read_results(report_dir)
     except FileNotFoundError as error:
@@ -49,6 +57,8 @@ def accept(project: Project, centre: HelpCentre, report_dir: Path, mode: str, se
         refused_before = len(accepted.refused)
         for step in record["steps"]:
             wanted = step["status"] != "ok" if mode == "failed" else True
+            if only is not None and step["step"] not in only.get(record["ref"], []):
+                wanted = False
             if not wanted:
                 continue
             if step["status"] not in ACCEPTABLE or "actual" not in step["files"]:
@@ -114,4 +124,6 @@ def _shot_from_report(report_dir: Path, step: dict[str, Any]) -> StepShot:
         url=capture.get("url", ""),
         highlight=highlight[0] if highlight else None,
         masks=boxes_from(capture.get("masks")),
+        frame=capture.get("frame", ""),
+        places=capture.get("places") or {},
     )

@@ -13,8 +13,10 @@ from typing import Any
 from helpcentre import atomic, verification
 from helpcentre.articles import Article, HelpCentre
 from helpcentre.articles.steps import plain_text
+from helpcentre.capture.baseline_files import check_raw_baselines
 from helpcentre.capture.baselines import BaselineStore
-from helpcentre.capture.layout import step_files, step_stem
+from helpcentre.capture.frame_lookup import frame_name
+from helpcentre.capture.layout import png_dimensions, step_files, step_stem
 from helpcentre.capture.runner import (
     ArticleOutcome,
     CaptureOptions,
@@ -25,6 +27,7 @@ from helpcentre.capture.runner import (
 )
 from helpcentre.project import Project
 from helpcentre.sharding import Shard, articles_of_shard
+from helpcentre.verify.browsers import browsers_note
 from helpcentre.verify.judge import DRIFT, STATUS_ORDER, Tolerance, boxes_from, judge
 from helpcentre.verify.repair import Rename, suggest_rename
 
@@ -48,6 +51,8 @@ def verify(project: Project, centre: HelpCentre, options: VerifyOptions, progres
     planned = select_articles(centre, options.selectors, None)
     # Sharded: walk this shard's share only; results name the whole run's target and plan.
     articles = articles_of_shard(planned, options.shard) if options.shard else planned
+    # Before any walk: a baseline that is no picture (an LFS pointer, a cut-short copy) stops the run.
+    check_raw_baselines(project.screenshots_dir, articles)
     started = datetime.now(UTC).replace(microsecond=0)
     walk_options = CaptureOptions(
         selectors=options.selectors,
@@ -67,6 +72,7 @@ def verify(project: Project, centre: HelpCentre, options: VerifyOptions, progres
     try:
         records = [_judge_article(project, store, manifest, outcome, staged) for outcome in walked.outcomes]
         results = _results(records, started, walked.seconds, options, walked.browser_version, project, planned)
+        results["browsers"] = browsers_note(results, manifest)
         if options.shard:
             from helpcentre.verify.shards import shard_part
 
@@ -129,8 +135,11 @@ def _judge_article(
                 message += f": {failure.locator.describe()}"
             if failure.candidates:
                 message += f"; {failure.candidates}"
-            record.update(status="flow", message=message)
-            record.update(_repair_of(store, article.ref, number, failure, message))
+            if failure.run_error:
+                record.update(status="error", message=message)
+            else:
+                record.update(status="flow", message=message)
+                record.update(_repair_of(store, article.ref, number, failure, message))
             if failure.screenshot:
                 (folder / f"{stem}.failed.png").write_bytes(failure.screenshot)
                 record["files"]["failure"] = f"{article.ref}/{stem}.failed.png"
@@ -144,6 +153,10 @@ def _judge_article(
                 "url": shot.url,
                 "highlight": shot.highlight.as_dict() if shot.highlight else None,
                 "masks": [box.as_dict() for box in shot.masks],
+                "frame": frame_name(shot.frame) if shot.frame else "the viewport",
+                "width": png_dimensions(shot.png)[0],
+                "height": png_dimensions(shot.png)[1],
+                "places": shot.places,
             }
             if not baseline_path.exists():
                 record.update(status="new", message="no baseline yet; accept it with verify --update")
@@ -236,6 +249,7 @@ def _results(
             "drift": sum(1 for status in statuses if status in DRIFT),
             "new": statuses.count("new"),
             "not_reached": statuses.count("not_reached"),
+            "error": statuses.count("error"),
             **{status: statuses.count(status) for status in sorted(DRIFT)},
         },
         "articles": records,

@@ -20,9 +20,11 @@ from typing import Any
 
 from helpcentre import atomic
 from helpcentre.articles import HelpCentre
+from helpcentre.capture.baselines import BaselineStore
 from helpcentre.capture.runner import Progress
 from helpcentre.project import Project
 from helpcentre.verify.accept import accept
+from helpcentre.verify.acceptable import refusal
 from helpcentre.verify.engine import VerifyOptions, read_results, verify
 from helpcentre.verify.repair import rewrite_labels
 
@@ -64,6 +66,8 @@ class FixOptions:
     workers: int = 0
     ws_endpoint: str | None = None
     report_dir: Path = Path("reports/verify")
+    # Steps whose new frame a writer looked at and accepts: (article ref, step number).
+    accept_reframed: set[tuple[str, int]] = field(default_factory=set)
 
 
 # A walk can stop at one renamed control, then at the next: each round repairs what it reached.
@@ -78,14 +82,16 @@ def fix(project: Project, centre: HelpCentre, options: FixOptions, progress: Pro
     chosen = {article.ref for article in centre.select(options.selectors)} if options.selectors else None
     result = FixResult()
     records = [record for record in results["articles"] if chosen is None or record["ref"] in chosen]
-    visual: list[str] = []
+    visual: dict[str, list[int]] = {}
     originals: dict[str, str] = {}
     renamed_steps: dict[str, list[tuple[int, str]]] = {}
-    pending = _plan(records, options.accept_visual, result, renamed_steps, visual)
+    baselines = BaselineStore(project.screenshots_dir).read_manifest()["articles"]
+    accepting = Accepting(options.accept_reframed, baselines) if options.accept_visual else None
+    pending = _plan(records, accepting, result, renamed_steps, visual)
 
     # Visual drift is accepted from the run that found it, before a new run replaces that report.
     for ref in visual:
-        accepted = accept(project, centre, options.report_dir, "failed", [ref])
+        accepted = accept(project, centre, options.report_dir, "failed", [ref], only=visual)
         for number in accepted.steps.get(ref, []):
             result.lines.append(FixLine(ref, number, "accepted", "the new picture is the baseline now"))
 
@@ -104,7 +110,7 @@ def fix(project: Project, centre: HelpCentre, options: FixOptions, progress: Pro
             if not still:
                 _accept_repaired(project, centre, options, ref, renamed_steps, result)
                 continue
-            more = _plan([record], False, FixResult(), renamed_steps, [])
+            more = _plan([record], None, FixResult(), renamed_steps, {})
             if more:
                 pending.update(more)
                 continue
@@ -131,18 +137,32 @@ def fix(project: Project, centre: HelpCentre, options: FixOptions, progress: Pro
     return result
 
 
+@dataclass
+class Accepting:
+    """`--accept-visual`: the baselines to compare frames with, and the reframed steps a writer allowed."""
+
+    reframed: set[tuple[str, int]]
+    baselines: dict[str, Any]
+
+    def refusal(self, ref: str, step: dict[str, Any]) -> str | None:
+        entry = self.baselines.get(ref) or {}
+        baseline = next((item for item in entry.get("steps", []) if item["step"] == step["step"]), {})
+        return refusal(ref, step, baseline, self.reframed)
+
+
 def _plan(
     records: list[dict[str, Any]],
-    accept_visual: bool,
+    accepting: Accepting | None,
     result: FixResult,
     renamed_steps: dict[str, list[tuple[int, str]]],
-    visual: list[str],
+    visual: dict[str, list[int]],
 ) -> dict[str, dict[str, str]]:
-    """The renames to make, by article; what needs a writer goes into `result`."""
+    """The renames to make, by article; the visual steps to accept into `visual`; what needs a
+    writer goes into `result`."""
     renames: dict[str, dict[str, str]] = {}
     for record in records:
         ref = record["ref"]
-        walk_failed = any(step["status"] in ("flow", "text") for step in record["steps"])
+        walk_failed = any(step["status"] in ("error", "flow", "text") for step in record["steps"])
         for step in record["steps"]:
             status = step["status"]
             if status in ("ok", "not_reached"):
@@ -154,9 +174,12 @@ def _plan(
                     renamed_steps.setdefault(ref, []).append((step["step"], description))
             elif status in VISUAL and walk_failed:
                 continue  # Decided once the walk is repaired and walked again.
-            elif status in VISUAL and accept_visual:
-                if ref not in visual:
-                    visual.append(ref)
+            elif status in VISUAL and accepting is not None:
+                refused = accepting.refusal(ref, step)
+                if refused:
+                    result.lines.append(FixLine(ref, step["step"], "needs a writer", f"{status} drift: {refused}"))
+                else:
+                    visual.setdefault(ref, []).append(step["step"])
             elif status in VISUAL:
                 detail = f"{status} drift: look at the picture in the report; fix --accept-visual accepts it"
                 result.lines.append(FixLine(ref, step["step"], "needs a writer", detail))

@@ -12,8 +12,10 @@ from helpcentre.articles.walkthrough import Step, StepOverride, Walkthrough
 from helpcentre.capture.walker import Box, StepShot
 from helpcentre.settings import ToleranceSettings
 
-# The order in which drift is reported: a step that cannot be done hides everything else.
-STATUS_ORDER = ["flow", "text", "structure", "pixels", "new", "not_reached", "ok"]
+# The order in which drift is reported: a step that cannot be done hides everything else. An
+# `error` is the run's own failure at a step (a frame it could not find again): not drift, and
+# nothing was compared, so it outranks every verdict.
+STATUS_ORDER = ["error", "flow", "text", "structure", "pixels", "new", "not_reached", "ok"]
 DRIFT = {"flow", "text", "structure", "pixels"}
 
 
@@ -162,6 +164,9 @@ def judge(
         names = ", ".join(f"'{label}'" for label in shot.missing_labels)
         problems.append(("text", f"not on the page as a name or visible text: {names}"))
     record["text_labels"] = {"expected": [], "missing": list(shot.missing_labels)} if shot.missing_labels else None
+    if shot.moved:
+        # The word is on the page, but not where the baseline read it: other words, not the same.
+        problems.append(("text", "; ".join(shot.moved)))
 
     diff = aria_diff(baseline_aria, shot.aria) if baseline_aria is not None else None
     record["aria"] = None

@@ -25,7 +25,9 @@ from typing import Any, Literal
 from pydantic import AwareDatetime, BaseModel, ConfigDict, NonNegativeFloat, ValidationError
 
 from helpcentre import atomic
+from helpcentre.capture.baselines import BaselineStore
 from helpcentre.project import Project
+from helpcentre.verify.browsers import browsers_note
 from helpcentre.verify.engine import RESULTS_FILE, RESULTS_VERSION, _record_last_verify
 from helpcentre.verify.judge import DRIFT
 
@@ -35,7 +37,7 @@ class MergeError(Exception):
 
 
 # The statuses verify gives a step (verify.judge.STATUS_ORDER).
-Status = Literal["flow", "text", "structure", "pixels", "new", "not_reached", "ok"]
+Status = Literal["error", "flow", "text", "structure", "pixels", "new", "not_reached", "ok"]
 
 
 class _Record(BaseModel):
@@ -255,6 +257,7 @@ def summary_of(articles: Sequence[dict[str, Any]]) -> dict[str, int]:
         "drift": sum(1 for status in statuses if status in DRIFT),
         "new": statuses.count("new"),
         "not_reached": statuses.count("not_reached"),
+        "error": statuses.count("error"),
         **{status: statuses.count(status) for status in sorted(DRIFT)},
     }
 
@@ -276,6 +279,7 @@ def merge(project: Project, folders: Sequence[Path], report_dir: Path) -> dict[s
             )
     check_together(project, shards)
     results = merged_results(shards)
+    results["browsers"] = browsers_note(results, BaselineStore(project.screenshots_dir).read_manifest())
     from helpcentre.report import write_html_report, write_junit
 
     atomic.remove_leftovers(report_dir.resolve().parent, recursive=False)
