@@ -68,7 +68,7 @@ def site_url(built_site: Path):
 # ./scripts/test hands whole modules to two processes in the order they are collected: the
 # modules that walk the sandbox (minutes each) go first, so the short ones fill in around them
 # instead of one process walking alone at the end.
-_LONGEST_FIRST = ("tests/verify/", "tests/capture/")
+_LONGEST_FIRST = ("tests/verify/", "tests/capture/", "tests/realapps/")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -7,6 +7,7 @@ so the site layer can change without the settings changing meaning.
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -51,21 +52,97 @@ class Viewport(BaseModel):
 
 
 class LoginForm(BaseModel):
-    """Where and how to sign in: the login page and the names of its fields and button."""
+    """Where and how to sign in: the login page and the names of its fields and buttons, as a
+    reader reads them (a trailing colon or a required-field mark never decides a match).
+
+    A sign-in over two pages (the username, Next, then the password) needs nothing more when
+    its first page has one button to go on with; `next` names it when there are more.
+    """
 
     model_config = _STRICT
 
+    # As in a link: `/login` is on the URL's origin, `login/` is under the URL.
     path: str = "/login"
     username_label: str = "Email"
     password_label: str = "Password"
     submit: str = "Log in"
+    next: str | None = None
 
 
 class LoginSettings(LoginForm):
-    """How to sign in to a live app. Credentials come from the environment, never from Git."""
+    """How to sign in to a live app: with credentials from the environment, never from Git, or
+    (SSO, MFA) with the session a writer saved by hand with `helpcentre login TARGET`."""
 
-    username_env: str = Field(min_length=1)
-    password_env: str = Field(min_length=1)
+    username_env: str | None = Field(default=None, min_length=1)
+    password_env: str | None = Field(default=None, min_length=1)
+    saved: bool = False
+
+    @model_validator(mode="after")
+    def _one_way_in(self) -> LoginSettings:
+        if self.saved and (self.username_env or self.password_env):
+            raise ValueError(
+                "saved: true signs in with the session saved by helpcentre login; drop username_env and password_env"
+            )
+        if not self.saved and not (self.username_env and self.password_env):
+            raise ValueError(
+                "set username_env and password_env (the variables holding the test account's credentials),"
+                " or saved: true to use a session saved with helpcentre login"
+            )
+        return self
+
+
+class FromEnvironment(BaseModel):
+    """A value read from an environment variable when it is used: `{env: RESET_TOKEN}`, never the secret itself."""
+
+    model_config = _STRICT
+
+    env: str = Field(min_length=1)
+
+
+class ResetRequest(BaseModel):
+    """An HTTP request that puts a live target's data back; `path` is read as a link on the target is."""
+
+    model_config = _STRICT
+
+    method: Literal["GET", "POST", "PUT", "PATCH", "DELETE"] = "POST"
+    # `/test/reset` from the target's origin, `test/reset` from its URL.
+    path: str = Field(min_length=1)
+    headers: dict[str, str | FromEnvironment] = {}
+
+    @field_validator("headers", mode="before")
+    @classmethod
+    def _text_or_environment(cls, headers: object) -> object:
+        # One message for a value of neither form, rather than one for each form it is not.
+        for name, value in headers.items() if isinstance(headers, dict) else ():
+            from_environment = isinstance(value, dict) and list(value) == ["env"] and isinstance(value["env"], str)
+            if not (isinstance(value, str) or (from_environment and value["env"])):
+                raise ValueError(f"{name}: a header's value is text, or {{env: NAME}} to read it from the environment")
+        return headers
+
+    @field_validator("path")
+    @classmethod
+    def _on_the_target(cls, value: str) -> str:
+        if "://" in value or value.startswith("//"):
+            raise ValueError(f"'{value}' is not a path on the target; give one such as /test/reset")
+        return value
+
+
+class ResetSettings(BaseModel):
+    """How to put a live target's data back before each walk: a command, or an HTTP request."""
+
+    model_config = _STRICT
+
+    # Run from the project root, with HELPCENTRE_TARGET and HELPCENTRE_ARTICLE set.
+    command: list[str] | None = Field(default=None, min_length=1)
+    request: ResetRequest | None = None
+    # Seconds a reset may take before it is stopped and the article fails.
+    timeout: float = Field(default=120, gt=0, le=3600)
+
+    @model_validator(mode="after")
+    def _one_way(self) -> ResetSettings:
+        if (self.command is None) == (self.request is None):
+            raise ValueError("give the reset a command or a request, exactly one of them")
+        return self
 
 
 class TargetSettings(BaseModel):
@@ -85,6 +162,16 @@ class TargetSettings(BaseModel):
     clock: str = "2026-11-15T10:00:00Z"
     timezone: str = "America/New_York"
     locale: str = "en-US"
+    # How a live target's data is put back before each article's walk, and after explain and record.
+    reset: ResetSettings | None = None
+    # Articles walked on a live target at once: 1 unless the product gives each walk data of its own.
+    parallel: int = Field(default=1, ge=1, le=64)
+
+    @model_validator(mode="after")
+    def _sandbox_resets_itself(self) -> TargetSettings:
+        if self.sandbox and self.reset is not None:
+            raise ValueError("the sandbox gives each walk fresh data of its own: remove reset")
+        return self
 
     @model_validator(mode="after")
     def _reachable(self) -> TargetSettings:

@@ -6,15 +6,14 @@ stands for `http://169.254.169.254/`: no sandbox, one browser, two short walks.
 
 from __future__ import annotations
 
-import http.server
 import subprocess
 import sys
 import textwrap
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 import pytest
+from local_http import QuietHandler, serving_with
 
 ARTICLE = textwrap.dedent(
     """\
@@ -37,7 +36,7 @@ def serving(pages: dict[str, tuple[int, dict[str, str], str]]) -> Iterator[tuple
     """A server on a free port answering `path: (status, headers, body)`; yields its URL and the paths asked for."""
     asked: list[str] = []
 
-    class Handler(http.server.BaseHTTPRequestHandler):
+    class Handler(QuietHandler):
         def do_GET(self) -> None:
             asked.append(self.path)
             status, headers, body = pages.get(self.path, (404, {}, "Not found"))
@@ -47,18 +46,8 @@ def serving(pages: dict[str, tuple[int, dict[str, str], str]]) -> Iterator[tuple
             self.end_headers()
             self.wfile.write(body.encode())
 
-        def log_message(self, *args) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", asked
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+    with serving_with(Handler) as origin:
+        yield f"{origin}", asked
 
 
 @pytest.fixture(scope="module")

@@ -389,3 +389,19 @@ def test_a_strict_build_fails_on_a_missing_screenshot_that_lint_only_warns_about
     result = project.build("--strict")
     assert result.returncode != 0
     assert "WARNING -  docs/billing/open.md:16:1: HC161 walkthrough.steps.2: no screenshot" in result.output
+
+
+def test_fields_and_targets_are_keyed_by_the_name_a_reader_reads(project):
+    """The product prints "Client:" and "Don’t remind me"; the article and its overrides may say either."""
+    spelt_out = "    - action: click\n      target: {role: button, name: Setup}\n"
+    spelt_out += "    - action: click\n      target: {role: menuitem, name: Therasoft Billing}\n"
+    overrides = '    1:\n      fields: {"Client:": Acme}\n'
+    overrides += "    2:\n      action: check\n      target: {role: checkbox, name: Don’t remind me}\n"
+    assert spelt_out in HOW_TO
+    how_to = HOW_TO.replace(spelt_out, overrides)
+    how_to = how_to.replace("1. Go to the **Setup** menu", "1. Enter the **Client**")
+    how_to = how_to.replace("2. Select **Therasoft Billing**", "2. Check **Don't remind me**")
+    write_all(project, {"docs/billing/open.md": how_to})
+    exit_code, lines, summary = lint(project)
+    assert lines == []
+    assert (exit_code, summary) == (0, "No problems found.\n")

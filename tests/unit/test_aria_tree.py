@@ -1,8 +1,10 @@
 """Reading Playwright's ARIA snapshot: names by role, how a label matches, and what a page calls things."""
 
+import yaml
+
 from helpcentre.capture.aria_tree import matching_names, parse_aria_snapshot
 from helpcentre.capture.inspect import format_inventory, inventory
-from helpcentre.capture.walker import _labels_not_shown
+from helpcentre.capture.label_check import labels_not_shown
 
 SNAPSHOT = """\
 - banner:
@@ -71,8 +73,62 @@ def test_inspect_writes_each_thing_as_a_step_sentence_and_scopes_a_repeated_name
 
 def test_a_label_the_page_spells_otherwise_gets_a_did_you_mean():
     seen = '- tab "Bank account"\n- heading "REGISTRATION"\nBank account\nREGISTRATION'
-    assert _labels_not_shown(["Bank Account"], seen) == (
+    assert labels_not_shown(["Bank Account"], seen) == (
         "the step names **Bank Account**, which is not on the page; did you mean 'Bank account'?"
     )
-    assert _labels_not_shown(["Registration"], seen).endswith("did you mean 'REGISTRATION'?")
-    assert _labels_not_shown(["Invoices"], seen) == "the step names **Invoices**, which is not on the page"
+    assert labels_not_shown(["Registration"], seen).endswith("did you mean 'REGISTRATION'?")
+    assert labels_not_shown(["Invoices"], seen) == "the step names **Invoices**, which is not on the page"
+
+
+ADMIN = """\
+- main:
+  - combobox "Client:":
+    - option "---------" [selected]
+  - textbox "Email *"
+  - textbox "Phone"
+  - textbox "Phone:"
+  - textbox "Name on card"
+  - button "Yes, I’m sure"
+  - button "Save"
+  - button "SAVE:"
+  - dialog "Delete “Acme”?":
+    - button "Yes, I’m sure"
+"""
+
+
+def test_a_colon_a_required_mark_quotes_and_spaces_never_decide_a_match_and_exact_names_win():
+    tree = parse_aria_snapshot(ADMIN)
+
+    def matched(label, roles=("textbox", "combobox", "button")):
+        return [(match.node.name, match.how) for match in matching_names(tree, label, roles)]
+
+    assert matched("Client") == [("Client:", "as read")]
+    assert matched("Client *:") == [("Client:", "as read")]
+    assert matched("Email") == [("Email *", "as read")]
+    assert matched("Yes, I'm sure") == [("Yes, I’m sure", "as read"), ("Yes, I’m sure", "as read")]
+    assert matched("Name\u00a0on  card") == [("Name on card", "exact")]
+    assert matched("Phone") == [("Phone", "exact")], "the exact name wins over one that only reads the same"
+    assert matched("Phone:") == [("Phone:", "exact")]
+    assert matched("Save") == [("Save", "exact")]
+    assert matched("save") == [("Save", "case"), ("SAVE:", "case")], "capitals still count as a difference"
+
+
+def test_inspect_writes_the_name_a_reader_reads_and_overrides_that_read_back_as_yaml():
+    found = inventory(parse_aria_snapshot(ADMIN))
+    fields = {entry.name: entry for entry in found.fields}
+    assert (fields["Client:"].sentence, fields["Client:"].override) == (
+        "Choose the **Client**",
+        'fields: {Client: "…"}',
+    )
+    assert fields["Email *"].sentence == "Enter the **Email**"
+    sure = [entry for entry in found.controls if entry.name == "Yes, I’m sure"]
+    assert [entry.sentence for entry in sure] == [
+        "Click the **Yes, I'm sure** button",
+        'In the **Delete "Acme"?** dialog, click the **Yes, I\'m sure** button',
+    ]
+    for entry in [*found.fields, *found.controls]:
+        if entry.override:
+            assert yaml.safe_load(entry.override), entry.override
+    assert yaml.safe_load(sure[1].override) == {
+        "target": {"role": "button", "name": "Yes, I’m sure", "within": {"role": "dialog", "name": "Delete “Acme”?"}}
+    }

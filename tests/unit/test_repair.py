@@ -88,3 +88,45 @@ def test_the_rewrite_changes_bold_labels_and_overrides_only_and_every_one():
     assert "3. Not `**Card Details**` in code, nor [**Card Details**](card.md) in a link" in rewritten
     assert rewritten.endswith("```\n**Card Details**\n```\n")
     assert rewrite_labels(rewritten, {"Card Details": "Payment Details"}) == rewritten, "a second fix changes nothing"
+
+
+# A server-rendered admin's index: each app a table, each model a row whose header holds its link.
+ADMIN_TABLE = """\
+- table "Billing":
+  - rowgroup:
+    - row "Invoices Add Change":
+      - rowheader "Invoices":
+        - link "Invoices"
+      - cell "Add":
+        - link "Add"
+    - row "{name} Add Change":
+      - rowheader "{name}":
+        - link "{name}"
+      - cell "Add":
+        - link "Add"
+    - row "Refunds Add Change":
+      - rowheader "Refunds":
+        - link "Refunds"
+"""
+
+
+def test_a_link_renamed_with_the_row_header_that_holds_it_is_a_rename():
+    baseline = ADMIN_TABLE.format(name="Payment methods")
+    page = "- main:\n" + "".join(f"  {line}\n" for line in ADMIN_TABLE.format(name="Payment sources").splitlines())
+    rename, why = suggest_rename(baseline, page, "Payment methods", ("link",))
+    assert (rename.old, rename.new, why) == ("Payment methods", "Payment sources", "")
+
+
+def test_a_framed_baseline_is_compared_with_the_same_run_of_controls_not_the_whole_page():
+    # The picture frames an unnamed list of links; the page around it has many more links.
+    framed = '- list:\n  - listitem:\n    - link "Users"\n  - listitem:\n    - link "Payment methods:"\n  - listitem:\n    - link "Groups"\n'
+    page = (
+        '- navigation "Main":\n'
+        + "".join(f'  - link "Menu {n}"\n' for n in range(12))
+        + '- list:\n  - listitem:\n    - link "Users"\n  - listitem:\n    - link "Payment sources"\n'
+        + '  - listitem:\n    - link "Groups"\n'
+        + "- contentinfo:\n"
+        + "".join(f'  - link "Footer {n}"\n' for n in range(6))
+    )
+    rename, why = suggest_rename(framed, page, "Payment methods", ("link",))
+    assert (rename.old, rename.new, why) == ("Payment methods", "Payment sources", "")

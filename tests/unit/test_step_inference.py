@@ -3,6 +3,7 @@
 import re
 
 import pytest
+import yaml
 
 from helpcentre.articles.inference import (
     CLICKABLE_ROLES,
@@ -11,6 +12,7 @@ from helpcentre.articles.inference import (
     StepNotUnderstood,
     plan_step,
 )
+from helpcentre.articles.names import reader_name
 from helpcentre.articles.walkthrough import Locator, Step, StepOverride
 
 
@@ -124,6 +126,45 @@ def read(text: str, **override) -> list[tuple]:
             {"fields": {"Name on card": "Jordan Avery"}},
             [("set", "Name on card", FIELD_ROLES, None, "Jordan Avery")],
         ),
+        # A compound step names the same label twice: its noun says which control each is.
+        (
+            "Type the name in the **Search** box, then click the **Search** button",
+            {"fields": {"Search": "Acme"}},
+            [("set", "Search", FIELD_ROLES, None, "Acme"), ("click", "Search", ("button",), None, None)],
+        ),
+        (
+            "Enter the **Search** field, then press the **Search** link and the **Search** tab",
+            {"fields": {"Search": "Acme"}},
+            [
+                ("set", "Search", FIELD_ROLES, None, "Acme"),
+                ("click", "Search", ("link",), None, None),
+                ("click", "Search", ("tab",), None, None),
+            ],
+        ),
+        # `fields` are keyed by the name a reader reads, whichever way the page or the writer prints it.
+        ("Choose the **Client**", {"fields": {"Client": "Acme"}}, [("set", "Client", FIELD_ROLES, None, "Acme")]),
+        ("Choose the **Client**", {"fields": {"Client:": "Acme"}}, [("set", "Client", FIELD_ROLES, None, "Acme")]),
+        ("Enter the **Email:**", {"fields": {"Email": "a@b.c"}}, [("set", "Email:", FIELD_ROLES, None, "a@b.c")]),
+        (
+            "Enter the **Name\u00a0on  card**",
+            {"fields": {"Name on card": "Jordan"}},
+            [("set", "Name\u00a0on  card", FIELD_ROLES, None, "Jordan")],
+        ),
+        (
+            "Enter the **Name&nbsp;on card**",
+            {"fields": {"Name on card": "Jordan"}},
+            [("set", "Name\u00a0on card", FIELD_ROLES, None, "Jordan")],
+        ),
+        (
+            "Click **Save**",
+            {"fields": {"Email *": "a@b.c"}},
+            [("click", "Save", CLICKABLE_ROLES, None, None), ("set", "Email *", FIELD_ROLES, None, "a@b.c")],
+        ),
+        (
+            "Enter the **Email**",
+            {"fields": {"Email (required)": "a@b.c"}},
+            [("set", "Email", FIELD_ROLES, None, "a@b.c")],
+        ),
     ],
 )
 def test_a_sentence_gives_its_actions(sentence, override, reading):
@@ -139,6 +180,8 @@ def test_a_sentence_gives_its_actions(sentence, override, reading):
         ("Click the button at the top", {}, "step 4 names nothing in **bold** to act on or check"),
         ("Enter the **Phone**", {}, 'walkthrough.steps.4.fields gives it no value; add fields: {Phone: "…"}'),
         ("Change the **Name** and **Email**", {"fields": {"Name": "x"}}, "step 4 fills **Email**"),
+        ("Enter the **Client:**", {}, 'gives it no value; add fields: {Client: "…"}'),
+        ("Enter the **Don’t remind me**", {}, 'gives it no value; add fields: {Don\'t remind me: "…"}'),
     ],
 )
 def test_a_sentence_the_rules_cannot_read_is_refused_with_the_reason(sentence, override, why):
@@ -171,3 +214,11 @@ def test_a_step_with_an_action_is_spelt_out_and_not_read():
     plan = plan_step(1, "Do whatever this says", spelt)
     assert plan.explicit is spelt
     assert plan.intents == []
+
+
+@pytest.mark.parametrize("label", ["Yes", "No: thanks", "Don’t remind me", "#1 choice", "[Draft]", "Plan, yearly"])
+def test_the_fields_line_a_refusal_suggests_is_yaml_that_reads_back(label):
+    with pytest.raises(StepNotUnderstood) as refused:
+        read(f"Enter the **{label}**")
+    suggested = str(refused.value).split("; add ", 1)[1]
+    assert yaml.safe_load(suggested) == {"fields": {reader_name(label): "…"}}

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from helpcentre.articles.names import reader_name
+from helpcentre.articles.override_lines import PLACEHOLDER, keyed
 from helpcentre.articles.steps import BOLD, plain_text
 from helpcentre.articles.walkthrough import Locator, Step, StepOverride
 
@@ -197,7 +199,8 @@ def plan_step(number: int, text: str, spec: Step | StepOverride | None) -> StepP
 def _read_sentence(number: int, text: str, override: StepOverride | None) -> list[Intent]:
     labels = [plain_text(label) for label in BOLD.findall(text)]
     sentence = _with_slots(text)
-    values = dict(override.fields or {}) if override is not None else {}
+    # `fields` are keyed by the name a reader reads: `Client` is the field labelled "Client:".
+    values = {reader_name(key): value for key, value in (override.fields or {}).items()} if override is not None else {}
     scope, sentence = _scope_of(sentence, labels)
     clauses = [clause for clause in _CLAUSE_BREAK.split(sentence.strip()) if clause.strip()]
     intents: list[Intent] = []
@@ -218,12 +221,12 @@ def _read_sentence(number: int, text: str, override: StepOverride | None) -> lis
             f"step {number} names nothing in **bold** to act on or check;"
             f" bold the label as the product shows it, or give walkthrough.steps.{number} a target"
         )
-    named_fields = {intent.label for intent in intents if intent.kind == "set"}
+    named_fields = {reader_name(intent.label or "") for intent in intents if intent.kind == "set"}
     missing = [intent.label for intent in intents if intent.kind == "set" and intent.value is None]
     if missing:
         raise StepNotUnderstood(
             f"step {number} fills **{missing[0]}**, but walkthrough.steps.{number}.fields gives it no value;"
-            f' add fields: {{{missing[0]}: "…"}}'
+            f" add {keyed('fields', {reader_name(missing[0] or ''): PLACEHOLDER})}"
         )
     intents = _apply_override(intents, override, named_fields, scope)
     return intents
@@ -234,7 +237,7 @@ def _override_acts(override: StepOverride | None) -> bool:
 
 
 def _apply_override(
-    intents: list[Intent], override: StepOverride | None, named_fields: set[str | None], scope: Scope | None
+    intents: list[Intent], override: StepOverride | None, named_fields: set[str], scope: Scope | None
 ) -> list[Intent]:
     """The override's explicit control replaces the first one the words name; its extra fields follow them."""
     if override is None:
@@ -251,7 +254,7 @@ def _apply_override(
                 replaced.kind, replaced.label, replaced.roles, None, replaced.value, override.target, replaced.rule
             )
     for label, value in (override.fields or {}).items():
-        if label not in named_fields:
+        if reader_name(label) not in named_fields:
             intents.append(Intent("set", label, FIELD_ROLES, scope, value, rule="override: fields"))
     return intents
 
@@ -316,7 +319,14 @@ def _read_clause(verb: str, rest: str, labels: list[str], scope: Scope | None, v
     if verb in FILL_VERBS:
         rule = f"fill: {verb.capitalize()} [the] **Field**"
         return [
-            Intent("set", label, NOUN_ROLES.get(noun or "field", FIELD_ROLES), scope, values.get(label), rule=rule)
+            Intent(
+                "set",
+                label,
+                NOUN_ROLES.get(noun or "field", FIELD_ROLES),
+                scope,
+                values.get(reader_name(label)),
+                rule=rule,
+            )
             for label, noun, _ in named
         ]
     # A click verb: the first label is pressed, each joined by "and" too; one after "or" is an
@@ -330,13 +340,20 @@ def _read_clause(verb: str, rest: str, labels: list[str], scope: Scope | None, v
             continue
         noun_text = f" {noun}" if noun else ""
         rule = f"click: {verb.capitalize()} [the] **Label**{noun_text}"
-        if label in values:
+        if reader_name(label) in values and _takes_a_value(noun):
             roles = NOUN_ROLES.get(noun, FIELD_ROLES) if noun else FIELD_ROLES
-            intents.append(Intent("set", label, roles, scope, values[label], rule=rule + " (with a value to choose)"))
+            value = values[reader_name(label)]
+            intents.append(Intent("set", label, roles, scope, value, rule=rule + " (with a value to choose)"))
         else:
             roles = NOUN_ROLES.get(noun, CLICKABLE_ROLES) if noun else CLICKABLE_ROLES
             intents.append(Intent("click", label, roles, scope, rule=rule))
     return intents
+
+
+def _takes_a_value(noun: str | None) -> bool:
+    """Whether the control a click names may be filled or chosen: "the **Search** box" may, "the
+    **Search** button" may not, even when the step has typed a value for **Search** before."""
+    return noun is None or any(role in FIELD_ROLES for role in NOUN_ROLES.get(noun, ()))
 
 
 def plan_walkthrough(article) -> tuple[list[StepPlan], list[tuple[int, str]]]:

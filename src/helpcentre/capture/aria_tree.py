@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from helpcentre.articles.names import reader_name
+
 _ENTRY = re.compile(r'^(?P<indent>\s*)- (?P<role>[a-z]+)(?: "(?P<name>(?:[^"\\]|\\.)*)")?(?P<rest>.*)$')
 
 
@@ -74,23 +76,28 @@ class NameMatch:
     """How a label matched an accessible name: the writer's spelling decides which tier counts."""
 
     node: AriaNode
-    how: str  # "exact", "case" (only the case differs), or "start" (the name begins with the label)
+    # "exact"; "as read" (only a colon, a required mark, quote style or spacing differs: not
+    # drift); "case" (only the case differs); or "start" (the name begins with the label).
+    how: str
 
 
 def matching_names(root: AriaNode, label: str, roles: tuple[str, ...]) -> list[NameMatch]:
-    """Entries of these roles named by `label`: exact names first, then a case-only difference,
-    then names that begin with the label as a whole word ("Pay" for "Pay November 2026", whose
-    visible text is "Pay" and whose period is for screen readers)."""
+    """Entries of these roles named by `label`: exact names first, then names that read the same
+    ("Client" for "Client:" or "Client *", "Yes, I'm sure" for "Yes, I’m sure"), then a case-only
+    difference, then names that begin with the label as a whole word ("Pay" for "Pay November
+    2026", whose visible text is "Pay" and whose period is for screen readers)."""
     wanted = " ".join(label.split())
-    candidates = names_with_roles(root, roles)
+    read = reader_name(label)
+    candidates = [(node, " ".join(node.name.split()), reader_name(node.name)) for node in names_with_roles(root, roles)]
     tiers = (
-        ("exact", lambda name: name == wanted),
-        ("case", lambda name: name.casefold() == wanted.casefold()),
-        ("start", lambda name: name.startswith(wanted + " ")),
-        ("start", lambda name: name.casefold().startswith(wanted.casefold() + " ")),
+        ("exact", lambda name, as_read: name == wanted),
+        ("as read", lambda name, as_read: as_read == read),
+        ("case", lambda name, as_read: as_read.casefold() == read.casefold()),
+        ("start", lambda name, as_read: name.startswith(wanted + " ") or as_read.startswith(read + " ")),
+        ("start", lambda name, as_read: as_read.casefold().startswith(read.casefold() + " ")),
     )
     for how, test in tiers:
-        found = [NameMatch(node, how) for node in candidates if test(" ".join(node.name.split()))]
+        found = [NameMatch(node, how) for node, name, as_read in candidates if test(name, as_read)]
         if found:
             return found
     return []

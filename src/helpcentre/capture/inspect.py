@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from helpcentre.articles.names import reader_name
+from helpcentre.articles.override_lines import PLACEHOLDER, keyed
 from helpcentre.capture.aria_tree import AriaNode
 
 CONTAINER_NOUNS = {
@@ -68,7 +70,7 @@ def _scoped(sentence: str, container: AriaNode | None) -> str:
     if container is None:
         return sentence
     noun = CONTAINER_NOUNS[container.role]
-    return f"In the **{container.name}** {noun}, {sentence[0].lower()}{sentence[1:]}"
+    return f"In the **{reader_name(container.name)}** {noun}, {sentence[0].lower()}{sentence[1:]}"
 
 
 def inventory(tree: AriaNode) -> PageInventory:
@@ -96,20 +98,26 @@ def inventory(tree: AriaNode) -> PageInventory:
             continue
         seen.add(key)
         if node.role in CONTAINER_NOUNS:
-            sentence = f"In the **{node.name}** {CONTAINER_NOUNS[node.role]}, …"
+            sentence = f"In the **{reader_name(node.name)}** {CONTAINER_NOUNS[node.role]}, …"
             containers.append(Entry(node.role, node.name, where, sentence))
             continue
         template = CONTROL_SENTENCES.get(node.role) or FIELD_SENTENCES.get(node.role)
         if template is None:
             continue
-        sentence = template.format(name=node.name)
+        # The words and `fields` say the name as a reader reads it ("Client" for "Client:"); a
+        # target names the control by its own name. Overrides are YAML that reads back as shown.
+        sentence = template.format(name=reader_name(node.name))
         override = ""
         if node.role in FIELD_SENTENCES:
-            override = f'fields: {{{node.name}: "…"}}'
+            override = keyed("fields", {reader_name(node.name): PLACEHOLDER})
         if repeated[(node.role, node.name)] > 1:
             sentence = _scoped(sentence, container)
-            within = f", within: {{role: {container.role}, name: {container.name}}}" if container else ", nth: 0"
-            override = f"target: {{role: {node.role}, name: {node.name}{within}}}"
+            target: dict[str, object] = {"role": node.role, "name": node.name}
+            if container:
+                target["within"] = {"role": container.role, "name": container.name}
+            else:
+                target["nth"] = 0
+            override = keyed("target", target)
         entry = Entry(node.role, node.name, where, sentence, override)
         (fields if node.role in FIELD_SENTENCES else controls).append(entry)
     return PageInventory(containers, controls, fields, messages)

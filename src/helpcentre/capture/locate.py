@@ -7,6 +7,7 @@ import re
 from playwright.async_api import Locator as PlaywrightLocator
 from playwright.async_api import Page
 
+from helpcentre.articles.names import LEADING_MARK_PATTERN, MARKS_PATTERN, words_pattern
 from helpcentre.articles.walkthrough import Locator
 
 
@@ -15,7 +16,9 @@ def resolve(page: Page, spec: Locator) -> PlaywrightLocator:
     if spec.role is not None:
         found = root.get_by_role(spec.role, name=spec.name, exact=spec.exact)  # type: ignore[arg-type]
     elif spec.label is not None:
-        found = root.get_by_label(spec.label, exact=spec.exact)
+        # An exact label is the label as a reader reads it: `Client` is the field labelled "Client:".
+        label = label_as_read(spec.label) if spec.exact else spec.label
+        found = root.get_by_label(label, exact=spec.exact)
     elif spec.text is not None:
         found = root.get_by_text(spec.text, exact=spec.exact)
     elif spec.test_id is not None:
@@ -23,6 +26,12 @@ def resolve(page: Page, spec: Locator) -> PlaywrightLocator:
     else:
         found = root.locator(spec.css)  # type: ignore[arg-type]
     return found.nth(spec.nth) if spec.nth is not None else found
+
+
+def label_as_read(label: str) -> re.Pattern[str]:
+    """A field's label text that reads as `label`: "Email", "Email:", "Email *" (the asterisk
+    hidden from screen readers is still in the label's text), "Email (required)"."""
+    return re.compile(rf"^\s*{LEADING_MARK_PATTERN}{words_pattern(label)}{MARKS_PATTERN}$")
 
 
 _SNAPSHOT_ENTRY = re.compile(r'^\s*- (?P<role>[a-z]+) "(?P<name>(?:[^"\\]|\\.)*)"', re.MULTILINE)

@@ -12,6 +12,8 @@ from playwright.async_api import Locator as PlaywrightLocator
 from playwright.async_api import Page, expect
 
 from helpcentre.articles.inference import CONTAINER_ROLES, Intent, Scope
+from helpcentre.articles.names import reader_name, words_pattern
+from helpcentre.articles.override_lines import keyed
 from helpcentre.articles.walkthrough import Locator
 from helpcentre.capture.aria_tree import AriaNode, matching_names, names_with_roles, parse_aria_snapshot
 from helpcentre.capture.locate import resolve
@@ -42,7 +44,12 @@ class Resolved:
     how: str = "exact"
 
     def describe(self) -> str:
-        note = {"exact": "", "case": " (only the case differs)", "start": " (its name begins with the label)"}
+        note = {
+            "exact": "",
+            "as read": "",
+            "case": " (only the case differs)",
+            "start": " (its name begins with the label)",
+        }
         return self.spec.describe() + note.get(self.how, f" ({self.how})")
 
 
@@ -117,7 +124,7 @@ async def _resolve_named(
             if count > 1 and not from_reading:
                 raise NotResolved(
                     f"{count} {kind}s are {role} '{name}'{_inside(within)}",
-                    _override_hint(number, spec, "nth: 0", within),
+                    _override_hint(number, spec, 0, within),
                 )
         elif len(distinct) > 1 and not from_reading:
             shown = [f"{role} '{name}'" for role, name in distinct]
@@ -126,7 +133,7 @@ async def _resolve_named(
             spec = Locator(role=first_role, name=first_name, exact=True, within=within.spec if within else None)
             raise NotResolved(
                 f"'{label}' names {len(distinct)} {kind}s{_inside(within)}: {listed}",
-                _override_hint(number, spec, "", within),
+                _override_hint(number, spec, None, within),
             )
         if from_reading:
             # An earlier reading that does not settle it decides nothing: read the page now.
@@ -137,7 +144,7 @@ async def _resolve_named(
             hint = f"; {kind}s here: {listed}" if nearest else f"; no {kind} here has a name"
             return_roles = "/".join(roles[:4]) + ("/…" if len(roles) > 4 else "")
             closest = Locator(role=nearest[0].role, name=nearest[0].name) if nearest else None
-            override = _override_hint(number, closest, "", within)
+            override = _override_hint(number, closest, None, within)
             raise NotResolved(
                 f"no {kind} named '{label}'{_inside(within)} ({return_roles}){hint}",
                 f"spell the label as the page does, or {override}" if override else "",
@@ -150,18 +157,19 @@ def _inside(within: Resolved | None) -> str:
     return f" in {within.spec.describe()}" if within else ""
 
 
-def _override_hint(number: int | None, spec: Locator | None, extra: str, within: Resolved | None) -> str:
-    """ "settle it with walkthrough.steps.4: {target: {role: link, name: View November 2026}}"."""
+def _override_hint(number: int | None, spec: Locator | None, nth: int | None, within: Resolved | None) -> str:
+    """ "settle it with walkthrough.steps.4: {target: {role: link, name: View November 2026}}": valid
+    YAML when pasted, the page's own spelling of the name quoted where YAML needs it."""
     if number is None:
         return ""
     if spec is None:
         return f"settle it with walkthrough.steps.{number}: {{target: {{role: …, name: …}}}}"
-    inner = f"role: {spec.role}, name: {spec.name}"
-    if extra:
-        inner += f", {extra}"
+    target: dict[str, object] = {"role": spec.role, "name": spec.name}
+    if nth is not None:
+        target["nth"] = nth
     if within is not None and within.spec.role is not None:
-        inner += f", within: {{role: {within.spec.role}, name: {within.spec.name}}}"
-    return f"settle it with walkthrough.steps.{number}: {{target: {{{inner}}}}}"
+        target["within"] = {"role": within.spec.role, "name": within.spec.name}
+    return f"settle it with {keyed(f'walkthrough.steps.{number}', {'target': target})}"
 
 
 def _nearest(tree: AriaNode, label: str, roles: tuple[str, ...], limit: int = 6) -> list[AriaNode]:
@@ -169,9 +177,10 @@ def _nearest(tree: AriaNode, label: str, roles: tuple[str, ...], limit: int = 6)
     found: dict[tuple[str, str], AriaNode] = {}
     for node in names_with_roles(tree, roles):
         found.setdefault((node.role, node.name), node)
-    wanted = label.casefold()
+    wanted = reader_name(label).casefold()
     return sorted(
-        found.values(), key=lambda node: 1 - difflib.SequenceMatcher(None, node.name.casefold(), wanted).ratio()
+        found.values(),
+        key=lambda node: 1 - difflib.SequenceMatcher(None, reader_name(node.name).casefold(), wanted).ratio(),
     )[:limit]
 
 
@@ -186,9 +195,9 @@ async def _wait_for_one(element: PlaywrightLocator, spec: Locator, timeout_ms: f
 
 
 def text_pattern(label: str, ignore_case: bool = False) -> re.Pattern[str]:
-    """The label as whole words: "Active" is not found inside "Inactive"."""
-    words = r"\s+".join(re.escape(word) for word in label.split())
-    return re.compile(rf"(?<![\w]){words}(?![\w])", re.IGNORECASE if ignore_case else 0)
+    """The label as whole words, as a reader reads them: "Active" is not found inside "Inactive";
+    "I'm sure" is found as "I’m sure", "Save changes" across a non-breaking space."""
+    return re.compile(rf"(?<![\w]){words_pattern(label)}(?![\w])", re.IGNORECASE if ignore_case else 0)
 
 
 async def find_text(

@@ -22,6 +22,8 @@ from typing import Any
 
 from playwright.async_api import BrowserContext
 
+from helpcentre.articles.names import reader_name
+
 BINDING = "__helpcentreRecord"
 
 # What the page looks like, coarsely: its address, how much text it shows, what is open,
@@ -124,6 +126,13 @@ class RecordedStep:
     masks: list[str] = field(default_factory=list)
 
 
+def _as_read(event: dict[str, Any]) -> dict[str, Any]:
+    """The event with its control's name as a reader reads it: "Client:" is written **Client**."""
+    if event.get("name"):
+        event["name"] = reader_name(event["name"])
+    return event
+
+
 class Recorder:
     """Collects what a writer does in a browser context, in order, across page loads."""
 
@@ -132,7 +141,7 @@ class Recorder:
         self.events: list[dict[str, Any]] = []
 
     async def attach(self, context: BrowserContext) -> None:
-        await context.expose_binding(BINDING, lambda _source, event: self.events.append(event))
+        await context.expose_binding(BINDING, lambda _source, event: self.events.append(_as_read(event)))
         await context.add_init_script(RECORDER_SCRIPT)
 
     def steps(self, final_fingerprint: str | None = None) -> list[RecordedStep]:

@@ -126,7 +126,7 @@ async def walk_articles(
     atomic.remove_leftovers(project.screenshots_dir)
     atomic.remove_dead_temporary_folders(SANDBOX_DATA_PREFIX)
     workers = max(1, min(options.workers or os.cpu_count() or 1, len(articles) or 1))
-    pool = TargetPool(project.settings.targets, options.target_url)
+    pool = TargetPool(project.settings.targets, options.target_url, project.root)
     queue: asyncio.Queue[Article] = asyncio.Queue()
     for article in articles:
         queue.put_nowait(article)
@@ -318,7 +318,9 @@ async def _walk_opened(
         baseline={step["step"]: step for step in (baseline_entry or {}).get("steps", [])},
     )
     try:
-        shots = await walk(opened.page, article, settings)
+        # A live target's data is put back first; its articles wait for a place (`parallel`).
+        async with target.turn(article):
+            shots = await walk(opened.page, article, settings)
         outcome = ArticleOutcome(article, shots=shots)
     except StepFailed as failure:
         outcome = ArticleOutcome(article, failure=failure)
@@ -346,12 +348,12 @@ async def page_snapshot(
     target_name = target_name or next(iter(project.settings.targets), None)
     if target_name is None:
         raise CaptureUsageError("mkdocs.yml names no walkthrough target")
-    pool = TargetPool(project.settings.targets, options.target_url)
+    pool = TargetPool(project.settings.targets, options.target_url, project.root)
     try:
         async with async_playwright() as playwright:
             browser = await open_browser(playwright, options.ws_endpoint)
             target = await pool.for_worker(target_name, {})
-            await target.reset()
+            await target.reset(article.ref if article is not None else "")
             context, page = await new_page(browser, target.settings, await target.session(browser))
             try:
                 if article is not None:
@@ -367,6 +369,8 @@ async def page_snapshot(
             finally:
                 await context.close()
                 await browser.close()
+                if article is not None:  # The walk changed the data: put it back.
+                    await target.reset(article.ref)
     finally:
         pool.close()
 
@@ -378,7 +382,7 @@ async def record_in_browser(project: Project, target_name: str, start: str, *, h
 
     from helpcentre.capture.recorder import Recorder, page_fingerprint
 
-    pool = TargetPool(project.settings.targets, None)
+    pool = TargetPool(project.settings.targets, None, project.root)
     try:
         async with async_playwright() as playwright:
             browser = await playwright.chromium.launch(**launch_options(headless=headless))

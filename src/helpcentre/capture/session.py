@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from urllib.parse import urljoin
 
 from playwright.async_api import Browser, BrowserContext, Page, Playwright
 from playwright.async_api import Error as PlaywrightError
@@ -12,6 +11,7 @@ from playwright.async_api import Error as PlaywrightError
 from helpcentre.browser import launch_options
 from helpcentre.capture.origin_guard import guard_origin, hold_page
 from helpcentre.capture.quiet import watch_pages
+from helpcentre.capture.sign_in_form import SignInRefused, login_url, sign_in_with_form
 from helpcentre.settings import LoginForm, LoginSettings, TargetSettings
 
 
@@ -37,7 +37,10 @@ class Credentials:
     password: str
 
     @classmethod
-    def from_environment(cls, login: LoginSettings, target_name: str) -> Credentials:
+    def from_environment(cls, login: LoginSettings, target_name: str) -> Credentials | None:
+        """The test account's credentials; None for a target that uses a session saved by hand."""
+        if login.saved or login.username_env is None or login.password_env is None:
+            return None
         missing = [name for name in (login.username_env, login.password_env) if not os.environ.get(name)]
         if missing:
             raise TargetError(
@@ -79,21 +82,32 @@ async def new_page(
 
 
 async def sign_in(
-    browser: Browser, target: TargetSettings, base_url: str, login: LoginForm, credentials: Credentials, name: str
+    browser: Browser,
+    target: TargetSettings,
+    base_url: str,
+    login: LoginForm,
+    credentials: Credentials | None,
+    name: str,
 ) -> dict:
-    """Sign in once and return the storage state that every article's context reuses."""
+    """Sign in once and return the storage state that every article's context reuses.
+
+    With no credentials (`login: {saved: true}`), the state is the session a writer saved with
+    `helpcentre login`, once the product has shown it is still signed in.
+    """
+    if credentials is None:
+        from helpcentre.capture.saved_session import saved_state
+
+        return await saved_state(browser, target, base_url, login, name)
+    url = login_url(base_url, login.path)
     context, page = await new_page(browser, target)
     try:
-        login_url = urljoin(base_url, login.path.lstrip("/"))
         try:
-            await page.goto(login_url)
-            await page.get_by_label(login.username_label, exact=True).fill(credentials.username, timeout=10_000)
-            await page.get_by_label(login.password_label, exact=True).fill(credentials.password, timeout=10_000)
-            await page.get_by_role("button", name=login.submit, exact=True).click(timeout=10_000)
-            await page.wait_for_url(lambda url: not url.startswith(login_url), timeout=15_000)
+            await sign_in_with_form(page, url, login, credentials.username, credentials.password)
+        except SignInRefused as refused:
+            raise TargetError(f"cannot sign in to target '{name}' at {url}: {refused}") from None
         except PlaywrightError as error:
             first = error.message.strip().splitlines()[0]
-            raise TargetError(f"cannot sign in to target '{name}' at {login_url}: {first}") from None
+            raise TargetError(f"cannot sign in to target '{name}' at {url}: {first}") from None
         return await context.storage_state()
     finally:
         await context.close()

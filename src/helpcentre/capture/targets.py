@@ -3,23 +3,28 @@
 One sandbox serves a whole run: it is started while the browser starts, signed in to once
 over HTTP, and gives each article a fresh copy of its seed data of its own, so that articles
 walked at the same time never see each other's changes.
+
+A live target has one set of data: its reset (see `reset`) puts it back before each article's
+walk, and its articles walk `parallel` at a time (one unless the product isolates each walk).
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import os
 import tempfile
 import threading
 import urllib.request
-from collections.abc import Iterable
+from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from playwright.async_api import Browser
 
+from helpcentre.capture.reset import DataReset, ResetError, ResetFailed
 from helpcentre.capture.session import Credentials, TargetError, sign_in
 from helpcentre.settings import LoginForm, TargetSettings
 
@@ -28,8 +33,14 @@ SANDBOX_DATA_PREFIX = "helpcentre-sandbox-"
 # The sandbox's login page uses the default field names; its demo credentials are public.
 SANDBOX_LOGIN = LoginForm()
 
+log = logging.getLogger(__name__)
+
+# Live targets without a reset already said so: once per command, though record walks twice.
+_SAID_UNRESET: set[str] = set()
+
 if TYPE_CHECKING:
     from billing_sandbox.process import SandboxProcess
+    from helpcentre.articles import Article
 
 
 @dataclass
@@ -45,11 +56,14 @@ class RunningTarget:
     storage_state: dict | None = None
     # The sandbox this run started: it signs in over HTTP and gives each walk data of its own.
     sandbox: SandboxProcess | None = None
+    # A live target's reset, and its places for walks at once (None: as many as there are workers).
+    data_reset: DataReset | None = None
+    walks: asyncio.Semaphore | None = None
     _sign_in_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
 
     async def session(self, browser: Browser) -> dict | None:
         """The signed-in storage state every article's context starts from; signed in once per run."""
-        if self.login is None or self.credentials is None:
+        if self.login is None:
             return None
         async with self._sign_in_lock:
             if self.storage_state is None and self.sandbox is not None:
@@ -60,10 +74,26 @@ class RunningTarget:
                 )
         return self.storage_state
 
-    async def reset(self) -> None:
-        """Put the seed data back (for a browser that uses the sandbox's own data: record, inspect)."""
+    @contextlib.asynccontextmanager
+    async def turn(self, article: Article) -> AsyncIterator[None]:
+        """The article's turn to walk: a place among the target's `parallel`, its data put back first.
+
+        A reset that fails raises `ResetFailed`: that article is not walked, the others are.
+        """
+        async with self.walks or contextlib.nullcontext():
+            if self.data_reset is not None:
+                try:
+                    await self.data_reset.run(article.ref)
+                except ResetError as error:
+                    raise ResetFailed(article, error) from None
+            yield
+
+    async def reset(self, article_ref: str = "") -> None:
+        """Put the data back outside a walk (record, inspect): the sandbox's seed data, or a live target's reset."""
         if self.resettable:
             await asyncio.to_thread(_post, self.base_url + "_sandbox/reset")
+        elif self.data_reset is not None:
+            await self.data_reset.run(article_ref)
 
     async def fresh_data(self) -> dict[str, str]:
         """HTTP headers that give one walk a fresh copy of the seed data; none for a target that has none."""
@@ -82,6 +112,22 @@ class RunningTarget:
                 self.sandbox.drop_data_set(headers[DATA_SET_HEADER])
 
 
+def base_url_of(settings: TargetSettings, url_override: str | None) -> str:
+    """The address walks start from, ending in /: the one given on the command line, else the target's."""
+    url = url_override or settings.url
+    assert url is not None
+    return url if url.endswith("/") else url + "/"
+
+
+def reset_after(
+    targets: dict[str, TargetSettings], name: str, url_override: str | None, root: Path, article_ref: str = ""
+) -> None:
+    """Put a live target's data back after explain or record walked on it; nothing to do for the sandbox."""
+    settings = targets[name]
+    if not settings.sandbox and settings.reset is not None:
+        DataReset.of(name, settings.reset, base_url_of(settings, url_override), root).run_now(article_ref)
+
+
 def _post(url: str) -> None:
     request = urllib.request.Request(url, data=b"", method="POST")
     with urllib.request.urlopen(request, timeout=30) as response:
@@ -91,9 +137,12 @@ def _post(url: str) -> None:
 class TargetPool:
     """Starts what the walks need, once, and stops everything at the end of the run."""
 
-    def __init__(self, targets: dict[str, TargetSettings], url_override: str | None):
+    def __init__(self, targets: dict[str, TargetSettings], url_override: str | None, root: Path | None = None):
         self._targets = targets
         self._url_override = url_override
+        # Where reset commands run: the project's root.
+        self._root = root or Path.cwd()
+        self._resets: dict[str, DataReset | None] = {}
         self._stack = contextlib.ExitStack()
         self._shared: dict[str, RunningTarget] = {}
         self._starting: dict[str, asyncio.Future[RunningTarget]] = {}
@@ -102,9 +151,14 @@ class TargetPool:
         self._closed = False
 
     def start(self, names: Iterable[str]) -> None:
-        """Start the sandboxes these targets need now, in the background, while the browser starts."""
+        """Start the sandboxes these targets need now, in the background, while the browser starts.
+
+        A live target's reset is made ready now too, so that a missing variable stops the run before any walk.
+        """
         for name in names:
             settings = self._settings(name)
+            if not settings.sandbox:
+                self._data_reset(name, settings)
             if self._url_override is None and settings.sandbox and name not in self._starting:
                 starting = asyncio.ensure_future(asyncio.to_thread(self._start_sandbox, name, settings))
                 # A run stopped while its sandbox starts never asks how the start went: nothing to report.
@@ -130,19 +184,41 @@ class TargetPool:
         worker_cache[name] = running
         return running
 
+    def _data_reset(self, name: str, settings: TargetSettings) -> DataReset | None:
+        """A live target's reset, made once per run; a target without one says so, once."""
+        if name in self._resets:
+            return self._resets[name]
+        if settings.reset is None:
+            if name not in _SAID_UNRESET:
+                _SAID_UNRESET.add(name)
+                log.warning(
+                    "target '%s' has no reset: the walks change its data and may depend on each other;"
+                    " see README 'Resetting the product's data'",
+                    name,
+                )
+            self._resets[name] = None
+        else:
+            base_url = base_url_of(settings, self._url_override)
+            self._resets[name] = DataReset.of(name, settings.reset, base_url, self._root)
+        return self._resets[name]
+
     def _remote(self, name: str, settings: TargetSettings) -> RunningTarget:
-        url = self._url_override or settings.url
-        assert url is not None
-        base_url = url if url.endswith("/") else url + "/"
+        base_url = base_url_of(settings, self._url_override)
         if settings.sandbox:
             # A sandbox started by hand (--target): its demo login is public.
             from billing_sandbox import DEMO_EMAIL, DEMO_PASSWORD
 
             return RunningTarget(name, settings, base_url, SANDBOX_LOGIN, Credentials(DEMO_EMAIL, DEMO_PASSWORD))
-        if settings.login is None:
-            return RunningTarget(name, settings, base_url, None, None)
+        login = settings.login
+        credentials = Credentials.from_environment(login, name) if login is not None else None
         return RunningTarget(
-            name, settings, base_url, settings.login, Credentials.from_environment(settings.login, name)
+            name,
+            settings,
+            base_url,
+            login,
+            credentials,
+            data_reset=self._data_reset(name, settings),
+            walks=asyncio.Semaphore(settings.parallel),
         )
 
     def _start_sandbox(self, name: str, settings: TargetSettings) -> RunningTarget:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import difflib
-import re
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -21,6 +19,7 @@ from helpcentre.articles.steps import plain_text
 from helpcentre.articles.walkthrough import Action, Expectation, Locator, Shot, Step
 from helpcentre.capture.frame_lookup import FrameLost, element_handles, frame_touched
 from helpcentre.capture.framing import FRAME_ATTRIBUTE, Frame
+from helpcentre.capture.label_check import label_on_page, labels_not_shown, spelled_otherwise
 from helpcentre.capture.layout import Box
 from helpcentre.capture.locate import nearest_candidates, resolve
 from helpcentre.capture.masks import MASK_COLOUR, MaskReading, PageMasks, redact
@@ -172,7 +171,7 @@ async def walk(page: Page, article: Article, settings: WalkSettings) -> list[Ste
                 seen += "\n" + await readings.words()
                 missing = [label for label in prose.bold_labels if not label_on_page(plain_text(label), seen)]
                 if missing and settings.labels_must_match:
-                    raise StepProblem(_labels_not_shown(missing, seen))
+                    raise StepProblem(labels_not_shown(missing, seen))
                 shot.missing_labels = missing
                 shot.label_spellings = {
                     label: spelled for label in missing if (spelled := spelled_otherwise(label, seen)) is not None
@@ -197,33 +196,6 @@ async def walk(page: Page, article: Article, settings: WalkSettings) -> list[Ste
         failure.shots_before = shots
         raise failure from None
     return shots
-
-
-def _phrases(seen: str) -> set[str]:
-    return set(_PHRASES.findall(seen)) | {line.strip() for line in seen.splitlines() if 0 < len(line.strip()) <= 60}
-
-
-def spelled_otherwise(label: str, seen: str) -> str | None:
-    """The page's spelling of a label that differs from it only in case, if the page has one."""
-    text = plain_text(label)
-    same_but_case = sorted(phrase for phrase in _phrases(seen) if phrase.casefold() == text.casefold())
-    return same_but_case[0] if same_but_case else None
-
-
-def _labels_not_shown(missing: list[str], seen: str) -> str:
-    """Why the step's bold labels are not on the page, with the spelling the page has where it is close."""
-    phrases = sorted(_phrases(seen))
-    parts = []
-    for label in missing:
-        text = plain_text(label)
-        spelled = spelled_otherwise(label, seen)
-        close = [spelled] if spelled else difflib.get_close_matches(text, phrases, n=1, cutoff=0.75)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
-        parts.append(f"the step names **{text}**, which is not on the page{hint}")
-    return "; ".join(parts)
-
-
-_PHRASES = re.compile(r'"((?:[^"\\]|\\.){1,60})"')
 
 
 TEXT_ROLES = ("textbox", "searchbox", "spinbutton")
@@ -510,12 +482,6 @@ async def expectation_holds_now(page: Page, expectation: Expectation) -> bool:
     except PlaywrightError:
         return False
     return True
-
-
-def label_on_page(label: str, page_words: str) -> bool:
-    """Whether a label stands on the page as whole words, exactly as the article spells it."""
-    words = r"\s+".join(re.escape(word) for word in label.split())
-    return re.search(rf"(?<![\w]){words}(?![\w])", page_words) is not None
 
 
 async def _failure(page: Page, article: Article, number: int, problem: StepProblem) -> StepFailed:

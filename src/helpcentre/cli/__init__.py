@@ -31,6 +31,7 @@ from helpcentre.cli import (  # noqa: E402,F401
     capture_commands,
     compare_commands,
     feedback_commands,
+    login_commands,
     pdf_commands,
     preview_commands,
     report_commands,

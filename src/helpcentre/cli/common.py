@@ -73,6 +73,17 @@ def load_checked(config_file: Path):
     return project, centre
 
 
+def leave_as_found(project: Project, target_name: str, target_url: str | None, article_ref: str = "") -> None:
+    """explain and record leave a live target's data as they found it: its reset runs once more."""
+    from helpcentre.capture.session import TargetError
+    from helpcentre.capture.targets import reset_after
+
+    try:
+        reset_after(project.settings.targets, target_name, target_url, project.root, article_ref)
+    except TargetError as error:
+        raise UsageProblem(str(error)) from None
+
+
 def stop_cleanly_on_sigterm() -> None:
     """Turn SIGTERM into SystemExit, so the sandboxes and browsers a run started are stopped too.
 

@@ -9,7 +9,7 @@ import click
 
 from helpcentre.cli import cli
 from helpcentre.cli.capture_commands import target_option, ws_endpoint_option
-from helpcentre.cli.common import UsageProblem, config_option, load_checked, stop_cleanly_on_sigterm
+from helpcentre.cli.common import UsageProblem, config_option, leave_as_found, load_checked, stop_cleanly_on_sigterm
 
 
 @cli.command()
@@ -21,6 +21,7 @@ def explain(config_file: Path, article: str, target_url: str | None, ws_endpoint
     """Walk ARTICLE (a path such as billing/change-card-or-bank-info, or an id) and print, for
     each step, what its words were read as, the control found on the live target and the
     frame of its picture. Nothing is written. Exit 1 when a step cannot be done."""
+    from helpcentre.capture.reset import ResetFailed
     from helpcentre.capture.runner import CaptureOptions, CaptureUsageError, select_articles, walk_articles
     from helpcentre.capture.session import TargetError
 
@@ -73,6 +74,8 @@ def explain(config_file: Path, article: str, target_url: str | None, ws_endpoint
             click.echo(f"  text        **{label}** is not on the page as the step spells it")
         for warning in shot.warnings:
             click.echo(f"  warning     {warning}")
+    if not isinstance(outcome.failure, ResetFailed):  # A reset that failed left nothing to put back.
+        leave_as_found(project, walkthrough.target, target_url, walked.ref)
     if not outcome.ok:
         raise SystemExit(1)
 

@@ -8,7 +8,13 @@ import click
 
 from helpcentre import atomic
 from helpcentre.cli import cli
-from helpcentre.cli.common import UsageProblem, check_screenshots_writable, config_option, load_checked
+from helpcentre.cli.common import (
+    UsageProblem,
+    check_screenshots_writable,
+    config_option,
+    leave_as_found,
+    load_checked,
+)
 
 
 @cli.command()
@@ -151,6 +157,7 @@ def record(config_file: Path, title: str, category: str, target_name: str | None
     result = capture(project, centre, CaptureOptions(selectors=[src_path.removesuffix(".md")], workers=1))
     for outcome in result.outcomes:
         click.echo(f"  capture: {'ok' if outcome.ok else outcome.failure}", err=True)
+    leave_as_found(project, target_name, None, src_path.removesuffix(".md"))
     click.echo(f"Next: helpcentre lint {shown}, then helpcentre serve to read it as customers will.")
     if result.failed:
         raise SystemExit(1)

@@ -6,22 +6,22 @@ label nobody checks: the product could rename it and verify would never notice.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from helpcentre.articles import problems as codes
 from helpcentre.articles.model import Article
+from helpcentre.articles.names import reader_name
 from helpcentre.articles.problems import Problem
 from helpcentre.articles.steps import BOLD
 from helpcentre.articles.walkthrough import Action, Locator, Step
 
-_SPACES = re.compile(r"\s+")
-_EDGE_PUNCTUATION = " .,:;!?\"'“”‘’()…"
+_EDGE_PUNCTUATION = " .,:;!?\"'()…"
 
 
 def normalise(text: str) -> str:
-    """Compared the way Playwright matches accessible names: case and spacing do not count."""
-    return _SPACES.sub(" ", text).strip(_EDGE_PUNCTUATION).casefold()
+    """Compared as a reader reads names (`reader_name`: colons, required marks, quote style and
+    spacing do not count) and as Playwright matches them by default: case does not count either."""
+    return reader_name(text).strip(_EDGE_PUNCTUATION).casefold()
 
 
 def checked_texts(step: Step) -> set[str]:

@@ -287,7 +287,7 @@ def pixel_figures(pixels: dict) -> list[tuple[str, str]]:
         ("Pixels that differ", f"{pixels['mismatched']:,} of {pixels['total']:,} ({percent(pixels['ratio'])})"),
         (
             "Tolerance",
-            f"{pixels.get('max_diff_pixels', 0):,} pixels or {percent(pixels.get('max_diff_ratio') or 0)}",
+            f"{pixels.get('max_diff_pixels') or 0:,} pixels or {percent(pixels.get('max_diff_ratio') or 0)}",
         ),
         ("Colour threshold", f"{pixels.get('threshold', 0)}"),
     ]

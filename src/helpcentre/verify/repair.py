@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from helpcentre.articles.names import reader_name
 from helpcentre.capture.aria_tree import AriaNode, parse_aria_snapshot
 
 
@@ -24,42 +25,78 @@ class Rename:
         return f"**{self.old}** → **{self.new}**"
 
 
+def _read(name: str) -> str:
+    return reader_name(name).casefold()
+
+
 def suggest_rename(baseline_aria: str, page_aria: str, label: str, roles: tuple[str, ...]) -> tuple[Rename | None, str]:
-    """The rename that explains a label no longer on the page, or None and why a writer must decide."""
+    """The rename that explains a label no longer on the page, or None and why a writer must decide.
+
+    Like is compared with like: the control's container in the baseline with the same container
+    on the page; where the baseline's picture shows no named container, its run of controls of
+    that role with the same run on the page.
+    """
     baseline, page = parse_aria_snapshot(baseline_aria), parse_aria_snapshot(page_aria)
-    wanted = " ".join(label.split()).casefold()
-    named = [node for node in baseline.walk() if node.role in roles and node.name.casefold() == wanted]
+    wanted = _read(label)
+    named = [node for node in baseline.walk() if node.role in roles and _read(node.name) == wanted]
     if len(named) != 1:
         return None, f"the step's baseline does not show exactly one control named '{label}'"
     old = named[0]
-    container = next((node for node in old.ancestors() if node.name), None)
-    place = baseline if container is None else container
-    in_baseline = [node for node in place.walk() if node.role == old.role]
-    position = in_baseline.index(old)
-    if container is None:
-        live_places = [page]
-    else:
-        live_places = [node for node in page.walk() if node.role == container.role and node.name == container.name]
-    if len(live_places) != 1:
-        where = container.describe() if container else "the page"
-        return None, f"{where} is not on the page once any more: the flow moved"
-    now = [node for node in live_places[0].walk() if node.role == old.role]
+    # A container named after the control itself ("rowheader 'Payment methods'") is renamed with it.
+    container = next((node for node in old.ancestors() if node.name and wanted not in _read(node.name)), None)
     if container is None and old.parent is not None and old.parent.role == "root":
         # The baseline is framed on this very container ("In the **Billing Contact** panel"):
         # its place on the page is not in the picture, so it is known by what it holds.
         return _same_contents(old, page, wanted)
+    live_places = (
+        [node for node in page.walk() if node.role == container.role and node.name == container.name]
+        if container is not None
+        else []
+    )
+    if len(live_places) != 1:
+        found = _in_the_same_run(old, baseline, page, label)
+        if found is not None:
+            return found
+        where = container.describe() if container else "the part of the page its picture shows"
+        return None, f"{where} is not on the page once any more: the flow moved"
+    in_baseline = [node for node in container.walk() if node.role == old.role]
+    now = [node for node in live_places[0].walk() if node.role == old.role]
     if len(now) != len(in_baseline):
-        where = container.describe() if container else "the page"
         return None, (
-            f"{where} has {len(now)} {old.role}(s) where it had {len(in_baseline)}:"
+            f"{container.describe()} has {len(now)} {old.role}(s) where it had {len(in_baseline)}:"
             " a control was added or removed, not renamed"
         )
-    candidate = now[position]
-    if candidate.name == old.name or not candidate.name:
+    candidate = now[in_baseline.index(old)]
+    return _renamed_to(old, candidate, page, label)
+
+
+def _renamed_to(old: AriaNode, candidate: AriaNode, page: AriaNode, label: str) -> tuple[Rename | None, str]:
+    if _read(candidate.name) == _read(old.name) or not candidate.name:
         return None, f"{old.describe()} is still in its place; the step fails for another reason"
     if sum(1 for node in page.walk() if node.role == old.role and node.name == candidate.name) != 1:
         return None, f"'{candidate.name}' names more than one {old.role} on the page"
-    return Rename(old.name if old.name.casefold() == wanted else label, candidate.name, old.role), ""
+    # The article's own spelling: it is what the rewrite looks for in its words.
+    return Rename(label, candidate.name, old.role), ""
+
+
+def _in_the_same_run(old: AriaNode, baseline: AriaNode, page: AriaNode, label: str) -> tuple[Rename, str] | None:
+    """The rename, when the baseline's controls of that role stand on the page in the same order,
+    all but the old one under the same names, in exactly one place."""
+    run = [node.name for node in baseline.walk() if node.role == old.role]
+    position = next(
+        index for index, node in enumerate(node for node in baseline.walk() if node.role == old.role) if node is old
+    )
+    on_page = [node for node in page.walk() if node.role == old.role]
+    names = [node.name for node in on_page]
+    places = [
+        start
+        for start in range(len(names) - len(run) + 1)
+        if all((names[start + index] == name) != (index == position) for index, name in enumerate(run))
+    ]
+    if len(places) != 1 or len(run) < 2:
+        return None
+    rename, _ = _renamed_to(old, on_page[places[0] + position], page, label)
+    return (rename, "") if rename is not None else None
 
 
 def _same_contents(old: AriaNode, page: AriaNode, wanted: str) -> tuple[Rename | None, str]:
