@@ -9,6 +9,9 @@
 #   ensure_test_references: the npm packages the tests check against (npm ci in
 #      tests/reference/): pixelmatch for tests/compare, axe-core for the accessibility audit;
 #      reinstalled only when its package-lock.json changes; node and npm from apt-get where missing
+#   ensure_test_apps: the real apps the tests walk that npm provides, such as the react-admin
+#      helpdesk (tests/fixtures/react_admin/app): npm ci when its package-lock.json changes, the
+#      vite build when its lock or sources change, into node_modules/ and dist/ (git-ignored)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -87,6 +90,52 @@ ensure_test_references() {
   say "installing the test references, pixelmatch and axe-core (npm ci in tests/reference/)"
   npm ci --prefix "$reference" --no-audit --no-fund --loglevel=error >/dev/null
   echo "$wanted" > "$stamp"
+}
+
+# The npm-built apps that tests/realapps walks. Unlike the references, a missing or too old
+# Node.js stops the run: those tests cannot say anything without their app.
+REACT_ADMIN_APP="$ROOT/tests/fixtures/react_admin/app"
+NODE_NEEDED=18   # the oldest Node.js its pinned packages declare they run on (vite 6: 18, 20, 22 and later)
+
+node_is_new_enough() {
+  node -e "process.exit(Number(process.versions.node.split('.')[0]) >= $NODE_NEEDED ? 0 : 1)" 2>/dev/null
+}
+
+# What a build is made of, as tests/realapps/react_admin_app.py reads it too: the lock and the
+# sources, in the byte order of their paths.
+app_build_inputs_hash() {
+  (cd "$1" && find package-lock.json index.html vite.config.js src -type f -print0 \
+    | LC_ALL=C sort -z | xargs -0 cat | sha256sum | cut -d' ' -f1)
+}
+
+ensure_test_apps() {
+  local app="$REACT_ADMIN_APP" installed built wanted_install wanted_build
+  installed="$app/node_modules/.helpcentre-installed"
+  built="$app/dist/.helpcentre-built"
+  wanted_install="$(sha256sum < "$app/package-lock.json" | cut -d' ' -f1)"
+  wanted_build="$(app_build_inputs_hash "$app")"
+  if [ "$(cat "$installed" 2>/dev/null)" = "$wanted_install" ] && [ "$(cat "$built" 2>/dev/null)" = "$wanted_build" ]; then
+    return
+  fi
+  command -v npm >/dev/null 2>&1 || apt_install nodejs npm || true
+  if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    say "no node and npm, so the react-admin helpdesk that tests/realapps walks cannot be built."
+    say "install Node.js $NODE_NEEDED or newer with npm (Debian: apt-get install nodejs npm), then run this again."
+    exit 1
+  fi
+  if ! node_is_new_enough; then
+    say "node $(node --version) is too old to build the react-admin helpdesk (tests/fixtures/react_admin/app): vite needs $NODE_NEEDED or newer."
+    say "install a newer Node.js, then run this again."
+    exit 1
+  fi
+  if [ "$(cat "$installed" 2>/dev/null)" != "$wanted_install" ]; then
+    say "installing the react-admin helpdesk's packages (npm ci in tests/fixtures/react_admin/app/)"
+    npm ci --prefix "$app" --no-audit --no-fund --loglevel=error >/dev/null
+    echo "$wanted_install" > "$installed"
+  fi
+  say "building the react-admin helpdesk (vite build into tests/fixtures/react_admin/app/dist/)"
+  npm run --prefix "$app" --silent build >/dev/null
+  echo "$wanted_build" > "$built"
 }
 
 ensure_venv

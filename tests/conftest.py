@@ -66,14 +66,15 @@ def site_url(built_site: Path):
 
 
 # ./scripts/test hands whole modules to two processes in the order they are collected: the
-# modules that walk the sandbox (minutes each) go first, so the short ones fill in around them
+# modules that walk real apps or the sandbox (minutes each) go first, so the short ones fill in around them
 # instead of one process walking alone at the end.
-_LONGEST_FIRST = ("tests/verify/", "tests/capture/", "tests/realapps/")
+_LONGEST_FIRST = ("tests/realapps/", "tests/verify/", "tests/capture/")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     # A stable sort: the order of the tests inside a module, which some rely on, stays.
     def rank(item: pytest.Item) -> int:
-        return next((place for place, folder in enumerate(_LONGEST_FIRST) if item.nodeid.startswith(folder)), 2)
+        places = (place for place, folder in enumerate(_LONGEST_FIRST) if item.nodeid.startswith(folder))
+        return next(places, len(_LONGEST_FIRST))
 
     items.sort(key=rank)

@@ -51,6 +51,23 @@ SEARCH = """<!doctype html><html lang="en"><head><title>Select invoice to change
   <input type="submit" value="Search">
 </div></form></main></body></html>"""
 
+# Three filters, each a disclosure or a heading over its own links: three links read "Yes".
+FILTERS = """<!doctype html><html lang="en"><head><title>People</title></head><body><main><h1>People</h1>
+<nav aria-label="Filter"><h2>Filter</h2>
+  <details open><summary>&darr; By staff status</summary><ul><li><a href="/people?staff=all">All</a></li>
+    <li><a href="/people?staff=1">Yes</a></li><li><a href="/people?staff=0">No</a></li></ul></details>
+  <h3>By active</h3><ul><li><a href="/people?active=1">Yes</a></li><li><a href="/people?active=0">No</a></li></ul>
+</nav></main></body></html>"""
+
+# Each row's checkbox is named for the table, not the row: only the row says whose it is.
+PEOPLE = """<!doctype html><html lang="en"><head><title>People</title></head><body><main><h1>People</h1>
+<form method="get" action="/removed"><table><thead><tr><th>Pick</th><th>Username</th><th>Email</th></tr></thead>
+<tbody>
+  <tr><td><input type="checkbox" name="pick" value="ana" aria-label="Pick row"></td><th>ana.silva</th><td>ana@example.com</td></tr>
+  <tr><td><input type="checkbox" name="pick" value="tom" aria-label="Pick row"></td><th>tom.becker</th><td>tom@example.com</td></tr>
+  <tr><td><input type="checkbox" name="pick" value="tomas" aria-label="Pick row"></td><th>tom.beckers</th><td>t@example.com</td></tr>
+</tbody></table><button>Remove</button></form></main></body></html>"""
+
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16"><circle cx="8" cy="8" r="6"/></svg>'
 
 
@@ -66,6 +83,10 @@ def _page(path: str, query: dict[str, list[str]]) -> tuple[str, str]:
     if path == "/results":
         found = 1 if query.get("q") == ["Acme"] else 0
         return "text/html", f"<main><p>{found} result (3 total)</p></main>"
+    if path == "/filters":
+        return "text/html", FILTERS
+    if path == "/people":
+        return "text/html", PEOPLE
     if path == "/search.svg":
         return "image/svg+xml", SVG
     return "text/html", "<main><p>Saved</p></main>"
@@ -120,6 +141,23 @@ ARTICLES = {
         "1. Type the name in the **Search** box, then click the **Search** button\n"
         "2. Verify the page shows **1 result**\n",
         "steps:\n  1:\n    fields: {Search: Acme}\n",
+    ),
+    "press enter": article(
+        "press-enter",
+        "/search",
+        "1. Type **Acme** in the **Search** box and press Enter.\n2. Verify the page shows **1 result**\n",
+    ),
+    "under a heading": article(
+        "under-a-heading",
+        "/filters",
+        "1. To narrow the list, use the **Filter** panel. For example, under **By staff status**, click **Yes**.\n",
+    ),
+    "under a later heading": article("under-a-later-heading", "/filters", "1. Under **By active**, click **Yes**.\n"),
+    "tick in a row": article(
+        "tick-in-a-row",
+        "/people",
+        "1. Tick the box at the start of the row you want to remove, for example **tom.becker**.\n"
+        "2. Click **Remove**.\n",
     ),
     "other words": article("other-words", "/delete", "1. Click **Yes, I am sure**\n"),
 }
@@ -208,3 +246,33 @@ def test_the_override_a_failure_suggests_is_yaml_that_names_the_control_as_the_p
     suggested = failure.describe().split("settle it with ", 1)[1]
     assert suggested == "walkthrough.steps.1: {target: {role: button, name: 'Yes, I’m sure'}}"
     assert yaml.safe_load(suggested) == {"walkthrough.steps.1": {"target": {"role": "button", "name": "Yes, I’m sure"}}}
+
+
+def test_under_the_words_that_head_a_part_of_the_page_the_first_match_after_them_is_clicked(walks):
+    shots, _, asked = _walked(walks, "under a heading")
+    assert shots[0].controls[0][:2] == ("click", "link 'Yes' #1 (the first after 'By staff status')")
+    assert [path for path in asked if path.startswith("/people")] == ["/people?staff=1"]
+
+
+def test_under_a_later_heading_the_first_match_after_it_is_clicked_not_the_first_on_the_page(walks):
+    _, _, asked = _walked(walks, "under a later heading")
+    assert [path for path in asked if path.startswith("/people")] == ["/people?active=1"]
+
+
+def test_a_tick_ticks_the_one_checkbox_in_the_row_that_shows_the_words(walks):
+    shots, _, asked = _walked(walks, "tick in a row")
+    assert shots[0].controls[0][:2] == (
+        "click",
+        "checkbox 'Pick row' in row 'Pick row tom.becker tom@example.com' (in the row that shows the label)",
+    )
+    assert [path for path in asked if path.startswith("/removed")] == ["/removed?pick=tom"]
+
+
+def test_a_value_in_bold_is_typed_into_the_field_named_after_it_and_enter_is_pressed(walks):
+    shots, _, asked = _walked(walks, "press enter")
+    assert [control[:2] for control in shots[0].controls] == [
+        ("set", "textbox 'Search' = 'Acme'"),
+        ("press", "key Enter"),
+    ]
+    assert [path for path in asked if path.startswith("/results")] == ["/results?q=Acme"]
+    assert shots[0].missing_labels == [], "a typed value is in the field, not in the page's words"

@@ -106,11 +106,13 @@ def test_a_label_that_differs_only_in_case_still_finds_its_control_and_verify_re
     assert verified.returncode == 1
     results = json.loads((prose_project.root / "v-case" / "results.json").read_text())
     step = results["articles"][0]["steps"][3]
+    edit = f"docs/{PROSE_ONLY}.md:{original.splitlines().index('4. Click **Cancel**') + 1}: 4. Click **Cancel**"
     assert (step["status"], step["message"]) == (
         "text",
-        "not on the page as a name or visible text: 'CANCEL'; fix can rewrite **CANCEL** → **Cancel**",
+        "not on the page as a name or visible text: 'CANCEL'; fix can rewrite **CANCEL** → **Cancel**"
+        f" (the article's edit: {edit})",
     )
-    assert step["repair"] == [{"from": "CANCEL", "to": "Cancel"}]
+    assert step["repair"] == [{"from": "CANCEL", "to": "Cancel", "role": "text", "edit": [edit]}]
 
 
 def test_framing_picks_the_menu_with_its_button_and_the_dialog(prose_project, captured):

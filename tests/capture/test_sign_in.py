@@ -1,137 +1,36 @@
 """Signing in the way the product does: its login path, its labels as a reader reads them, one
 page or two, its own error messages, and a session saved by hand that capture uses until it expires.
 
-The product is a tiny server written here, with three sign-ins: a Django-admin-like one under
-`/admin/` ("Username:", an error note), a React-Admin-like one under `/react/` (stars hidden from
-screen readers) and one over two pages under `/sso/`. One browser serves the in-process tests.
+The product (`sign_in_product`) is served once for the module; one browser serves the in-process
+tests and the saving of a session.
 """
 
 from __future__ import annotations
 
 import asyncio
-import html
-import http.server
 import os
 import re
-import secrets
 import stat
 import subprocess
 import sys
 import textwrap
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from capture.sign_in_product import EMAIL, PASSWORD, USER, Product, serving
 from playwright.async_api import async_playwright
 
 from helpcentre.browser import launch_options
 from helpcentre.capture.session import Credentials, TargetError, sign_in
 from helpcentre.settings import LoginSettings, TargetSettings
 
-USER, PASSWORD, EMAIL = "writer", "s3cret", "writer@example.com"
-
-DJANGO_FORM = """<h1>Site administration</h1>{error}
-<form method="post" action="/admin/login/">
-<label for="id_username">Username:</label> <input id="id_username" name="username">
-<label for="id_password">Password:</label> <input id="id_password" name="password" type="password">
-<input type="submit" value="Log in"></form>"""
-REACT_FORM = """<form method="post"><h1>Sign in</h1>
-<label for="u">Username<span aria-hidden="true"> *</span></label> <input id="u" name="username" required>
-<label for="p">Password<span aria-hidden="true"> *</span></label> <input id="p" name="password" type="password">
-<button type="submit">Sign in</button></form>"""
-SSO_EMAIL = """<form method="post" action="/sso/signin"><h1>Sign in</h1>{error}
-<label for="e">Email&nbsp; address</label> <input id="e" name="email" type="email">
-<button type="button">Help</button> <button type="submit">Continue</button></form>
-<a href="/sso/">Don’t have an account?</a>"""
-SSO_PASSWORD = """<form method="post" action="/sso/password"><h1>Welcome</h1>
-<input type="hidden" name="email" value="{email}">
-<label for="p">Your password (required)</label> <input id="p" name="password" type="password">
-<button type="submit">Sign in</button></form>"""
-SIGNED_IN = '<h1>Dashboard</h1><a href="{app}reports/">Reports</a>'
-# Where each of the product's apps sends a reader who is not signed in.
-SIGN_IN_AT = {"/admin/": "/admin/login/?next={path}", "/react/": "/react/login", "/sso/": "/sso/signin", "/inline/": ""}
-
-
-@dataclass
-class Product:
-    """The server's sessions: the test expires them all at once, as a product ends a session."""
-
-    url: str = ""
-    sessions: set[str] = field(default_factory=set)
-
-
-class Handler(http.server.BaseHTTPRequestHandler):
-    product: Product
-
-    def do_GET(self) -> None:
-        path = urlsplit(self.path).path
-        app = "/" + path.strip("/").split("/")[0] + "/"
-        if path == "/admin/login/":
-            self.page(DJANGO_FORM.format(error=""))
-        elif path == "/react/login":
-            self.page(REACT_FORM)
-        elif path == "/sso/signin":
-            self.page(SSO_EMAIL.format(error=""))
-        elif app not in SIGN_IN_AT:
-            self.answer(404, "Not found")
-        elif self.signed_in():
-            self.page("<h1>Reports</h1>" if path.endswith("/reports/") else SIGNED_IN.format(app=app))
-        elif app == "/inline/":  # a single-page app draws its sign-in form in place, at the same address
-            self.page(REACT_FORM)
-        else:
-            self.answer(302, "", {"Location": SIGN_IN_AT[app].format(path=path)})
-
-    def do_POST(self) -> None:
-        path = urlsplit(self.path).path
-        body = self.rfile.read(int(self.headers["Content-Length"])).decode()
-        form = {key: values[0] for key, values in parse_qs(body).items()}
-        if path == "/sso/signin" and form.get("email") != EMAIL:
-            self.page(SSO_EMAIL.format(error='<div role="alert">Couldn’t find your account.</div>'))
-        elif path == "/sso/signin":
-            self.page(SSO_PASSWORD.format(email=html.escape(EMAIL)))
-        elif (form.get("email", form.get("username")), form.get("password")) in ((USER, PASSWORD), (EMAIL, PASSWORD)):
-            token = secrets.token_hex(8)
-            self.product.sessions.add(token)
-            home = "/" + path.strip("/").split("/")[0] + "/"
-            self.answer(302, "", {"Location": home, "Set-Cookie": f"sid={token}; Path=/; HttpOnly"})
-        else:
-            error = '<p class="errornote">Please enter a correct username and password.</p>'
-            self.page(DJANGO_FORM.format(error=error) if path.startswith("/admin/") else REACT_FORM)
-
-    def signed_in(self) -> bool:
-        cookies = dict(part.strip().split("=", 1) for part in self.headers.get("Cookie", "").split(";") if "=" in part)
-        return cookies.get("sid") in self.product.sessions
-
-    def page(self, body: str) -> None:
-        self.answer(200, f"<!doctype html><html lang='en'><title>Product</title><body>{body}</body></html>")
-
-    def answer(self, status: int, body: str, headers: dict[str, str] | None = None) -> None:
-        self.send_response(status)
-        for name, value in {"Content-Type": "text/html; charset=utf-8", **(headers or {})}.items():
-            self.send_header(name, value)
-        self.end_headers()
-        self.wfile.write(body.encode())
-
-    def log_message(self, *args) -> None:
-        pass
-
 
 @pytest.fixture(scope="module")
 def product() -> Iterator[Product]:
-    state = Product()
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), type("ProductHandler", (Handler,), {"product": state}))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    state.url = f"http://127.0.0.1:{server.server_address[1]}"
-    try:
-        yield state
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+    with serving() as product:
+        yield product
 
 
 @pytest.fixture(scope="module")
@@ -215,10 +114,11 @@ def test_labels_whose_required_mark_is_hidden_from_screen_readers(product, chrom
 
 
 @pytest.mark.parametrize("next_button", [None, "Continue"])
-def test_a_sign_in_over_two_pages(product, chromium, next_button):
+def test_a_sign_in_over_two_pages_named_as_a_reader_reads_them(product, chromium, next_button):
+    # "Email\u00a0 address", "Your password (required)" and "Let’s go", configured plainly.
     settings = target(
         f"{product.url}/sso/", path="signin", username_label="Email address", password_label="Your password",
-        submit="Sign in", next=next_button,
+        submit="Let's go", next=next_button,
     )  # fmt: skip
     assert signing_in(chromium, settings, EMAIL) == "signed in"
 
@@ -250,15 +150,15 @@ def test_a_button_not_on_the_page_is_named_with_the_buttons_that_are(product, ch
 def test_a_wrong_password_says_what_the_product_said(product, chromium):
     settings = target(f"{product.url}/admin/", path="/admin/login/", username_label="Username")
     assert signing_in(chromium, settings, password="wrong") == (
-        f"cannot sign in to target 'crm' at {product.url}/admin/login/: the page still shows the sign-in form"
-        " after submit: 'Please enter a correct username and password.'"
+        f"cannot sign in to target 'crm' at {product.url}/admin/login/:"
+        " the product did not let us in: 'Please enter a correct username and password.'"
     )
 
 
 def test_an_unknown_email_on_the_first_of_two_pages_says_what_the_product_said(product, chromium):
     settings = target(
         f"{product.url}/sso/", path="signin", username_label="Email address", password_label="Your password",
-        submit="Sign in",
+        submit="Let's go",
     )  # fmt: skip
     assert signing_in(chromium, settings, "nobody@example.com") == (
         f"cannot sign in to target 'crm' at {product.url}/sso/signin: no field 'Your password' after 'Continue';"
@@ -266,7 +166,7 @@ def test_an_unknown_email_on_the_first_of_two_pages_says_what_the_product_said(p
     )
 
 
-def test_a_saved_session_needs_neither_credentials_nor_both(product):
+def test_a_saved_session_needs_neither_credentials_nor_both():
     from pydantic import ValidationError
 
     assert LoginSettings(saved=True).saved
@@ -307,10 +207,10 @@ def saved(product, chromium, tmp_path_factory):
         await page.get_by_role("button", name="Log in").click()
         await page.get_by_role("heading", name="Dashboard").wait_for()
 
-    run, _ = chromium
+    run, browser = chromium
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("XDG_CACHE_HOME", str(cache))
-        path = run(sign_in_by_hand(settings, "crm", headless=True, until=writer_signs_in))
+        path = run(sign_in_by_hand(browser, settings, "crm", until=writer_signs_in))
     return cache, path
 
 
@@ -322,9 +222,11 @@ def test_the_saved_session_is_kept_outside_the_project_readable_by_its_owner_alo
     assert '"name": "sid"' in path.read_text()
 
 
-def run_helpcentre(root: Path, cache: Path, *args: str, display: bool = True) -> subprocess.CompletedProcess:
+def run_helpcentre(
+    root: Path, cache: Path, *args: str, display: bool = True, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
     environment = {name: value for name, value in os.environ.items() if display or "DISPLAY" not in name}
-    environment |= {"XDG_CACHE_HOME": str(cache)}
+    environment |= {"XDG_CACHE_HOME": str(cache), **(env or {})}
     command = [sys.executable, "-m", "helpcentre", *args]
     return subprocess.run(command, cwd=root, capture_output=True, text=True, timeout=300, env=environment)
 
@@ -338,23 +240,50 @@ def project(product, tmp_path_factory) -> Path:
         f"      targets:\n        crm:\n          url: {product.url}/admin/\n"
         "          login: {saved: true, path: /admin/login/}\n"
         f"        forms:\n          url: {product.url}/admin/\n"
-        "          login: {username_env: HC_USER, password_env: HC_PASSWORD}\n"
+        "          login: {username_env: HC_USER, password_env: HC_PASSWORD, path: /admin/login/,"
+        " username_label: Username}\n"
+        f"        wiped:\n          url: {product.url}/admin/\n"
+        "          login: {username_env: HC_USER, password_env: HC_PASSWORD, path: /admin/login/,"
+        " username_label: Username}\n"
+        "          reset: {request: {path: /admin/__reset}}\n"
     )
     (root / "docs" / "crm").mkdir(parents=True)
     (root / "docs" / "crm" / "open-the-reports.md").write_text(ARTICLE)
+    (root / "docs" / "crm" / "open-the-reports-with-a-password.md").write_text(
+        ARTICLE.replace("id: 1", "id: 2").replace("target: crm", "target: forms")
+    )
+    (root / "docs" / "crm" / "open-the-reports-after-a-reset.md").write_text(
+        ARTICLE.replace("id: 1", "id: 3").replace("target: crm", "target: wiped")
+    )
     return root
 
 
-def test_capture_signs_in_with_the_saved_session_and_says_when_it_has_expired(saved, product, project):
+def test_capture_and_verify_use_the_saved_session_and_say_when_it_has_expired(saved, product, project):
     cache, _ = saved
-    used = run_helpcentre(project, cache, "capture", "--workers", "1", "--report", str(project / "r"))
+    article = "crm/open-the-reports"
+    used = run_helpcentre(project, cache, "capture", article, "--workers", "1", "--report", str(project / "r"))
     assert used.returncode == 0, used.stderr
     assert (project / "screenshots" / "crm" / "open-the-reports" / "01.png").exists()
+    verified = run_helpcentre(project, cache, "verify", article, "--workers", "1", "--report", str(project / "v"))
+    assert verified.returncode == 0, verified.stdout + verified.stderr
     product.sessions.clear()
-    expired = run_helpcentre(project, cache, "capture", "--workers", "1", "--report", str(project / "r"))
+    expired = run_helpcentre(project, cache, "capture", article, "--workers", "1", "--report", str(project / "r"))
     assert expired.returncode == 2, expired.stderr
     assert expired.stderr.strip().splitlines()[-1] == (
-        "Error: the saved session for target 'crm' has expired; sign in again with helpcentre login crm"
+        "Error: the saved session for 'crm' has expired: run helpcentre login crm"
+    )
+
+
+def test_verify_stops_in_one_line_when_the_product_refuses_the_password(product, project, tmp_path):
+    refused = run_helpcentre(
+        project, tmp_path, "verify", "crm/open-the-reports-with-a-password", "--report", str(tmp_path / "v"),
+        env={"HC_USER": USER, "HC_PASSWORD": "wrong"},
+    )  # fmt: skip
+    assert refused.returncode == 2, refused.stdout + refused.stderr
+    assert "Traceback" not in refused.stderr and "Timeout" not in refused.stderr, refused.stderr
+    assert refused.stderr.strip().splitlines()[-1] == (
+        f"Error: cannot sign in to target 'forms' at {product.url}/admin/login/:"
+        " the product did not let us in: 'Please enter a correct username and password.'"
     )
 
 
@@ -372,14 +301,12 @@ def test_an_expired_session_on_a_page_that_draws_its_sign_in_form_in_place(saved
     run, browser = chromium
     with pytest.raises(TargetError) as raised:
         run(sign_in(browser, settings, url, settings.login, None, "inline"))
-    assert str(raised.value) == (
-        "the saved session for target 'inline' has expired; sign in again with helpcentre login inline"
-    )
+    assert str(raised.value) == "the saved session for 'inline' has expired: run helpcentre login inline"
     with pytest.raises(TargetError) as raised:
         run(sign_in(browser, settings, url, settings.login, None, "nobody"))
     assert str(raised.value) == (
-        f"target 'nobody' signs in with a saved session, and none is saved for {product.url};"
-        " sign in with helpcentre login nobody"
+        f"target 'nobody' signs in with a saved session, and none is saved for {product.url}:"
+        " run helpcentre login nobody"
     )
 
 
@@ -396,3 +323,16 @@ def test_login_needs_a_display_and_a_target_with_a_saved_session(project, tmp_pa
         "Error: target 'forms' does not sign in with a saved session;"
         " give it login: {saved: true} in mkdocs.yml to sign in by hand"
     )
+
+
+# Last: its reset signs out every session the module's other tests made.
+def test_a_reset_that_signs_everyone_out_is_followed_by_a_sign_in(product, project, tmp_path):
+    resets, sign_ins = product.resets, product.sign_ins
+    article = "crm/open-the-reports-after-a-reset"
+    captured = run_helpcentre(
+        project, tmp_path, "capture", article, "--report", str(tmp_path / "r"), env={"HC_USER": USER, "HC_PASSWORD": PASSWORD}
+    )  # fmt: skip
+    assert captured.returncode == 0, captured.stdout + captured.stderr
+    assert product.resets == resets + 1
+    # The run's own sign-in was wiped by the reset; the walk signed in again, after it.
+    assert product.sign_ins == sign_ins + 2

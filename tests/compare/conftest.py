@@ -7,9 +7,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from PIL import Image
 from playwright.sync_api import Browser
 from reference_pixelmatch import REFERENCE_PACKAGE, REFERENCE_VERSION, Job, ReferencePixelmatch
 from screenshot_corpus import BASELINE_PAIRS, OPTION_SETS, PAIR_NAMES, render_pairs
+
+from helpcentre.capture.publish import shot_offset
 
 
 @pytest.fixture(scope="session")
@@ -41,8 +44,14 @@ def reference_pixelmatch() -> ReferencePixelmatch:
 def screenshot_pairs(browser: Browser, tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Path]]:
     """Every corpus pair by name: PNGs rendered in Chromium now, and committed baselines."""
     pairs = render_pairs(browser, tmp_path_factory.mktemp("screenshot-pairs"))
-    for name, (expected, actual) in BASELINE_PAIRS.items():
-        assert expected.exists() and actual.exists(), f"{name}: a committed baseline is missing"
+    folder = tmp_path_factory.mktemp("baseline-pairs")
+    for name, (expected, published) in BASELINE_PAIRS.items():
+        assert expected.exists() and published.exists(), f"{name}: a committed baseline is missing"
+        # The published copy sets the shot in a margin: the shot's own area is what is compared.
+        with Image.open(expected) as raw, Image.open(published) as drawn:
+            left, top = shot_offset()
+            actual = folder / f"{name}.png"
+            drawn.crop((left, top, left + raw.width, top + raw.height)).save(actual)
         pairs[name] = (expected, actual)
     return pairs
 

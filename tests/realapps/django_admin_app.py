@@ -32,6 +32,8 @@ from pathlib import Path
 HELP_CENTRE = Path(__file__).resolve().parents[1] / "fixtures" / "django_admin"
 SEED = HELP_CENTRE / "app" / "seed.json"
 RESET_SCRIPT = HELP_CENTRE / "app" / "reset_database.py"
+# Renames groups when DJANGO_ADMIN_GROUPS_NAME is set: a product release that renamed a label.
+LABELS = HELP_CENTRE / "app" / "labels.py"
 
 # The superuser the walkthroughs sign in as; test data only, never a real account.
 ADMIN_USERNAME = "helpdesk"
@@ -73,6 +75,9 @@ def create_project(folder: Path) -> AdminProject:
     """A new project in `folder` (made if missing, and empty), migrated, with the superuser and the seed."""
     folder.mkdir(parents=True, exist_ok=True)
     _run([sys.executable, "-m", "django", "startproject", "clinic", str(folder)], cwd=folder)
+    shutil.copyfile(LABELS, folder / "clinic" / "labels.py")
+    with open(folder / "clinic" / "urls.py", "a", encoding="utf-8") as urls:
+        urls.write("\nfrom clinic import labels  # noqa: E402\n\nlabels.apply()\n")
     project = AdminProject(folder)
     project.manage("migrate", "--noinput")
     project.manage(
@@ -115,8 +120,10 @@ class RunningAdmin:
 
 
 @contextlib.contextmanager
-def serve(project: AdminProject) -> Iterator[RunningAdmin]:
-    """`runserver` on a free port of 127.0.0.1, waited for; stopped when the block ends."""
+def serve(project: AdminProject, environment: dict[str, str] | None = None) -> Iterator[RunningAdmin]:
+    """`runserver` on a free port of 127.0.0.1, waited for; stopped when the block ends.
+
+    `environment` is added to the server's (`{labels.RENAME_ENV: "Team"}` renames groups)."""
     port = _free_port()
     with open(project.root / SERVER_LOG, "wb") as log:
         process = subprocess.Popen(
@@ -125,7 +132,7 @@ def serve(project: AdminProject) -> Iterator[RunningAdmin]:
             stdin=subprocess.DEVNULL,
             stdout=log,
             stderr=subprocess.STDOUT,
-            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+            env={**os.environ, **(environment or {}), "PYTHONUNBUFFERED": "1"},
             preexec_fn=_stop_with_parent,
         )
     running = RunningAdmin(project, f"http://127.0.0.1:{port}/", process)

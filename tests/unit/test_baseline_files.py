@@ -8,6 +8,7 @@ import pytest
 from PIL import Image
 
 from helpcentre.capture.baselines import BaselineStore, prepare_images, same_pixels
+from helpcentre.capture.publish import PUBLISHED_STYLE, published_copy
 from helpcentre.capture.walker import StepShot
 
 REF = "billing/example"
@@ -34,7 +35,7 @@ def test_a_committed_baseline_that_is_no_picture_is_replaced(tmp_path, committed
 
     assert raw != committed
     assert same_pixels(raw, shot.png)
-    assert Image.open(io.BytesIO(published)).size == (8, 4)
+    assert same_pixels(published, published_copy(shot.png, 1, None))
 
 
 def test_a_baseline_linked_from_elsewhere_is_not_read(tmp_path):
@@ -46,3 +47,19 @@ def test_a_baseline_linked_from_elsewhere_is_not_read(tmp_path):
     shot = StepShot(number=1, text="Click **Save**", png=_png("white"), aria="", url="/", highlight=None)
 
     assert store.previous_images(REF, shot) == (None, None)
+
+
+def test_a_published_copy_of_another_style_is_drawn_again(tmp_path):
+    store = BaselineStore(tmp_path)
+    shot = StepShot(number=1, text="Click **Save**", png=_png("white"), aria="", url="/", highlight=None)
+    raw, published = prepare_images(shot.png, 1, None, None, None)
+    store.write_manifest({"articles": {REF: store.write_steps(REF, 1, [shot], [(raw, published)], browser="C")}})
+    assert store.read_manifest()["articles"][REF]["steps"][0]["published_style"] == PUBLISHED_STYLE
+    assert store.previous_images(REF, shot) == (raw, published), "drawn alike: the committed copy is kept"
+
+    # A copy committed before a restyle (an older style, or none recorded) is drawn again.
+    for style in (PUBLISHED_STYLE - 1, None):
+        manifest = store.read_manifest()
+        manifest["articles"][REF]["steps"][0]["published_style"] = style
+        store.write_manifest(manifest)
+        assert store.previous_images(REF, shot) == (raw, None), f"style {style}"

@@ -3,12 +3,12 @@
 import io
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageDraw
 
 from helpcentre import atomic
 from helpcentre.capture.layout import png_dimensions, step_files
 from helpcentre.capture.locate import named_in_snapshot
-from helpcentre.capture.publish import published_copy
+from helpcentre.capture.publish import HIGHLIGHT_COLOUR, published_copy, shot_offset
 from helpcentre.capture.runner import CaptureUsageError, select_articles
 from helpcentre.capture.walker import Box
 from helpcentre.project import load_project
@@ -30,14 +30,46 @@ def test_step_files_live_under_the_article_path():
         png_dimensions(b"GIF89a" + bytes(30))
 
 
-def test_the_published_copy_draws_a_box_and_a_badge_inside_the_image():
+def _published(raw: bytes, number: int, box: Box | None) -> Image.Image:
+    return Image.open(io.BytesIO(published_copy(raw, number, box))).convert("RGB")
+
+
+def test_the_published_copy_sets_the_shot_in_a_margin_with_the_badge_above_it():
     raw = blank_png()
-    published = Image.open(io.BytesIO(published_copy(raw, 4, Box(60, 40, 50, 30)))).convert("RGB")
-    assert published.size == (200, 120)
-    assert published.getpixel((60 - 4, 60)) != (255, 255, 255), "the left edge of the box"
-    assert published.getpixel((150, 100)) == (255, 255, 255), "away from the box nothing changes"
-    corner = Image.open(io.BytesIO(published_copy(raw, 1, Box(0, 0, 20, 20)))).convert("RGB")
-    assert corner.getpixel((6, 16)) == (232, 89, 12), "a badge pushed off the edge is kept inside"
+    published = _published(raw, 4, Box(60, 40, 50, 30))
+    left, top = shot_offset()
+    assert published.size == (200 + 2 * left, 120 + top + left)
+    assert published.getpixel((left + 60 - 4, top + 60)) == HIGHLIGHT_COLOUR[:3], "the left edge of the box"
+    assert published.getpixel((left + 150, top + 100)) == (255, 255, 255), "away from the box nothing changes"
+    badge = [xy for xy in _all(published) if published.getpixel(xy) == HIGHLIGHT_COLOUR[:3] and xy[1] < top - 8]
+    assert badge, "the badge is drawn above the shot"
+    assert {x for x, _ in badge} <= set(range(left + 60 - 4, left + 60 - 4 + 29)), "above the box it points at"
+
+
+def test_the_badge_never_covers_what_the_shot_shows():
+    # A tight frame: the heading's first letter touches the shot's top-left corner.
+    shot = Image.new("RGB", (200, 120), "white")
+    ImageDraw.Draw(shot).rectangle((0, 0, 20, 20), fill=(20, 20, 20))
+    raw = io.BytesIO()
+    shot.save(raw, format="PNG")
+    published = _published(raw.getvalue(), 1, Box(120, 60, 40, 20))
+    left, top = shot_offset()
+    assert published.crop((left, top, left + 21, top + 21)).getcolors() == [(21 * 21, (20, 20, 20))]
+
+
+def test_the_highlight_is_kept_inside_the_picture():
+    published = _published(blank_png(), 1, Box(180, -10, 60, 40))
+    left, top = shot_offset()
+    # The box is cut at the shot's edges, and its outline drawn whole around what is left of it.
+    assert published.getpixel((left + 200 + 4 - 1, top + 15)) == HIGHLIGHT_COLOUR[:3], "right side, in the margin"
+    assert published.getpixel((left + 180 - 4, top + 15)) == HIGHLIGHT_COLOUR[:3], "left side"
+    assert published.getpixel((left + 190, top - 4)) == HIGHLIGHT_COLOUR[:3], "top side, in the margin"
+    assert published.getpixel((left + 190, top + 30 + 4 - 1)) == HIGHLIGHT_COLOUR[:3], "bottom side"
+    assert _published(blank_png(), 1, Box(300, 300, 10, 10)).getpixel((left + 100, top + 60)) == (255, 255, 255)
+
+
+def _all(image: Image.Image):
+    return ((x, y) for y in range(image.height) for x in range(image.width))
 
 
 def test_candidates_come_from_the_aria_snapshot_in_page_order():

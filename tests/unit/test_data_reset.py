@@ -5,6 +5,8 @@ The walks that the reset comes before are in tests/capture/test_target_reset.py.
 
 from __future__ import annotations
 
+import asyncio
+import concurrent.futures
 import socket
 import time
 from collections.abc import Iterator
@@ -89,6 +91,19 @@ def product() -> Iterator[tuple[str, list[dict[str, str]]]]:
 
     with serving_with(Handler) as origin:
         yield f"{origin}/app/", received
+
+
+def test_a_reset_runs_to_its_end_from_a_thread_whose_event_loop_is_running(product):
+    # As in a command that holds a synchronous browser session while it puts the data back.
+    url, received = product
+    reset = DataReset.of("crm", a_reset({"path": "/reset"}), url, Path("."))
+
+    async def inside_a_running_loop() -> None:
+        reset.run_now("billing/x")
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as thread:
+        thread.submit(asyncio.run, inside_a_running_loop()).result()
+    assert received[-1]["path"] == "/reset"
 
 
 def test_a_request_sends_its_headers_literal_and_from_the_environment(product, monkeypatch):

@@ -165,6 +165,34 @@ def read(text: str, **override) -> list[tuple]:
             {"fields": {"Email (required)": "a@b.c"}},
             [("set", "Email", FIELD_ROLES, None, "a@b.c")],
         ),
+        (
+            "Tick the box at the start of the row, for example **tom.becker**",
+            {},
+            [("click", "tom.becker", ("menuitemcheckbox", "checkbox", "radio", "switch"), None, None)],
+        ),
+        ("Untick the **Active** checkbox", {}, [("click", "Active", NOUN_ROLES["checkbox"], None, None)]),
+        (
+            "For example, under **By staff status**, click **Yes** to show staff only",
+            {},
+            [("click", "Yes", CLICKABLE_ROLES, "By staff status", None)],
+        ),
+        (
+            "Type **Pri** in **Assignee** and pick **Priya Shah** from the names that appear",
+            {},
+            [("set", "Assignee", FIELD_ROLES, None, "Pri"), ("click", "Priya Shah", CLICKABLE_ROLES, None, None)],
+        ),
+        (
+            'Describe the problem in **Subject**, for example "No signal in room 4".',
+            {},
+            [("set", "Subject", FIELD_ROLES, None, "No signal in room 4")],
+        ),
+        ("The app asks if you are sure. Click **Confirm**.", {}, [("click", "Confirm", CLICKABLE_ROLES, None, None)]),
+        (
+            "Type **Acme** in the **Search** box and press Enter",
+            {},
+            [("set", "Search", FIELD_ROLES, None, "Acme"), ("press", None, (), None, "Enter")],
+        ),
+        ("Press **Enter**", {}, [("click", "Enter", CLICKABLE_ROLES, None, None)]),
     ],
 )
 def test_a_sentence_gives_its_actions(sentence, override, reading):

@@ -13,6 +13,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from helpcentre.articles import choices
+from helpcentre.articles.choices import CHOICE_ROLES, CHOOSING_VERBS, read_choice
+from helpcentre.articles.keys import read_key
 from helpcentre.articles.names import reader_name
 from helpcentre.articles.override_lines import PLACEHOLDER, keyed
 from helpcentre.articles.steps import BOLD, plain_text
@@ -33,6 +36,9 @@ CLICKABLE_ROLES = (
     "treeitem",
 )
 FIELD_ROLES = ("textbox", "searchbox", "combobox", "spinbutton", "listbox", "checkbox", "radio", "switch", "slider")
+# "Tick the box of **tom.becker**": what a reader ticks is a checkbox, a switch or a radio button.
+TICK_VERBS = ("tick", "untick", "uncheck")
+TOGGLE_ROLES = ("checkbox", "switch", "menuitemcheckbox", "radio")
 CONTAINER_ROLES = ("region", "dialog", "alertdialog", "form", "table", "grid", "menu", "tabpanel", "group")
 
 # The noun after a label narrows the roles it may have: "the **Setup** menu" is what opens a menu.
@@ -71,7 +77,7 @@ SCOPE_ROLES: dict[str, tuple[str, ...]] = {
 }
 DEFAULT_SCOPE_ROLES = ("region", "dialog", "alertdialog", "form", "table", "grid", "menu", "tabpanel", "group")
 
-CLICK_VERBS = ("click on", "click", "select", "choose", "pick", "open", "go to", "press", "tap")
+CLICK_VERBS = ("click on", "click", "select", "choose", "pick", "open", "go to", "press", "tap", *TICK_VERBS)
 FILL_VERBS = ("enter", "type", "fill in", "fill out", "change", "describe", "write", "add", "update", "edit", "set")
 CHECK_VERBS = ("verify", "check", "make sure", "confirm", "ensure")
 LOOK_VERBS = ("review", "find", "locate", "look at", "look for", "see")
@@ -93,12 +99,17 @@ _SLOT = re.compile(r"⟦(\d+)⟧")
 _LEADING_SCOPE = re.compile(
     rf"^in\s+(?:the\s+|your\s+)?⟦(?P<slot>\d+)⟧(?:\s+(?P<noun>{_SCOPE_NOUNS}))?\s*,?\s*", re.IGNORECASE
 )
+# "For example, under **By staff status**, click **Yes**": the part of the page those words head.
+_UNDER_SCOPE = re.compile(
+    r"\b(?:under|below|beneath)\s+(?:the\s+)?⟦(?P<slot>\d+)⟧(?:\s+heading)?\s*,\s*", re.IGNORECASE
+)
 _TRAILING_SCOPE = re.compile(
     rf"\s+(?:in|on|from)\s+(?:the\s+)?⟦(?P<slot>\d+)⟧\s+(?P<noun>{_SCOPE_NOUNS})\b[^⟦]*$", re.IGNORECASE
 )
-# Clauses: "Click **Save**, then verify ..." splits before a verb that follows a comma, "and" or "then".
+# Clauses: "Click **Save**, then verify ..." splits before a verb that follows a comma, "and",
+# "then" or the end of a sentence ("The app asks if you are sure. Click **Confirm**.").
 _CLAUSE_BREAK = re.compile(
-    rf"(?:\s*[,;]\s*(?:(?:and|then)\s+)*|\s+(?:and|then)\s+(?:(?:and|then)\s+)*)(?=(?:{_VERB})(?:\s|$))",
+    rf"(?:\s*[,;]\s*(?:(?:and|then)\s+)*|\s+(?:and|then)\s+(?:(?:and|then)\s+)*|(?<=[.!?])\s+)(?=(?:{_VERB})(?:\s|$))",
     re.IGNORECASE,
 )
 # A verb is a word of its own: "Add/Edit your card" starts with no verb the rules know.
@@ -106,7 +117,11 @@ _CLAUSE_START = re.compile(rf"^(?:then\s+|and\s+)*(?P<verb>{_VERB})(?:\s+|$)(?P<
 _LABEL_NOUN = re.compile(rf"⟦(?P<slot>\d+)⟧(?:\s+(?P<noun>{_NOUNS})\b)?", re.IGNORECASE)
 
 
-IntentKind = Literal["click", "set", "check", "show"]
+IntentKind = Literal["click", "set", "check", "show", "press"]
+
+
+# The noun of a scope named by the words that head it, not by a container's name.
+UNDER = "under"
 
 
 @dataclass(frozen=True)
@@ -118,6 +133,8 @@ class Scope:
     noun: str | None = None
 
     def describe(self) -> str:
+        if self.noun == UNDER:
+            return f"the part under '{self.label}'"
         return f"{self.noun or 'container'} '{self.label}'"
 
 
@@ -139,10 +156,12 @@ class Intent:
     rule: str = ""
     # "Click **View**, or **Print** for a copy": Print is there to take instead; it proves nothing of the click.
     alternative: bool = False
+    # "Choose the **Kind**" must end with an option picked; "Enter the **Kind**" may keep what it typed.
+    chooses: bool = False
 
     @property
     def acts(self) -> bool:
-        return self.kind in ("click", "set")
+        return self.kind in ("click", "set", "press")
 
     def describe(self) -> str:
         where = f" in {self.scope.describe()}" if self.scope else ""
@@ -150,8 +169,8 @@ class Intent:
             what = self.locator.describe()
         else:
             what = f"'{self.label}'"
-        if self.kind == "click":
-            return f"click {what}{where}"
+        if self.kind in ("click", "press"):
+            return f"{self.kind} {what if self.label else self.value}{where}"
         if self.kind == "set":
             return f"set {what} to '{self.value}'{where}"
         if self.kind == "check":
@@ -222,6 +241,7 @@ def _read_sentence(number: int, text: str, override: StepOverride | None) -> lis
             f" bold the label as the product shows it, or give walkthrough.steps.{number} a target"
         )
     named_fields = {reader_name(intent.label or "") for intent in intents if intent.kind == "set"}
+    intents = choices.with_the_example(intents, text)  # "… in **Subject**, for example "No signal"": its value
     missing = [intent.label for intent in intents if intent.kind == "set" and intent.value is None]
     if missing:
         raise StepNotUnderstood(
@@ -267,10 +287,14 @@ def _with_slots(text: str) -> str:
 
 
 def _scope_of(sentence: str, labels: list[str]) -> tuple[Scope | None, str]:
+    under = _UNDER_SCOPE.search(sentence)
+    if under is not None and _CLAUSE_START.match(sentence[under.end() :]):
+        rest = sentence[: under.start()] + sentence[under.end() :]
+        return Scope(labels[int(under.group("slot"))], DEFAULT_SCOPE_ROLES, UNDER), rest
     match = _LEADING_SCOPE.match(sentence)
     if match is None:
         match = _TRAILING_SCOPE.search(sentence)
-        if match is None:
+        if match is None or choices.ends_in_a_choice(sentence):
             return None, sentence
         rest = sentence[: match.start()]
     else:
@@ -316,19 +340,20 @@ def _read_clause(verb: str, rest: str, labels: list[str], scope: Scope | None, v
                 return []
             return [Intent("show", scope.label, scope.roles, None, rule=rule + " in the **Container**")]
         return [Intent("check", label, (), scope, rule=rule + " **Text**") for label, _, _ in named]
+    if (key := read_key(verb, rest, labels)) is not None:  # "…, then press Enter": where the focus is
+        return [Intent("press", None, (), scope, key, rule=f"press: Press {key}")]
+    typed = choices.read_typed_value(verb, rest)
+    if typed is not None:  # "Type **Pri** in **Assignee**": the value, then the field
+        value = values.get(reader_name(labels[typed.field]), labels[typed.option])
+        return [Intent("set", labels[typed.field], FIELD_ROLES, scope, value, rule=typed.rule)]
     if verb in FILL_VERBS:
         rule = f"fill: {verb.capitalize()} [the] **Field**"
-        return [
-            Intent(
-                "set",
-                label,
-                NOUN_ROLES.get(noun or "field", FIELD_ROLES),
-                scope,
-                values.get(reader_name(label)),
-                rule=rule,
-            )
-            for label, noun, _ in named
-        ]
+        roles = {label: NOUN_ROLES.get(noun or "field", FIELD_ROLES) for label, noun, _ in named}
+        return [Intent("set", label, roles[label], scope, values.get(reader_name(label)), rule=rule) for label in roles]
+    choice = read_choice(verb, rest)
+    if choice is not None:  # "Choose **Paid** as the **Status**": the option, then the field
+        field_label, option = labels[choice.field], labels[choice.option]
+        return [Intent("set", field_label, CHOICE_ROLES, scope, option, rule=choice.rule, chooses=True)]
     # A click verb: the first label is pressed, each joined by "and" too; one after "or" is an
     # alternative the reader may take instead, so it is checked to be there, not pressed.
     intents: list[Intent] = []
@@ -343,9 +368,12 @@ def _read_clause(verb: str, rest: str, labels: list[str], scope: Scope | None, v
         if reader_name(label) in values and _takes_a_value(noun):
             roles = NOUN_ROLES.get(noun, FIELD_ROLES) if noun else FIELD_ROLES
             value = values[reader_name(label)]
-            intents.append(Intent("set", label, roles, scope, value, rule=rule + " (with a value to choose)"))
+            rule += " (with a value to choose)"
+            intents.append(Intent("set", label, roles, scope, value, rule=rule, chooses=verb in CHOOSING_VERBS))
         else:
             roles = NOUN_ROLES.get(noun, CLICKABLE_ROLES) if noun else CLICKABLE_ROLES
+            if verb in TICK_VERBS:
+                roles = tuple(role for role in roles if role in TOGGLE_ROLES) or TOGGLE_ROLES
             intents.append(Intent("click", label, roles, scope, rule=rule))
     return intents
 

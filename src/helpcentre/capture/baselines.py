@@ -13,6 +13,7 @@ from helpcentre.capture.baseline_files import png_fault
 from helpcentre.capture.frame_lookup import frame_name
 from helpcentre.capture.images import prepare_images, same_pixels
 from helpcentre.capture.layout import png_dimensions, step_files, step_stem
+from helpcentre.capture.publish import PUBLISHED_STYLE
 
 if TYPE_CHECKING:
     from helpcentre.capture.walker import StepShot
@@ -61,7 +62,8 @@ class BaselineStore:
     def previous_images(
         self, ref: str, shot: StepShot, manifest: dict[str, Any] | None = None
     ) -> tuple[bytes | None, bytes | None]:
-        """The committed raw shot, and its published copy if the highlight has not moved.
+        """The committed raw shot, and its published copy if the highlight has not moved and the
+        copy was drawn in today's style (`PUBLISHED_STYLE`): a restyle draws every copy again.
 
         `manifest` is the one read already, if the caller has it.
         """
@@ -77,7 +79,8 @@ class BaselineStore:
         step = next((item for item in entry.get("steps", []) if item["step"] == shot.number), None)
         highlight = shot.highlight.as_dict() if shot.highlight else None
         published_path = self.path(files.published)
-        if step is None or step.get("highlight") != highlight or not published_path.exists():
+        drawn_alike = step is not None and step.get("published_style") == PUBLISHED_STYLE
+        if not drawn_alike or step.get("highlight") != highlight or not published_path.exists():
             return raw, None
         if png_fault(published_path) is not None:
             return raw, None
@@ -144,6 +147,7 @@ class BaselineStore:
             "width": width,
             "height": height,
             "highlight": shot.highlight.as_dict() if shot.highlight else None,
+            "published_style": PUBLISHED_STYLE,
             "masks": [box.as_dict() for box in shot.masks],
             # What the picture frames, and where each check read its words: verify looks there.
             "frame": frame_name(shot.frame) if shot.frame else "the viewport",

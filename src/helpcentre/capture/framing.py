@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from playwright.async_api import ElementHandle, Page
 
+from helpcentre.capture.landmarks import LANDMARK_HELPERS, keep_landmarks_whole
+
 FRAME_ATTRIBUTE = "data-helpcentre-frame"
 FRAME_PADDING = 16
 # With no container around it, an element is shown with this much of the page around it.
@@ -91,6 +93,7 @@ _FRAME_SCRIPT = (
   if (!scrolled && !inView(elements[0])) return {scroll: true};
 """
     + CONTAINER_HELPERS
+    + LANDMARK_HELPERS
     + """
   const box = el => el.getBoundingClientRect();
   const union = rects => {
@@ -130,6 +133,8 @@ _FRAME_SCRIPT = (
     }
   }
   let area = union(rects);
+  // What the frame must keep whole, when a landmark it cuts is trimmed off (landmarks.py).
+  const core = area;
   let pad = padding;
   if (!frame) {
     described = 'the page around it';
@@ -139,7 +144,7 @@ _FRAME_SCRIPT = (
   if (marked) marked.setAttribute(attribute, '');
   return {
     left: area.left - pad, top: area.top - pad, right: area.right + pad, bottom: area.bottom + pad,
-    focus: union(shown.map(box)), described,
+    focus: union(shown.map(box)), described, core, landmarks: landmarksAround(marked, shown),
   };
 }"""
 )
@@ -176,6 +181,10 @@ async def frame_around(page: Page, elements: list[ElementHandle]) -> Frame | Non
         return None
     viewport = page.viewport_size or {"width": 1280, "height": 800}
     left, top, right, bottom = _fit(found, found["focus"], viewport["width"], viewport["height"])
+    # A landmark the frame cuts (a sliver of a sidebar, the foot of a breadcrumb bar) is trimmed off or taken whole.
+    left, top, right, bottom = keep_landmarks_whole(
+        (left, top, right, bottom), found["core"], found["landmarks"], viewport["width"], viewport["height"]
+    )
     has_container = found["described"] != "the page around it"
     return Frame(left, top, right - left, bottom - top, found["described"], has_container)
 

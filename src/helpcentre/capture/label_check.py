@@ -46,3 +46,11 @@ def labels_not_shown(missing: list[str], seen: str) -> str:
         hint = f"; did you mean '{close[0]}'?" if close else ""
         parts.append(f"the step names **{text}**, which is not on the page{hint}")
     return "; ".join(parts)
+
+
+def labels_to_find(bold_labels: list[str], plan) -> list[str]:
+    """The step's bold words that must be on the page: all but a value it types ("Type **Pri** in
+    **Assignee**"), which is in the field, not in the page's words. A chosen option must be shown."""
+    typed = {intent.value for intent in plan.intents if intent.kind == "set" and intent.value and not intent.chooses}
+    named = {intent.label for intent in plan.intents}
+    return [label for label in bold_labels if plain_text(label) not in typed or plain_text(label) in named]

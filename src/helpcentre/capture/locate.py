@@ -9,6 +9,7 @@ from playwright.async_api import Page
 
 from helpcentre.articles.names import LEADING_MARK_PATTERN, MARKS_PATTERN, words_pattern
 from helpcentre.articles.walkthrough import Locator
+from helpcentre.plurals import plural_of
 
 
 def resolve(page: Page, spec: Locator) -> PlaywrightLocator:
@@ -56,7 +57,7 @@ async def nearest_candidates(page: Page, spec: Locator, limit: int = 8) -> str:
     except Exception:  # noqa: BLE001 - a page that cannot even be read has no candidates to offer
         return ""
     if spec.role is not None:
-        roles, noun = (spec.role,), f"{spec.role}s"
+        roles, noun = (spec.role,), plural_of(spec.role)
     elif spec.label is not None:
         roles, noun = _LABELLED_ROLES, "fields"
     else:

@@ -25,10 +25,10 @@ from playwright.async_api import Locator as PlaywrightLocator
 from playwright.async_api import Page
 
 from helpcentre.capture.framing import FRAME_ATTRIBUTE
+from helpcentre.capture.masked_text import ELEMENT_TEXT, MASKED_TEXT, redact
 from helpcentre.capture.quiet import document_epoch
 
 MASK_COLOUR = "#8a8f98"
-MASKED_TEXT = "‹masked›"
 MASK_ATTRIBUTE = "data-helpcentre-mask"
 # Which masks (by position) an element belongs to, as a space-separated list.
 MASK_OF_ATTRIBUTE = "data-helpcentre-mask-of"
@@ -63,16 +63,20 @@ _MARK = """(elements, [attribute, ofAttribute, mark, index]) => {
   }
 }"""
 
-# One mask's shown rectangles and the text its elements hold, when the masks are looked for in
-# each frame.
-_READ_ONE = """elements => [
+# One mask's shown rectangles and the text its elements show (masked_text.py), when the masks are
+# looked for in each frame.
+_READ_ONE = (
+    """elements => [
   elements
     .filter(element => element.checkVisibility ? element.checkVisibility() : true)
     .map(element => element.getBoundingClientRect())
     .filter(rect => rect.width > 0 && rect.height > 0)
     .map(rect => [rect.x, rect.y, rect.width, rect.height]),
-  elements.map(element => ('value' in element && element.value) || element.innerText || ''),
+  elements.map("""
+    + ELEMENT_TEXT
+    + """),
 ]"""
+)
 
 # The same for every mask at once, and whether the page changed since they were tagged.
 _READ = (
@@ -180,16 +184,6 @@ class PageMasks:
         except PlaywrightError:
             return [], []
         return rects, [str(value) for value in values]
-
-
-def redact(aria: str, masked_values: list[str]) -> str:
-    """Masked text never reaches a baseline in Git, in pixels or in the ARIA snapshot."""
-    secrets: set[str] = set()
-    for value in masked_values:
-        secrets.update(part.strip() for part in value.splitlines() if len(part.strip()) >= 3)
-    for secret in sorted(secrets, key=len, reverse=True):
-        aria = aria.replace(secret, MASKED_TEXT)
-    return aria
 
 
 __all__ = ["MASKED_TEXT", "MASK_COLOUR", "MaskReading", "PageMasks", "redact"]

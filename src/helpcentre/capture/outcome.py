@@ -1,9 +1,10 @@
 """Whether an action succeeded in the product: "ok" means ok.
 
 After an action, a step fails when the page marks a field invalid (`aria-invalid="true"`),
-shows an alert that was not there before (`role=alert` or `alertdialog`), a navigation
-answered with an HTTP error, or the page went to another origin than the target's. A refused
-save must never be photographed as a finished step.
+shows an alert that was not there before (`role=alert` or `alertdialog`) and reads or is
+marked as an error (`notices.py`: "Saved" in a toast is no refusal), a navigation answered
+with an HTTP error, or the page went to another origin than the target's. A refused save must
+never be photographed as a finished step.
 """
 
 from __future__ import annotations
@@ -12,9 +13,11 @@ from dataclasses import dataclass, field
 
 from playwright.async_api import Page, Response
 
+from helpcentre.capture.notices import ALERT_NOTICE, Notice, refuses
 from helpcentre.capture.origin_guard import guard_of
 
 _STATE_SCRIPT = """() => {
+  const noticeOf = ALERT_NOTICE;
   const shown = el => el.checkVisibility ? el.checkVisibility() : el.offsetParent !== null;
   const text = el => (el.innerText || el.textContent || '').replace(/\\s+/g, ' ').trim();
   const labelOf = el => {
@@ -27,18 +30,18 @@ _STATE_SCRIPT = """() => {
   const invalid = [...document.querySelectorAll('[aria-invalid="true"]')].filter(shown)
     .map(el => ({label: labelOf(el), message: messageOf(el)}));
   const alerts = [...document.querySelectorAll('[role~="alert"], [role~="alertdialog"]')].filter(shown)
-    .map(text).filter(Boolean);
+    .map(noticeOf).filter(notice => notice.text);
   // The document and its count of changes (the page's watch, quiet.py): what the page read before
   // the action is still good after it when neither moved.
   const watch = window[Symbol.for('helpcentre.pageWatch')];
   return {invalid, alerts, epoch: watch ? watch.document + ':' + watch.mutations : null};
-}"""
+}""".replace("ALERT_NOTICE", ALERT_NOTICE)
 
 
 @dataclass
 class PageState:
     invalid: list[dict[str, str]] = field(default_factory=list)
-    alerts: list[str] = field(default_factory=list)
+    alerts: list[Notice] = field(default_factory=list)
     epoch: str | None = None
 
     def same_document_as(self, other: PageState) -> bool:
@@ -48,7 +51,7 @@ class PageState:
 
 async def page_state(page: Page) -> PageState:
     found = await page.evaluate(_STATE_SCRIPT)
-    return PageState(found["invalid"], found["alerts"], found.get("epoch"))
+    return PageState(found["invalid"], [Notice.read(alert) for alert in found["alerts"]], found.get("epoch"))
 
 
 class NavigationWatch:
@@ -83,18 +86,26 @@ class NavigationWatch:
         self._answered = None
 
 
-async def refusal(page: Page, before: PageState, watch: NavigationWatch) -> tuple[str | None, PageState]:
-    """Why the product refused the last action, or None when it took it; and the page's state after it."""
+async def refusal(
+    page: Page, before: PageState, watch: NavigationWatch, expected: tuple[str, ...] = ()
+) -> tuple[str | None, PageState]:
+    """Why the product refused the last action, or None when it took it; and the page's state after it.
+
+    `expected` is what the step's words check for: a notice showing it is no refusal.
+    """
     after = await page_state(page)
-    return refused_because(before, after, watch), after
+    return refused_because(before, after, watch, expected), after
 
 
-def refused_because(before: PageState, after: PageState, watch: NavigationWatch) -> str | None:
+def refused_because(
+    before: PageState, after: PageState, watch: NavigationWatch, expected: tuple[str, ...] = ()
+) -> str | None:
     """Why the product refused an action, from the page's state before and after it."""
     reasons = [watch.error] if watch.error is not None else []
-    new_alerts = [alert for alert in after.alerts if alert not in before.alerts]
+    seen = {alert.text for alert in before.alerts}
+    new_alerts = [alert for alert in after.alerts if alert.text not in seen and refuses(alert, expected)]
     if new_alerts:
-        reasons.append("the product showed an alert: " + "; ".join(f"'{alert}'" for alert in new_alerts))
+        reasons.append("the product showed an alert: " + "; ".join(f"'{alert.text}'" for alert in new_alerts))
     if after.invalid:
         fields = ", ".join(
             f"'{item['label']}'" + (f" ({item['message']})" if item["message"] else "") for item in after.invalid

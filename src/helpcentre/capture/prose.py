@@ -11,13 +11,15 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Locator as PlaywrightLocator
 from playwright.async_api import Page, expect
 
-from helpcentre.articles.inference import CONTAINER_ROLES, Intent, Scope
+from helpcentre.articles.inference import CONTAINER_ROLES, TOGGLE_ROLES, UNDER, Intent, Scope
 from helpcentre.articles.names import reader_name, words_pattern
 from helpcentre.articles.override_lines import keyed
 from helpcentre.articles.walkthrough import Locator
 from helpcentre.capture.aria_tree import AriaNode, matching_names, names_with_roles, parse_aria_snapshot
 from helpcentre.capture.locate import resolve
 from helpcentre.capture.reading import QUIET_S, PageReadings
+from helpcentre.capture.reading_order import first_after_words, toggle_in_row
+from helpcentre.plurals import counted, plural_of
 
 LABEL_WAIT_MS = 5_000
 
@@ -75,12 +77,31 @@ async def resolve_intent(
         return Resolved(intent.locator, element, "override")
     within: Resolved | None = None
     root: Page | PlaywrightLocator = page
-    if intent.scope is not None:
+    after: str | None = None
+    if intent.scope is not None and intent.scope.noun == UNDER:
+        # Words that head a part of the page, not a container's name: the first match after them.
+        after = intent.scope.label
+    elif intent.scope is not None:
         within = await resolve_scope(page, intent.scope, timeout_ms, readings)
         root = within.element
     assert intent.label is not None
     kind = "container" if intent.kind == "show" else ("field" if intent.kind == "set" else "control")
-    return await _resolve_named(page, root, intent.label, intent.roles, within, kind, timeout_ms, number, readings)
+    try:
+        return await _resolve_named(
+            page, root, intent.label, intent.roles, within, kind, timeout_ms, number, readings, after
+        )
+    except NotResolved as missing:
+        # "Tick the box of **tom.becker**" names a toggle; "Click the ticket **…**" clicks the row (rows.py).
+        ticks = missing.missing is not None and all(role in TOGGLE_ROLES for role in intent.roles)
+        in_row = await toggle_in_row(root, intent.label, intent.roles) if ticks else None
+        if in_row is None:
+            raise
+        spec = (
+            in_row.model_copy(update={"within": in_row.within.model_copy(update={"within": within.spec})})
+            if within
+            else in_row
+        )
+        return Resolved(spec, resolve(page, spec), "in the row that shows the label")
 
 
 async def _resolve_named(
@@ -93,6 +114,7 @@ async def _resolve_named(
     timeout_ms: float,
     number: int | None = None,
     readings: PageReadings | None = None,
+    after: str | None = None,
 ) -> Resolved:
     """When `root` is the page, what `readings` hold of it is tried first: a name found there
     once, and on the live page once, is settled without reading the page again."""
@@ -121,9 +143,14 @@ async def _resolve_named(
             count = await element.count()
             if count == 1:
                 return Resolved(spec, element, how)
+            index = await first_after_words(page, element, after) if count > 1 and after else None
+            if index is not None:
+                return Resolved(
+                    spec.model_copy(update={"nth": index}), element.nth(index), f"the first after '{after}'"
+                )
             if count > 1 and not from_reading:
                 raise NotResolved(
-                    f"{count} {kind}s are {role} '{name}'{_inside(within)}",
+                    f"{counted(count, kind)} are {role} '{name}'{_inside(within)}",
                     _override_hint(number, spec, 0, within),
                 )
         elif len(distinct) > 1 and not from_reading:
@@ -132,7 +159,7 @@ async def _resolve_named(
             first_role, first_name = next(iter(distinct))
             spec = Locator(role=first_role, name=first_name, exact=True, within=within.spec if within else None)
             raise NotResolved(
-                f"'{label}' names {len(distinct)} {kind}s{_inside(within)}: {listed}",
+                f"'{label}' names {counted(len(distinct), kind)}{_inside(within)}: {listed}",
                 _override_hint(number, spec, None, within),
             )
         if from_reading:
@@ -141,7 +168,7 @@ async def _resolve_named(
         if time.monotonic() >= deadline or (readings is not None and await readings.quiet()):
             nearest = _nearest(tree, label, roles)
             listed = ", ".join(node.describe() for node in nearest)
-            hint = f"; {kind}s here: {listed}" if nearest else f"; no {kind} here has a name"
+            hint = f"; {plural_of(kind)} here: {listed}" if nearest else f"; no {kind} here has a name"
             return_roles = "/".join(roles[:4]) + ("/…" if len(roles) > 4 else "")
             closest = Locator(role=nearest[0].role, name=nearest[0].name) if nearest else None
             override = _override_hint(number, closest, None, within)
@@ -194,6 +221,11 @@ async def _wait_for_one(element: PlaywrightLocator, spec: Locator, timeout_ms: f
         raise NotResolved(f"{count} elements match {spec.describe()}; add exact, within or nth")
 
 
+def _container_of(intent: Intent) -> Scope | None:
+    """The container a text is looked for in; words that only head a part of the page name none."""
+    return intent.scope if intent.scope is not None and intent.scope.noun != UNDER else None
+
+
 def text_pattern(label: str, ignore_case: bool = False) -> re.Pattern[str]:
     """The label as whole words, as a reader reads them: "Active" is not found inside "Inactive";
     "I'm sure" is found as "I’m sure", "Save changes" across a non-breaking space."""
@@ -205,7 +237,7 @@ async def find_text(
 ) -> tuple[PlaywrightLocator, str, Resolved | None]:
     """The visible elements showing a `check` intent's text; waits for it, then accepts a case-only difference."""
     assert intent.label is not None
-    scope = intent.scope
+    scope = _container_of(intent)
     within = await resolve_scope(page, scope, timeout_ms, readings) if scope is not None else None
     root: Page | PlaywrightLocator = within.element if within else page
     exact = root.get_by_text(text_pattern(intent.label)).filter(visible=True)
@@ -223,7 +255,8 @@ async def find_text(
     loose = root.get_by_text(text_pattern(intent.label, ignore_case=True)).filter(visible=True)
     if await loose.count():
         return await _in_a_container_first(loose), "case", within
-    raise NotResolved(f"'{intent.label}' is not shown{_inside(within)}")
+    # Missing words may be a renamed heading or control: verify looks for what stands in their place.
+    raise NotResolved(f"'{intent.label}' is not shown{_inside(within)}", missing=(intent.label, ()))
 
 
 _IN_A_CONTAINER = """elements => elements.findIndex(el => el.closest(
@@ -244,9 +277,10 @@ async def text_shown_now(page: Page, intent: Intent, readings: PageReadings | No
     """Whether a check already holds, without waiting: a check that held before its action proves nothing."""
     assert intent.label is not None
     root: Page | PlaywrightLocator = page
-    if intent.scope is not None:
+    scope = _container_of(intent)
+    if scope is not None:
         tree = parse_aria_snapshot(await readings.aria()) if readings is not None else await snapshot_tree(page)
-        matches = matching_names(tree, intent.scope.label, intent.scope.roles)
+        matches = matching_names(tree, scope.label, scope.roles)
         if len(matches) != 1:
             return False
         node = matches[0].node

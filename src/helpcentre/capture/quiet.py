@@ -18,6 +18,9 @@ from __future__ import annotations
 from playwright.async_api import BrowserContext, Page
 from playwright.async_api import Error as PlaywrightError
 
+from helpcentre.capture.page_clock import PAGE_CLOCK_SCRIPT
+from helpcentre.capture.settling import PENDING_WORK_SCRIPT
+
 # The quiet a page needs before its one frame is taken. Two frames were compared about this far
 # apart, so a change that two frames would catch, this catches too (and one during the shot).
 QUIET_MS = 50
@@ -74,13 +77,16 @@ _QUIET = """async ([quiet, wait]) => {
   if (document.fonts.status !== 'loaded' || [...document.images].some(image => !image.complete)) return null;
   if (document.getAnimations().some(animation => animation.playState === 'running')) return null;
   const until = performance.now() + wait;
+  // The walk's own timer, which neither moves the page's clock nor counts as the page's work.
+  const work = window[Symbol.for('helpcentre.pendingWork')];
+  const sleep = work ? work.sleep : ms => new Promise(resolve => setTimeout(resolve, ms));
   // A scroll made just now (framing scrolls the subject into view) is announced at the next frame.
   await new Promise(resolve => requestAnimationFrame(() => resolve()));
   for (;;) {
     const since = performance.now() - watch.last;
     if (since >= quiet) return watch.changes;
     if (performance.now() + quiet - since > until) return null;
-    await new Promise(resolve => setTimeout(resolve, quiet - since));
+    await sleep(quiet - since);
   }
 }"""
 
@@ -98,8 +104,11 @@ DOCUMENT_EPOCH = """() => {
 
 
 async def watch_pages(context: BrowserContext) -> None:
-    """Every document the context loads from now on carries the watch."""
+    """Every document the context loads from now on carries the watch, the note of the work an
+    input starts (`settling.py`) and the clock that work moves on (`page_clock.py`)."""
     await context.add_init_script(PAGE_WATCH_SCRIPT)
+    await context.add_init_script(PENDING_WORK_SCRIPT)
+    await context.add_init_script(PAGE_CLOCK_SCRIPT)
 
 
 async def _watch_says(page: Page, script: str, kind: type, argument: object = None):

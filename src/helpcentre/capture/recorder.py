@@ -6,7 +6,9 @@ written in the sentences the walkthrough rules read ("Select the **Bank account*
 "In the **Billing Contact** panel, click **Edit Contact**", "Enter the **Name** and **Phone**"),
 so the walkthrough holds only what the words cannot say: the values typed.
 
-- Typing into one form, with no click between, becomes one fill step.
+- Typing into one form, with no click between, becomes one fill step; a choice in a select or a
+  list of options is said in its words: "Choose **Paid** as the **Status**".
+- A field is named as a reader hears it (its label, title or placeholder), never by its value.
 - A click after which the page looked the same is not kept.
 - Following a link is a click step, not a jump to an address.
 - Values of fields that look personal or secret are replaced: by the sandbox's demo values, or
@@ -58,7 +60,34 @@ RECORDER_SCRIPT = r"""(() => {
     if (tag === 'summary') return 'button';
     return '';
   };
-  const nameOf = el => squash(el.getAttribute('aria-label')) || byIds(el.getAttribute('aria-labelledby'))
+  const FIELD_ROLES = ['textbox', 'searchbox', 'combobox', 'listbox', 'spinbutton', 'slider',
+    'checkbox', 'radio', 'switch'];
+  const isField = el => ['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName)
+    && !['submit', 'button', 'reset', 'image'].includes((el.getAttribute('type') || '').toLowerCase())
+    || FIELD_ROLES.includes(roleOf(el));
+  // A label's words as a reader hears them: never what is typed or chosen in a field, its own or another's.
+  const wordsOf = (node, field) => {
+    if (node.nodeType === Node.TEXT_NODE) return node.textContent;
+    if (node.nodeType !== Node.ELEMENT_NODE || node === field || isField(node) || node.hidden
+        || node.getAttribute('aria-hidden') === 'true' || ['SCRIPT', 'STYLE', 'TEMPLATE'].includes(node.tagName)) {
+      return '';
+    }
+    if (node.getAttribute('aria-label')) return ' ' + node.getAttribute('aria-label') + ' ';
+    const inner = [...node.childNodes].map(child => wordsOf(child, field)).join('');
+    return getComputedStyle(node).display === 'inline' ? inner : ' ' + inner + ' ';
+  };
+  // A field is named as the reader's name for it: aria-labelledby, aria-label, its labels, its title,
+  // its placeholder; never its value, which a page without a label would otherwise give it.
+  const fieldName = el => {
+    const heard = nodes => squash(nodes.map(node => wordsOf(node, el)).join(' '));
+    const labelledBy = (el.getAttribute('aria-labelledby') || '').split(/\s+/).filter(Boolean)
+      .map(id => document.getElementById(id)).filter(Boolean);
+    return heard(labelledBy) || squash(el.getAttribute('aria-label')) || heard(el.labels ? [...el.labels] : [])
+      || squash(el.getAttribute('title')) || squash(el.getAttribute('placeholder'))
+      || squash(el.getAttribute('aria-placeholder'));
+  };
+  const nameOf = el => isField(el) ? fieldName(el) : squash(el.getAttribute('aria-label'))
+    || byIds(el.getAttribute('aria-labelledby'))
     || (el.labels && el.labels.length ? squash(el.labels[0].innerText) : '')
     || squash(el.innerText) || squash(el.value) || squash(el.getAttribute('title'));
   const CONTAINERS = ['dialog', 'alertdialog', 'region', 'menu', 'tabpanel', 'form'];
@@ -83,9 +112,27 @@ RECORDER_SCRIPT = r"""(() => {
   const SECRET = /card number|cvc|cvv|security code|account number|routing|password|e-?mail|ssn|social security/i;
   const secret = el => ['password', 'email'].includes((el.getAttribute('type') || '').toLowerCase())
     || /^cc-/.test(el.getAttribute('autocomplete') || '') || SECRET.test(nameOf(el));
+  const formOf = el => {
+    const form = el.form || el.closest('form');
+    return form ? (form.getAttribute('action') || '') + '#' + [...document.forms].indexOf(form) : '';
+  };
+  // The field a listbox belongs to: the combobox or button that controls or owns it, else the listbox.
+  const fieldOfList = list => (list.id && [...document.querySelectorAll('[aria-controls], [aria-owns]')].find(el =>
+    el !== list && ((el.getAttribute('aria-controls') || '') + ' ' + (el.getAttribute('aria-owns') || ''))
+      .split(/\s+/).includes(list.id))) || list;
   document.addEventListener('click', event => {
-    const el = event.target instanceof Element && event.target.closest(CONTROLS);
+    const target = event.target instanceof Element ? event.target : null;
+    const option = target && target.closest('[role=option]');
+    const list = option && option.closest('[role=listbox]');
+    if (list) {
+      const field = fieldOfList(list);
+      send({kind: 'choose', ...describe(field), value: nameOf(option), form: formOf(field), before: fingerprint()});
+      return;
+    }
+    const el = target && target.closest(CONTROLS);
     if (!el || el.matches('input[type=checkbox], input[type=radio]')) return;
+    // What only opens a list of options is no step of its own: the option chosen is.
+    if (roleOf(el) === 'combobox' || el.getAttribute('aria-haspopup') === 'listbox') return;
     send({kind: 'click', ...describe(el), before: fingerprint()});
   }, true);
   document.addEventListener('change', event => {
@@ -96,10 +143,12 @@ RECORDER_SCRIPT = r"""(() => {
       send({kind: 'check', ...describe(el), checked: el.checked, before: fingerprint()});
       return;
     }
-    const chosen = el instanceof HTMLSelectElement && el.selectedOptions[0];
-    const value = el instanceof HTMLSelectElement ? squash(chosen && chosen.text) : el.value;
-    const form = el.form ? (el.form.getAttribute('action') || '') + '#' + [...document.forms].indexOf(el.form) : '';
-    send({kind: 'fill', ...describe(el), value, form, secret: secret(el), before: fingerprint()});
+    if (el instanceof HTMLSelectElement) {
+      const value = squash(el.selectedOptions[0] && el.selectedOptions[0].text);
+      send({kind: 'choose', ...describe(el), value, form: formOf(el), before: fingerprint()});
+      return;
+    }
+    send({kind: 'fill', ...describe(el), value: el.value, form: formOf(el), secret: secret(el), before: fingerprint()});
   }, true);
   const loaded = () => send({kind: 'load', before: fingerprint()});
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', loaded); else loaded();
@@ -130,6 +179,8 @@ def _as_read(event: dict[str, Any]) -> dict[str, Any]:
     """The event with its control's name as a reader reads it: "Client:" is written **Client**."""
     if event.get("name"):
         event["name"] = reader_name(event["name"])
+    if event.get("kind") == "choose" and event.get("value"):
+        event["value"] = reader_name(event["value"])
     return event
 
 
@@ -159,15 +210,20 @@ class Recorder:
             elif pending_click is not None and event["kind"] == "end":
                 steps.append(RecordedStep(click_sentence(pending_click)))
                 pending_click = None
-            if event["kind"] == "fill":
+            if event["kind"] in ("fill", "choose"):
                 if filling is not None and filling["form"] != event["form"]:
                     steps.append(self._fill_step(filling))
                     filling = None
-                filling = filling or {"form": event["form"], "fields": {}, "secret": set(), "container": None}
-                filling["fields"][event["name"]] = event["value"]
-                if event.get("secret"):
-                    filling["secret"].add(event["name"])
-                filling["container"] = filling["container"] or event.get("container")
+                filling = filling or {"form": event["form"], "fields": {}, "choices": {}, "secret": set()}
+                name, value = event["name"], event["value"]
+                if event["kind"] == "choose":
+                    # What was typed only to narrow the list down is said by the choice.
+                    filling["fields"].pop(name, None)
+                    filling["choices"][name] = value
+                elif filling["choices"].get(name) != value:
+                    filling["fields"][name] = value
+                    if event.get("secret"):
+                        filling["secret"].add(name)
                 continue
             if event["kind"] in ("click", "check", "end") and filling is not None:
                 steps.append(self._fill_step(filling))
@@ -187,7 +243,11 @@ class Recorder:
                 value = self._safe_value(name)
                 masks.append(name)
             fields[name] = value
-        return RecordedStep(f"Enter the {_listed(names)}", fields, masks)
+        # A choice is said in the words ("choose **Paid** as the **Status**"); only typed values are fields.
+        parts = [f"enter the {_listed(names)}"] if names else []
+        parts += [f"choose **{value}** as the **{name}**" for name, value in filling["choices"].items()]
+        sentence = ", then ".join(parts)
+        return RecordedStep(sentence[0].upper() + sentence[1:], fields, masks)
 
     def _safe_value(self, label: str) -> str:
         if self.on_sandbox:

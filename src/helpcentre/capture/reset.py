@@ -8,6 +8,7 @@ failure, which stops the article in one line; a reset that succeeds is only logg
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import contextlib
 import html
 import logging
@@ -103,8 +104,15 @@ class DataReset:
         )
 
     def run_now(self, article_ref: str = "") -> None:
-        """`run`, outside any event loop (a command's last step)."""
-        asyncio.run(self.run(article_ref))
+        """`run`, from code that is not a coroutine (a command's last step). Where the thread
+        already runs an event loop (a synchronous browser session), in a thread of its own."""
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            asyncio.run(self.run(article_ref))
+            return
+        with concurrent.futures.ThreadPoolExecutor(max_workers=1) as thread:
+            thread.submit(asyncio.run, self.run(article_ref)).result()
 
     def _failed(self, what: str) -> ResetError:
         return ResetError(f"reset of target '{self.target}' failed: {what}")

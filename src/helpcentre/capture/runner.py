@@ -17,7 +17,6 @@ from playwright.async_api import Browser, BrowserContext, Page, async_playwright
 
 from helpcentre import atomic, verification
 from helpcentre.articles import Article, HelpCentre, UnknownArticle
-from helpcentre.browser import launch_options
 from helpcentre.capture import images
 from helpcentre.capture.baselines import BaselineStore
 from helpcentre.capture.layout import step_stem
@@ -319,7 +318,7 @@ async def _walk_opened(
     )
     try:
         # A live target's data is put back first; its articles wait for a place (`parallel`).
-        async with target.turn(article):
+        async with target.turn(article, opened.page):
             shots = await walk(opened.page, article, settings)
         outcome = ArticleOutcome(article, shots=shots)
     except StepFailed as failure:
@@ -371,46 +370,6 @@ async def page_snapshot(
                 await browser.close()
                 if article is not None:  # The walk changed the data: put it back.
                     await target.reset(article.ref)
-    finally:
-        pool.close()
-
-
-async def record_in_browser(project: Project, target_name: str, start: str, *, headless: bool = False) -> list:
-    """Open the target, signed in, in a browser window, and record until it is closed or Enter is pressed."""
-    import sys
-    import threading
-
-    from helpcentre.capture.recorder import Recorder, page_fingerprint
-
-    pool = TargetPool(project.settings.targets, None, project.root)
-    try:
-        async with async_playwright() as playwright:
-            browser = await playwright.chromium.launch(**launch_options(headless=headless))
-            target = await pool.for_worker(target_name, {})
-            await target.reset()
-            context = await browser.new_context(
-                viewport={"width": target.settings.viewport.width, "height": target.settings.viewport.height},
-                storage_state=await target.session(browser),
-            )
-            recorder = Recorder(on_sandbox=target.resettable)
-            await recorder.attach(context)
-            page = await context.new_page()
-            await page.goto(target.base_url + start.lstrip("/"))
-            loop = asyncio.get_running_loop()
-            done = loop.create_future()
-
-            def finish(*_args) -> None:
-                loop.call_soon_threadsafe(lambda: done.done() or done.set_result(None))
-
-            page.on("close", finish)
-            browser.on("disconnected", finish)
-            # A thread of its own: a pending read must not keep the program from ending.
-            threading.Thread(target=lambda: (sys.stdin.readline(), finish()), daemon=True).start()
-            await done
-            fingerprint = await page_fingerprint(page)
-            with contextlib.suppress(Exception):
-                await browser.close()
-            return recorder.steps(fingerprint)
     finally:
         pool.close()
 

@@ -63,7 +63,7 @@ def save_session(path: Path, state: dict) -> None:
 
 
 def expired_message(name: str) -> str:
-    return f"the saved session for target '{name}' has expired; sign in again with helpcentre login {name}"
+    return f"the saved session for '{name}' has expired: run helpcentre login {name}"
 
 
 def load_session(name: str, url: str) -> dict:
@@ -73,19 +73,18 @@ def load_session(name: str, url: str) -> dict:
         state = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise TargetError(
-            f"target '{name}' signs in with a saved session, and none is saved for {origin_of(url)};"
-            f" sign in with helpcentre login {name}"
+            f"target '{name}' signs in with a saved session, and none is saved for {origin_of(url)}:"
+            f" run helpcentre login {name}"
         ) from None
     except (OSError, ValueError) as error:
         reason = getattr(error, "strerror", None) or "not a saved session"
         raise TargetError(
-            f"the saved session for target '{name}' cannot be read ({path}: {reason});"
-            f" sign in again with helpcentre login {name}"
+            f"the saved session for target '{name}' cannot be read ({path}: {reason}): run helpcentre login {name}"
         ) from None
     if not isinstance(state, dict) or not isinstance(state.get("cookies", []), list):
         raise TargetError(
-            f"the saved session for target '{name}' cannot be read ({path}: not a saved session);"
-            f" sign in again with helpcentre login {name}"
+            f"the saved session for target '{name}' cannot be read ({path}: not a saved session):"
+            f" run helpcentre login {name}"
         )
     return state
 
@@ -97,6 +96,8 @@ async def saved_state(browser: Browser, target: TargetSettings, base_url: str, l
     try:
         try:
             await page.goto(base_url)
+        except PlaywrightTimeoutError:
+            raise TargetError(f"cannot open target '{name}' at {base_url}: it did not load in 30 s") from None
         except PlaywrightError as error:
             reason = error.message.strip().splitlines()[0].removeprefix("Page.goto: ")
             raise TargetError(f"cannot open target '{name}' at {base_url} ({reason})") from None

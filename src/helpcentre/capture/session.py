@@ -98,16 +98,21 @@ async def sign_in(
         from helpcentre.capture.saved_session import saved_state
 
         return await saved_state(browser, target, base_url, login, name)
-    url = login_url(base_url, login.path)
     context, page = await new_page(browser, target)
     try:
-        try:
-            await sign_in_with_form(page, url, login, credentials.username, credentials.password)
-        except SignInRefused as refused:
-            raise TargetError(f"cannot sign in to target '{name}' at {url}: {refused}") from None
-        except PlaywrightError as error:
-            first = error.message.strip().splitlines()[0]
-            raise TargetError(f"cannot sign in to target '{name}' at {url}: {first}") from None
+        await sign_in_on(page, base_url, login, credentials, name)
         return await context.storage_state()
     finally:
         await context.close()
+
+
+async def sign_in_on(page: Page, base_url: str, login: LoginForm, credentials: Credentials, name: str) -> None:
+    """Fill the product's sign-in form in `page`; TargetError, in one line, when it does not let us in."""
+    url = login_url(base_url, login.path)
+    try:
+        await sign_in_with_form(page, url, login, credentials.username, credentials.password)
+    except SignInRefused as refused:
+        raise TargetError(f"cannot sign in to target '{name}' at {url}: {refused}") from None
+    except PlaywrightError as error:
+        first = error.message.strip().splitlines()[0]
+        raise TargetError(f"cannot sign in to target '{name}' at {url}: {first}") from None

@@ -197,14 +197,17 @@ async def _wait_until_let_in(page: Page, url: str, pass_field: Locator, before: 
             if reading.ready and form_shown:
                 errors = reading.errors_since(before)
                 if errors:
-                    raise SignInRefused(f"the page still shows the sign-in form after submit: {quoted_errors(errors)}")
+                    raise SignInRefused(f"the product did not let us in: {quoted_errors(errors)}")
                 unchanged_since = (unchanged_since or now) if navigated else None
                 if unchanged_since and now - unchanged_since >= SETTLED_SECONDS:
-                    raise SignInRefused("the page still shows the sign-in form after submit, with no message")
+                    raise SignInRefused(
+                        "the product did not let us in: the sign-in form is still there after submit, with no message"
+                    )
             if now >= deadline:
                 if not reading.ready:
                     raise SignInRefused(f"the page after submit did not load in {SUBMIT_SECONDS:.0f} s")
-                raise SignInRefused(f"the page still shows the sign-in form {SUBMIT_SECONDS:.0f} s after submit")
+                still_there = f"the sign-in form is still there {SUBMIT_SECONDS:.0f} s after submit"
+                raise SignInRefused(f"the product did not let us in: {still_there}")
             await asyncio.sleep(_POLL_SECONDS)
     finally:
         page.remove_listener("framenavigated", arrived)

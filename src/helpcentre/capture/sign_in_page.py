@@ -18,9 +18,9 @@ import yaml
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Locator, Page
 
-from helpcentre.articles.names import LEADING_MARK_PATTERN, MARKS_PATTERN, reader_name, words_pattern
+from helpcentre.articles.names import reader_name
+from helpcentre.capture.locate import label_as_read, named_in_snapshot
 
-_SNAPSHOT_ENTRY = re.compile(r'^\s*- (?P<role>[a-z]+) "(?P<name>(?:[^"\\]|\\.)*)"', re.MULTILINE)
 # Where a person types: a password field is a textbox in Playwright's roles.
 FIELD_ROLES = ("textbox", "searchbox", "combobox", "spinbutton")
 SUBMIT_BUTTONS = "button[type=submit], button:not([type]), input[type=submit], input[type=image]"
@@ -36,8 +36,9 @@ def sign_in_words() -> dict[str, list[str]]:
 
 
 def name_pattern(wanted: str) -> re.Pattern[str]:
-    """The names a reader reads as `wanted`, whole, in any case: for Playwright, which runs it in the page."""
-    return re.compile(rf"^\s*{LEADING_MARK_PATTERN}{words_pattern(wanted)}{MARKS_PATTERN}$", re.IGNORECASE)
+    """The names a reader reads as `wanted`, whole, in any case: the walk's own pattern for a label
+    (`label_as_read`), for Playwright to run in the page; a sign-in ignores case as well."""
+    return re.compile(label_as_read(wanted).pattern, re.IGNORECASE)
 
 
 # The product's own messages: alerts, its error elements, and what the fields it marks
@@ -136,23 +137,24 @@ async def names_on_page(page: Page) -> tuple[list[str], list[str]]:
         snapshot = await page.locator("body").aria_snapshot(timeout=3000)
     except PlaywrightError:
         return [], []
-    fields: list[str] = []
-    buttons: list[str] = []
-    for match in _SNAPSHOT_ENTRY.finditer(snapshot):
-        name = reader_name(match.group("name").replace('\\"', '"').replace("\\\\", "\\"))
-        names = fields if match.group("role") in FIELD_ROLES else buttons if match.group("role") == "button" else None
-        if names is not None and name and name not in names:
-            names.append(name)
-    return fields, buttons
+    return _as_read(named_in_snapshot(snapshot, FIELD_ROLES)), _as_read(named_in_snapshot(snapshot, ("button",)))
+
+
+def _as_read(names: list[str]) -> list[str]:
+    read: list[str] = []
+    for name in map(reader_name, names):
+        if name and name not in read:
+            read.append(name)
+    return read
 
 
 async def name_of(locator: Locator) -> str:
     """The name a reader reads on one element (a button), or "" when it has none."""
     try:
-        match = _SNAPSHOT_ENTRY.search(await locator.aria_snapshot(timeout=3000))
+        names = _as_read(named_in_snapshot(await locator.aria_snapshot(timeout=3000), ("button",)))
     except PlaywrightError:
         return ""
-    return reader_name(match.group("name").replace('\\"', '"')) if match else ""
+    return names[0] if names else ""
 
 
 def listed(noun: str, names: list[str]) -> str:

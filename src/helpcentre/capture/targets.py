@@ -22,10 +22,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from playwright.async_api import Browser
+from playwright.async_api import Browser, Page
+from playwright.async_api import Error as PlaywrightError
 
 from helpcentre.capture.reset import DataReset, ResetError, ResetFailed
-from helpcentre.capture.session import Credentials, TargetError, sign_in
+from helpcentre.capture.sandbox_port import SANDBOX_HOST, free_sandbox_port
+from helpcentre.capture.saved_session import signed_out
+from helpcentre.capture.session import Credentials, TargetError, sign_in, sign_in_on
+from helpcentre.capture.sign_in_form import login_url
 from helpcentre.settings import LoginForm, TargetSettings
 
 SANDBOX_DATA_PREFIX = "helpcentre-sandbox-"
@@ -59,6 +63,8 @@ class RunningTarget:
     # A live target's reset, and its places for walks at once (None: as many as there are workers).
     data_reset: DataReset | None = None
     walks: asyncio.Semaphore | None = None
+    # Whether this target's reset took the session along, once a walk has seen it; None before.
+    reset_signs_out: bool | None = None
     _sign_in_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
 
     async def session(self, browser: Browser) -> dict | None:
@@ -75,18 +81,38 @@ class RunningTarget:
         return self.storage_state
 
     @contextlib.asynccontextmanager
-    async def turn(self, article: Article) -> AsyncIterator[None]:
+    async def turn(self, article: Article, page: Page | None = None) -> AsyncIterator[None]:
         """The article's turn to walk: a place among the target's `parallel`, its data put back first.
 
-        A reset that fails raises `ResetFailed`: that article is not walked, the others are.
+        A reset that puts a database back often takes the sessions in it along, so `page` is
+        signed in again after it, where the target signs in with a form. A reset or sign-in that
+        fails raises `ResetFailed`: that article is not walked, the others are.
         """
         async with self.walks or contextlib.nullcontext():
             if self.data_reset is not None:
                 try:
                     await self.data_reset.run(article.ref)
+                    # A reset that kept the session once keeps it every time: it is looked at once a run.
+                    if page is not None and self.credentials is not None and self.reset_signs_out is not False:
+                        await self._signed_in_again(page)
                 except ResetError as error:
                     raise ResetFailed(article, error) from None
+                except TargetError as error:
+                    raise ResetFailed(article, ResetError(f"after the reset, {error}")) from None
             yield
+
+    async def _signed_in_again(self, page: Page) -> None:
+        """`page` signed in, if the reset took its session along; the walk then opens its start."""
+        assert self.login is not None and self.credentials is not None
+        try:
+            await page.goto(self.base_url)
+        except PlaywrightError as error:
+            raise TargetError(f"cannot open target '{self.name}': {error.message.strip().splitlines()[0]}") from None
+        if await signed_out(page, self.base_url, login_url(self.base_url, self.login.path)):
+            self.reset_signs_out = True
+            await sign_in_on(page, self.base_url, self.login, self.credentials, self.name)
+        else:
+            self.reset_signs_out = False
 
     async def reset(self, article_ref: str = "") -> None:
         """Put the data back outside a walk (record, inspect): the sandbox's seed data, or a live target's reset."""
@@ -160,7 +186,9 @@ class TargetPool:
             if not settings.sandbox:
                 self._data_reset(name, settings)
             if self._url_override is None and settings.sandbox and name not in self._starting:
-                starting = asyncio.ensure_future(asyncio.to_thread(self._start_sandbox, name, settings))
+                # A port asked for that is taken stops the run here, before the browser starts.
+                port = free_sandbox_port()
+                starting = asyncio.ensure_future(asyncio.to_thread(self._start_sandbox, name, settings, port))
                 # A run stopped while its sandbox starts never asks how the start went: nothing to report.
                 starting.add_done_callback(lambda done: done.cancelled() or done.exception())
                 self._starting[name] = starting
@@ -221,7 +249,7 @@ class TargetPool:
             walks=asyncio.Semaphore(settings.parallel),
         )
 
-    def _start_sandbox(self, name: str, settings: TargetSettings) -> RunningTarget:
+    def _start_sandbox(self, name: str, settings: TargetSettings, port: int = 0) -> RunningTarget:
         from billing_sandbox import DEMO_EMAIL, DEMO_PASSWORD
         from billing_sandbox.process import SandboxProcess
 
@@ -232,7 +260,7 @@ class TargetPool:
             data_dir = Path(
                 self._stack.enter_context(tempfile.TemporaryDirectory(prefix=f"{SANDBOX_DATA_PREFIX}{os.getpid()}-"))
             )
-            process = SandboxProcess(data_dir=data_dir, allow_reset=True)
+            process = SandboxProcess(data_dir=data_dir, allow_reset=True, host=SANDBOX_HOST, port=port)
             self._stack.callback(process.close)
         process.start()
         with self._lock:

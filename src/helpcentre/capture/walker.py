@@ -17,17 +17,22 @@ from helpcentre.articles import Article
 from helpcentre.articles.inference import Intent, StepPlan
 from helpcentre.articles.steps import plain_text
 from helpcentre.articles.walkthrough import Action, Expectation, Locator, Shot, Step
+from helpcentre.capture.choosing import click_or_choose, held, set_field
 from helpcentre.capture.frame_lookup import FrameLost, element_handles, frame_touched
 from helpcentre.capture.framing import FRAME_ATTRIBUTE, Frame
-from helpcentre.capture.label_check import label_on_page, labels_not_shown, spelled_otherwise
+from helpcentre.capture.keys import press_where_focused
+from helpcentre.capture.label_check import label_on_page, labels_not_shown, labels_to_find, spelled_otherwise
 from helpcentre.capture.layout import Box
 from helpcentre.capture.locate import nearest_candidates, resolve
 from helpcentre.capture.masks import MASK_COLOUR, MaskReading, PageMasks, redact
+from helpcentre.capture.next_check import NextChecks
 from helpcentre.capture.outcome import NavigationWatch, page_state, refusal
 from helpcentre.capture.places import bind_check
-from helpcentre.capture.prose import NotResolved, Resolved, find_text, resolve_intent, text_shown_now
+from helpcentre.capture.prose import NotResolved, Resolved, find_text, text_shown_now
 from helpcentre.capture.quiet import change_count, quiet_now, still_quiet
 from helpcentre.capture.reading import PageReadings
+from helpcentre.capture.rows import resolve_or_row
+from helpcentre.capture.settling import settle
 from helpcentre.capture.timings import RunTimings, StepClock
 
 
@@ -147,12 +152,12 @@ async def walk(page: Page, article: Article, settings: WalkSettings) -> list[Ste
     readings = PageReadings(page)
     shots: list[StepShot] = []
     number = 0
-    held_early: dict[int, bool] = {}
     try:
         with settings.timings.phase("start page") if settings.timings else contextlib.nullcontext():
             await page.goto(urljoin(settings.base_url, walkthrough.start.lstrip("/")))
         if watch.error:
             raise StepProblem(watch.error)
+        next_checks = NextChecks(plans)
         for plan in plans:
             if settings.stop_after is not None and plan.number > settings.stop_after:
                 break
@@ -161,15 +166,15 @@ async def walk(page: Page, article: Article, settings: WalkSettings) -> list[Ste
             clock = StepClock(settings.timings.step(article.ref, number) if settings.timings else None)
             # The page this step starts from is the one the last step ended on: read once for both.
             seen = await readings.words() if settings.check_labels else ""
-            following = plans[number] if number < len(plans) else None
-            step_walk = _StepWalk(page, plan, settings, masks, watch, following, held_early, readings, clock)
+            step_walk = _StepWalk(page, plan, settings, masks, watch, readings, clock, next_checks)
             shot = await step_walk.run()
             if watch.left_target:  # sent elsewhere while the step was shot: the picture is not the target's
                 raise StepProblem(watch.left_target)
             if settings.check_labels:
                 clock.switch("post_shot")
                 seen += "\n" + await readings.words()
-                missing = [label for label in prose.bold_labels if not label_on_page(plain_text(label), seen)]
+                to_find = labels_to_find(prose.bold_labels, plan)
+                missing = [label for label in to_find if not label_on_page(plain_text(label), seen)]
                 if missing and settings.labels_must_match:
                     raise StepProblem(labels_not_shown(missing, seen))
                 shot.missing_labels = missing
@@ -198,9 +203,6 @@ async def walk(page: Page, article: Article, settings: WalkSettings) -> list[Ste
     return shots
 
 
-TEXT_ROLES = ("textbox", "searchbox", "spinbutton")
-
-
 class _StepWalk:
     """One numbered step: its actions, each checked for refusal, then its picture."""
 
@@ -211,20 +213,18 @@ class _StepWalk:
         settings: WalkSettings,
         masks: list[Locator],
         watch: NavigationWatch,
-        following: StepPlan | None,
-        held_early: dict[int, bool],
         readings: PageReadings,
         clock: StepClock,
+        next_checks: NextChecks,
     ):
         self.page = page
+        self.next_checks = next_checks
         self.readings = readings
         self.clock = clock
         self.plan = plan
         self.settings = settings
         self.masks = masks
         self.watch = watch
-        self.following = following
-        self.held_early = held_early
         self.controls: list[tuple[str, str, str]] = []
         self.warnings: list[str] = []
         # What the step acted on, and what it checked: the picture frames these.
@@ -283,7 +283,7 @@ class _StepWalk:
             held = await self._checks_hold_now(checks) and await self._expectations_hold_now(expectations)
             if held:
                 self._warn_already_held("its check")
-        elif not any(intent.acts for intent in intents) and self.held_early.get(plan.number):
+        elif self.next_checks.warned_about(plan):
             self._warn_already_held("its check", before=f"step {plan.number - 1}'s action")
         for intent in intents[:acting_until]:
             await self._do(intent)
@@ -291,11 +291,11 @@ class _StepWalk:
             await check_expectation(self.page, expectation, self.settings)
         if last_first:
             last = intents[-1]
-            resolved = await resolve_intent(
+            resolved = await resolve_or_row(
                 self.page, last, plan.number, self.settings.action_timeout_ms, self.readings
             )
             self._note(last, resolved.describe())
-            await self._pre_check_following()
+            await self.next_checks.before_last_action(plan, self._checks_hold_now)
             shot = await self._photograph_inferred([resolved.element])
             await self._act(last, resolved)
             return shot
@@ -320,38 +320,33 @@ class _StepWalk:
             self.checked.append(element)
             self._note(intent, f"text '{intent.label}'" + (" (only the case differs)" if how == "case" else ""))
             return
-        resolved = await resolve_intent(self.page, intent, number, timeout, self.readings)
+        if intent.kind == "press":  # a key, where the step left the focus; the page it leads to is the picture
+            self._note(intent, f"key {intent.value}")
+            await self._guarded(press_where_focused(self.page, intent.value or "", timeout))
+            self.acted.append((intent, self.page.locator("body")))
+            return
+        resolved = await resolve_or_row(self.page, intent, number, timeout, self.readings)
         self._note(intent, resolved.describe())
         if intent.kind == "show":
             self.checked.append(resolved.element)
             return
-        if intent is self.plan.intents[-1] or not any(later.acts for later in self._after(intent)):
-            await self._pre_check_following()
+        if not any(later.acts for later in self.plan.intents[self.plan.intents.index(intent) + 1 :]):
+            await self.next_checks.before_last_action(self.plan, self._checks_hold_now)
         await self._act(intent, resolved)
-
-    def _after(self, intent: Intent) -> list[Intent]:
-        intents = self.plan.intents
-        return intents[intents.index(intent) + 1 :]
 
     async def _act(self, intent: Intent, resolved: Resolved) -> None:
         timeout = self.settings.action_timeout_ms
         element = resolved.element
+        if intent.kind == "set":  # found again by a mark: a select's name may hold its value
+            element = await held(self.page, element, resolved.spec.role)
         self.acted.append((intent, element))
         if intent.kind == "click":
-            await self._guarded(element.click(timeout=timeout), resolved.spec)
+            await self._guarded(click_or_choose(element, resolved.spec.role, timeout), resolved.spec)
             return
-        value = intent.value or ""
-        role = resolved.spec.role
-        # A text field is filled; only another role may be a <select> under it.
-        tag = "input" if role in TEXT_ROLES else await element.evaluate("el => el.tagName.toLowerCase()")
-        if tag == "select" or role == "listbox":
-            # An option is named by its text or its value, whichever the writer copied.
-            await self._guarded(element.select_option(value, timeout=timeout), resolved.spec)
-        elif role in ("checkbox", "radio", "switch"):
-            wanted = value.strip().casefold() not in ("false", "no", "off", "unchecked", "clear")
-            await self._guarded(element.set_checked(wanted, timeout=timeout), resolved.spec)
-        else:
-            await self._guarded(element.fill(value, timeout=timeout), resolved.spec)
+        # Typed, ticked or chosen, as the field's kind says (choosing.py).
+        value, role = intent.value or "", resolved.spec.role
+        setting = set_field(self.page, element, role, resolved.describe(), value, timeout, intent.chooses)
+        await self._guarded(setting, resolved.spec)
 
     async def _guarded(self, action, spec: Locator | None = None) -> None:
         """Do an action, then fail the step if the product refused it."""
@@ -367,10 +362,12 @@ class _StepWalk:
             await self.page.wait_for_load_state("load", timeout=self.settings.action_timeout_ms)
         except PlaywrightError:
             raise StepProblem("the page did not finish loading after the action", spec) from None
+        await settle(self.page, self.settings.settle_timeout_s)  # a debounced search, the request it sends
         self.clock.acted(time.perf_counter() - began)
         if self.watch.left_target:  # Not the product's answer: the walk itself must stop.
             raise StepProblem(self.watch.left_target)
-        refused, after = await refusal(self.page, before, self.watch)
+        expected = tuple(intent.label for intent in self.plan.intents if intent.kind == "check" and intent.label)
+        refused, after = await refusal(self.page, before, self.watch, expected)
         if not after.same_document_as(before):
             # What the page read before (its controls and their names) may be gone.
             self.readings.forget()
@@ -378,17 +375,6 @@ class _StepWalk:
             # What the page offers is no help here: the control was found, the product said no.
             acted = f" ({spec.describe()})" if spec is not None else ""
             raise StepProblem(f"the product refused it{acted}: {refused}")
-
-    async def _pre_check_following(self) -> None:
-        """Before this step's last action: does the next step's check hold already? Then it proves nothing."""
-        following = self.following
-        if following is None or following.explicit is not None or following.number in self.held_early:
-            return
-        if any(intent.acts for intent in following.intents):
-            return
-        checks = [intent for intent in following.intents if intent.kind == "check"]
-        if checks:
-            self.held_early[following.number] = await self._checks_hold_now(checks)
 
     async def _checks_hold_now(self, checks: list[Intent]) -> bool:
         for intent in checks:
@@ -559,7 +545,7 @@ async def perform(page: Page, action: Action, settings: WalkSettings, check: boo
             elif kind == "fill":
                 await found.fill(action.value or "", timeout=timeout)
             elif kind == "select":
-                await found.select_option(action.value, timeout=timeout)
+                await set_field(page, found, None, target.describe(), action.value or "", timeout)
             elif kind == "check":
                 await found.check(timeout=timeout)
             elif kind == "press":

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import statistics
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
+from helpcentre.capture.sandbox_port import SANDBOX_PORT_ENV
 from helpcentre.cli import cli
 from helpcentre.cli.common import (
     STOPPED_EXIT_CODE,
@@ -17,6 +20,10 @@ from helpcentre.cli.common import (
     load_checked,
     stop_cleanly_on_sigterm,
 )
+from helpcentre.plurals import counted
+
+if TYPE_CHECKING:
+    from helpcentre.capture.runner import CaptureResult
 
 target_option = click.option(
     "--target", "target_url", metavar="URL", help="A running app to walk, instead of the configured target."
@@ -26,6 +33,29 @@ ws_endpoint_option = click.option(
     envvar="HELPCENTRE_WS_ENDPOINT",
     metavar="URL",
     help="A remote browser started with `playwright run-server`, instead of a local Chromium.",
+)
+
+
+def _use_sandbox_port(context: click.Context, parameter: click.Parameter, value: str | None) -> None:
+    """The port given (option or variable) is the one the run's sandbox takes: see capture/sandbox_port.py."""
+    if value is None:
+        return
+    from click.core import ParameterSource
+
+    from_environment = context.get_parameter_source(parameter.name or "") is ParameterSource.ENVIRONMENT
+    given = f"{SANDBOX_PORT_ENV}={value}" if from_environment else f"--sandbox-port {value}"
+    if not value.strip().isdigit() or int(value) > 65535:
+        raise UsageProblem(f"{given}: not a port; give a number from 1 to 65535, or 0 for any free one")
+    os.environ[SANDBOX_PORT_ENV] = str(int(value))
+
+
+sandbox_port_option = click.option(
+    "--sandbox-port",
+    envvar=SANDBOX_PORT_ENV,
+    metavar="PORT",
+    expose_value=False,
+    callback=_use_sandbox_port,
+    help=f"The port of the sandbox this run starts; also {SANDBOX_PORT_ENV}.  [default: any free port]",
 )
 workers_option = click.option(
     "--workers", type=click.IntRange(1, 64), default=None, help="Articles walked at once.  [default: CPU count]"
@@ -56,6 +86,7 @@ shard_option = click.option(
 @config_option
 @click.argument("articles", nargs=-1)
 @target_option
+@sandbox_port_option
 @workers_option
 @shard_option
 @ws_endpoint_option
@@ -127,17 +158,22 @@ def capture(
             click.echo(f"  FAILED  {outcome.failure}", err=True)
             if outcome.failure_screenshot:
                 click.echo(f"          the page at that moment: {outcome.failure_screenshot}", err=True)
+    click.echo(capture_summary(result), err=True)
+    if result.failed:
+        raise SystemExit(1)
+
+
+def capture_summary(result: CaptureResult) -> str:
+    """The run in one line: the articles captured of those walked, their steps, the time, the failures."""
     sizes = [size for outcome in result.outcomes for size in outcome.bytes_per_step]
     per_step = f", {statistics.median(sizes) / 1024:.0f} KiB a step (median, raw + published)" if sizes else ""
     rate = result.steps / result.seconds if result.seconds else 0.0
-    click.echo(
-        f"Captured {result.steps} steps of {len(result.outcomes) - len(result.failed)} article(s) "
-        f"in {result.seconds:.1f} s ({rate:.2f} steps/s){per_step}; {len(result.failed)} failed; "
-        f"{result.browser_version and 'Chromium ' + result.browser_version}",
-        err=True,
+    walked, failed = len(result.outcomes), len(result.failed)
+    return (
+        f"Captured {walked - failed} of {walked} article(s) ({counted(result.steps, 'step')}) "
+        f"in {result.seconds:.1f} s ({rate:.2f} steps/s){per_step}; {failed} failed; "
+        f"{result.browser_version and 'Chromium ' + result.browser_version}"
     )
-    if result.failed:
-        raise SystemExit(1)
 
 
 class CaptureProgress:

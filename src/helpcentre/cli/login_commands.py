@@ -23,7 +23,7 @@ def login(config_file: Path, target_name: str) -> None:
     import sys
 
     from helpcentre.capture.session import TargetError
-    from helpcentre.capture.sign_in_by_hand import sign_in_by_hand
+    from helpcentre.capture.sign_in_by_hand import sign_in_in_a_window
     from helpcentre.project import ProjectError, load_project
 
     try:
@@ -46,7 +46,7 @@ def login(config_file: Path, target_name: str) -> None:
         )
     click.echo(f"Sign in to {target.title} in the browser window; then press Enter here, or close it.", err=True)
     try:
-        path = asyncio.run(sign_in_by_hand(target, target_name))
+        path = asyncio.run(sign_in_in_a_window(target, target_name))
     except TargetError as error:
         raise click.ClickException(str(error)) from None
     click.echo(

@@ -12,6 +12,7 @@ from helpcentre import atomic
 from helpcentre.cli import cli
 from helpcentre.cli.capture_commands import (
     CaptureProgress,
+    sandbox_port_option,
     shard_option,
     target_option,
     workers_option,
@@ -74,6 +75,7 @@ RUN_ERROR_EXIT_CODE = 4
 @config_option
 @click.argument("articles", nargs=-1)
 @target_option
+@sandbox_port_option
 @workers_option
 @shard_option
 @ws_endpoint_option
@@ -207,6 +209,7 @@ def all_ok(results: dict) -> bool:
 @click.option("--accept-visual", is_flag=True, help="Accept visual and structure drift whose walk succeeded.")
 @accept_reframed_option
 @target_option
+@sandbox_port_option
 @workers_option
 @ws_endpoint_option
 @report_option("The verify report to work from (a verify run is made first when there is none).")

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from helpcentre.cli import cli
-from helpcentre.cli.capture_commands import target_option, ws_endpoint_option
+from helpcentre.cli.capture_commands import sandbox_port_option, target_option, ws_endpoint_option
 from helpcentre.cli.common import UsageProblem, config_option, leave_as_found, load_checked, stop_cleanly_on_sigterm
 
 
@@ -16,11 +16,14 @@ from helpcentre.cli.common import UsageProblem, config_option, leave_as_found, l
 @config_option
 @click.argument("article")
 @target_option
+@sandbox_port_option
 @ws_endpoint_option
-def explain(config_file: Path, article: str, target_url: str | None, ws_endpoint: str | None) -> None:
+@click.option("--yes", is_flag=True, help="Walk a live target that has no reset even when steps would change its data.")
+def explain(config_file: Path, article: str, target_url: str | None, ws_endpoint: str | None, yes: bool) -> None:
     """Walk ARTICLE (a path such as billing/change-card-or-bank-info, or an id) and print, for
     each step, what its words were read as, the control found on the live target and the
-    frame of its picture. Nothing is written. Exit 1 when a step cannot be done."""
+    frame of its picture. Nothing is written. Exit 1 when a step cannot be done; exit 2, before
+    any walk, when steps would change the data of a live target with no reset, unless --yes."""
     from helpcentre.capture.reset import ResetFailed
     from helpcentre.capture.runner import CaptureOptions, CaptureUsageError, select_articles, walk_articles
     from helpcentre.capture.session import TargetError
@@ -29,6 +32,7 @@ def explain(config_file: Path, article: str, target_url: str | None, ws_endpoint
     stop_cleanly_on_sigterm()
     try:
         chosen = select_articles(centre, [article], None)
+        _stop_unless_restored(project, chosen[0], target_url, yes)
         options = CaptureOptions(selectors=[article], target_url=target_url, workers=1, ws_endpoint=ws_endpoint)
         result = asyncio.run(walk_articles(project, chosen, options, check_labels=True))
     except (CaptureUsageError, TargetError) as error:
@@ -80,12 +84,38 @@ def explain(config_file: Path, article: str, target_url: str | None, ws_endpoint
         raise SystemExit(1)
 
 
+def _stop_unless_restored(project, walked, target_url: str | None, yes: bool) -> None:
+    """Exit 2, naming them, when steps would change the data of a live target that nothing puts back."""
+    from helpcentre.capture.changing_steps import unrestored_changes
+
+    name = walked.meta.walkthrough.target
+    target = project.settings.targets.get(name)
+    changing = unrestored_changes(walked, target) if target is not None and not yes else []
+    if not changing:
+        return
+    where = target_url or target.url
+    click.echo(
+        f"{walked.ref}: walking it would change the data of target '{name}' ({where}),"
+        " which has no reset to put it back:",
+        err=True,
+    )
+    for step in changing:
+        click.echo(f"  {step.describe()}", err=True)
+    click.echo(
+        "Nothing was walked. Walk it anyway with --yes, or give the target a reset"
+        " (README: 'Resetting the product's data').",
+        err=True,
+    )
+    raise SystemExit(2)
+
+
 @cli.command()
 @config_option
 @click.argument("where", default="/", metavar="[PATH | ARTICLE]")
 @click.option("--step", "through_step", type=click.IntRange(0), help="With ARTICLE: the page after this step.")
 @click.option("--target", "target_name", metavar="NAME", help="A target named in mkdocs.yml.  [default: the first]")
 @click.option("--target-url", metavar="URL", help="A running app to open, instead of the configured target.")
+@sandbox_port_option
 @ws_endpoint_option
 def inspect(
     config_file: Path,

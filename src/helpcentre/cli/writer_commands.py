@@ -8,6 +8,7 @@ import click
 
 from helpcentre import atomic
 from helpcentre.cli import cli
+from helpcentre.cli.capture_commands import sandbox_port_option
 from helpcentre.cli.common import (
     UsageProblem,
     check_screenshots_writable,
@@ -101,6 +102,7 @@ def _within(path: str, prefix: str) -> bool:
 @click.option("--category", required=True, help="A category key from mkdocs.yml, such as billing.")
 @click.option("--target", "target_name", help="A target named in mkdocs.yml.  [default: the first]")
 @click.option("--start", default="/", show_default=True, help="The page of the target to start from.")
+@sandbox_port_option
 def record(config_file: Path, title: str, category: str, target_name: str | None, start: str) -> None:
     """Record a new how-to: do the task in the browser window that opens, then close it (or press
     Enter here). The clicks, choices and typing become the article's numbered steps, in words the
@@ -111,7 +113,8 @@ def record(config_file: Path, title: str, category: str, target_name: str | None
 
     from helpcentre.articles import parse_article
     from helpcentre.articles.scaffold import draft_recorded, next_id, slug_for
-    from helpcentre.capture.runner import CaptureOptions, capture, record_in_browser
+    from helpcentre.capture.recording import record_in_browser
+    from helpcentre.capture.runner import CaptureOptions, capture
     from helpcentre.capture.session import TargetError
 
     project, centre = load_checked(config_file)

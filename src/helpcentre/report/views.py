@@ -109,6 +109,8 @@ class StepView:
     aria_summary: str
     # What `helpcentre fix` would change for this step: "**Card Details** → **Payment Details**".
     repairs: list[str]
+    # The article's lines as fix will rewrite them: "docs/x.md:12: 3. Click the **Payment Details** button".
+    repair_edits: list[str]
     aria_expected: str
     aria_actual: str
 
@@ -268,6 +270,7 @@ def step_view(ref: str, step: dict, report_dir: Path) -> StepView:
         aria_diff=aria_diff_lines(aria) if aria else [],
         aria_summary=aria.get("summary") or "",
         repairs=[f"**{change['from']}** → **{change['to']}**" for change in step.get("repair") or []],
+        repair_edits=[line for change in step.get("repair") or [] for line in change.get("edit") or []],
         aria_expected=aria.get("expected") or "",
         aria_actual=aria.get("actual") or "",
     )

@@ -1,19 +1,26 @@
 """What `fix --accept-visual` may take as a new baseline, and why it refuses the rest.
 
 A new picture is accepted when the product only looks different. It is refused when its
-words no longer match the product (a bold label of the step renamed or gone from the
-picture's ARIA snapshot), or when its frame changed kind or size a lot: a menu's picture
-that became the whole viewport shows something else, not the same thing restyled. A writer
-who has looked at such a picture passes the step explicitly (`--accept-reframed REF:N`).
+words no longer match the product (the control a bold label of the step names is renamed or
+gone from the picture's ARIA snapshot), or when its frame changed kind or size a lot: a menu's
+picture that became the whole viewport shows something else, not the same thing restyled. A
+writer who has looked at such a picture passes the step explicitly (`--accept-reframed REF:N`).
+
+A label names what the walk resolved it to: the name the step's override gives outright, when
+that name reads as the label or begins with it ("**More options**" for the button "More options
+for 'Flu vaccinations'"); else the entries the walk's own tiers find (`matching_names`: the
+exact name, the name as read, then a name that begins with the label as a whole word).
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from helpcentre.articles.inference import StepPlan
+from helpcentre.articles.names import reader_name
 from helpcentre.articles.steps import BOLD, plain_text
-from helpcentre.verify.judge import aria_changes
+from helpcentre.articles.walkthrough import Locator
+from helpcentre.capture.aria_tree import AriaNode, matching_names, parse_aria_snapshot
 
 # A frame whose area grows or shrinks past this factor shows another part of the page.
 AREA_FACTOR = 2.0
@@ -24,22 +31,64 @@ def frame_kind(frame: str) -> str:
     return frame.split(" '")[0]
 
 
-def words_gone(step: dict[str, Any]) -> list[str]:
-    """The step's bold labels that its picture's ARIA snapshot renames or removes."""
+# Entries that hold text rather than name a control, as the structure summary leaves them out.
+_NOT_CONTROLS = frozenset({"text", "paragraph", "cell", "row", "rowgroup"})
+
+
+def override_names(plan: StepPlan | None) -> tuple[str, ...]:
+    """The names a step's walkthrough gives its controls outright: its targets' and checks'
+    names, labels and texts, and those of the containers they are within."""
+    if plan is None or (plan.explicit is None and plan.override is None):
+        return ()
+    actions = plan.explicit.actions if plan.explicit is not None else [plan.override]
+    names: list[str] = []
+    for action in actions:
+        locator: Locator | None
+        for locator in (action.target, action.expect.target if action.expect else None):
+            while locator is not None:
+                names += [name for name in (locator.name, locator.label, locator.text) if name]
+                locator = locator.within
+    return tuple(names)
+
+
+def words_gone(step: dict[str, Any], given: tuple[str, ...] = ()) -> list[str]:
+    """The step's bold labels whose control, as the walk resolved it (`given`: the names its
+    override gives), its picture's ARIA snapshot renames or removes."""
     aria = step.get("aria") or {}
     if not aria.get("diff"):
         return []
-    change = aria_changes(aria["diff"])
-    added = {name.casefold() for _, name in change.new}
-    names = [name for _, name in change.gone if name.casefold() not in added]
-    names += [old for (_, old), _ in change.renamed]
-    folded = [name.casefold() for name in names if name]
+    before, after = _pictures(aria)
+    now = {reader_name(node.name) for node in after.walk() if node.name}
     gone = []
     for label in (plain_text(label) for label in BOLD.findall(step["text"])):
-        words = re.compile(rf"(?<!\w){re.escape(label.casefold())}(?!\w)")
-        if any(words.search(name) for name in folded):
+        meant = _named(label, before, given)
+        if meant and not meant & now:
             gone.append(label)
     return gone
+
+
+def _named(label: str, picture: AriaNode, given: tuple[str, ...]) -> set[str]:
+    """The names, as read, of the entries of `picture` that `label` named when the step was walked."""
+    read = reader_name(label).casefold()
+    outright = {
+        reader_name(name)
+        for name in given
+        if reader_name(name).casefold() == read or reader_name(name).casefold().startswith(read + " ")
+    }
+    if outright:
+        return outright & {reader_name(node.name) for node in picture.walk() if node.name}
+    roles = tuple({node.role for node in picture.walk()} - _NOT_CONTROLS)
+    return {reader_name(match.node.name) for match in matching_names(picture, label, roles)}
+
+
+def _pictures(aria: dict[str, Any]) -> tuple[AriaNode, AriaNode]:
+    """The baseline's ARIA snapshot and the new one; from the diff alone, the part of each it shows."""
+    if aria.get("expected") is not None and aria.get("actual") is not None:
+        return parse_aria_snapshot(aria["expected"]), parse_aria_snapshot(aria["actual"])
+    lines = aria["diff"].splitlines()[2:]
+    before = "\n".join(line[1:] for line in lines if line[:1] in " -")
+    after = "\n".join(line[1:] for line in lines if line[:1] in " +")
+    return parse_aria_snapshot(before), parse_aria_snapshot(after)
 
 
 def reframed(step: dict[str, Any], baseline: dict[str, Any]) -> str | None:
@@ -59,9 +108,16 @@ def reframed(step: dict[str, Any], baseline: dict[str, Any]) -> str | None:
     )
 
 
-def refusal(ref: str, step: dict[str, Any], baseline: dict[str, Any], allowed: set[tuple[str, int]]) -> str | None:
-    """Why `--accept-visual` must leave this step to a writer, or None when it may accept it."""
-    gone = words_gone(step)
+def refusal(
+    ref: str,
+    step: dict[str, Any],
+    baseline: dict[str, Any],
+    allowed: set[tuple[str, int]],
+    given: tuple[str, ...] = (),
+) -> str | None:
+    """Why `--accept-visual` must leave this step to a writer, or None when it may accept it.
+    `given` holds the names the step's override gives its controls (`override_names`)."""
+    gone = words_gone(step, given)
     if gone:
         labels = ", ".join(f"**{label}**" for label in gone)
         return (
@@ -77,4 +133,4 @@ def refusal(ref: str, step: dict[str, Any], baseline: dict[str, Any], allowed: s
     return None
 
 
-__all__ = ["frame_kind", "reframed", "refusal", "words_gone"]
+__all__ = ["frame_kind", "override_names", "reframed", "refusal", "words_gone"]

@@ -29,7 +29,7 @@ from helpcentre.project import Project
 from helpcentre.sharding import Shard, articles_of_shard
 from helpcentre.verify.browsers import browsers_note
 from helpcentre.verify.judge import DRIFT, STATUS_ORDER, Tolerance, boxes_from, judge
-from helpcentre.verify.repair import Rename, suggest_rename
+from helpcentre.verify.offers import flow_offer, text_offer, with_offer
 
 RESULTS_FILE = "results.json"
 RESULTS_VERSION = 1
@@ -138,8 +138,10 @@ def _judge_article(
             if failure.run_error:
                 record.update(status="error", message=message)
             else:
-                record.update(status="flow", message=message)
-                record.update(_repair_of(store, article.ref, number, failure, message))
+                frames = {n: entry.get("frame", "") for n, entry in baseline_steps.items()}
+                record.update(status="flow")
+                offer = flow_offer(project, store, article, number, failure, frames)
+                record.update(with_offer(message, offer, failure.candidates))
             if failure.screenshot:
                 (folder / f"{stem}.failed.png").write_bytes(failure.screenshot)
                 record["files"]["failure"] = f"{article.ref}/{stem}.failed.png"
@@ -170,10 +172,10 @@ def _judge_article(
                 )
                 if verdict["text_labels"] is not None:
                     verdict["text_labels"]["expected"] = prose.bold_labels
-                    renames = [Rename(old, new, "text") for old, new in shot.label_spellings.items()]
-                    if renames and len(renames) == len(shot.missing_labels or []):
-                        verdict["repair"] = [{"from": rename.old, "to": rename.new} for rename in renames]
-                        verdict["message"] += "; fix can rewrite " + ", ".join(r.describe() for r in renames)
+                    frame = baseline_steps.get(number, {}).get("frame", "")
+                    verdict.update(
+                        with_offer(verdict["message"], text_offer(project, article, shot, baseline_aria, frame))
+                    )
                 record.update(verdict)
                 if diff_png is not None:
                     (folder / f"{stem}.diff.png").write_bytes(diff_png)
@@ -192,33 +194,6 @@ def _judge_article(
         "drifted_steps": sum(1 for status in statuses if status in DRIFT),
         "steps": steps,
     }
-
-
-def _repair_of(store: BaselineStore, ref: str, number: int, failure, message: str) -> dict[str, Any]:
-    """What `fix` can do for a step that failed because a name is no longer on the page.
-
-    The control is looked for in the step's own baseline, else in the latest earlier one that
-    shows it: a step photographed after it acts shows the page the control led to.
-    """
-    if failure.missing is None:
-        return {}
-    label, roles = failure.missing
-    if not failure.page_aria:
-        return {"repair_refused": "the page could not be read when the step failed"}
-    why = "there is no baseline of this step to compare the page with"
-    for earlier in range(number, 0, -1):
-        baseline = store.path(step_files(ref, earlier).aria)
-        if not baseline.exists():
-            continue
-        rename, why = suggest_rename(baseline.read_text(encoding="utf-8"), failure.page_aria, plain_text(label), roles)
-        if rename is not None:
-            return {
-                "repair": [{"from": rename.old, "to": rename.new}],
-                "message": f"{message}; fix can rename {rename.describe()}",
-            }
-        if "does not show exactly one control" not in why:
-            break
-    return {"repair_refused": why}
 
 
 def _results(

@@ -14,6 +14,7 @@ found the drift, which stays as it was; the walks after a rename report beside i
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,7 @@ from helpcentre.capture.baselines import BaselineStore
 from helpcentre.capture.runner import Progress
 from helpcentre.project import Project
 from helpcentre.verify.accept import accept
-from helpcentre.verify.acceptable import refusal
+from helpcentre.verify.acceptable import override_names, refusal
 from helpcentre.verify.engine import VerifyOptions, read_results, verify
 from helpcentre.verify.repair import rewrite_labels
 
@@ -86,7 +87,7 @@ def fix(project: Project, centre: HelpCentre, options: FixOptions, progress: Pro
     originals: dict[str, str] = {}
     renamed_steps: dict[str, list[tuple[int, str]]] = {}
     baselines = BaselineStore(project.screenshots_dir).read_manifest()["articles"]
-    accepting = Accepting(options.accept_reframed, baselines) if options.accept_visual else None
+    accepting = Accepting(options.accept_reframed, baselines, centre) if options.accept_visual else None
     pending = _plan(records, accepting, result, renamed_steps, visual)
 
     # Visual drift is accepted from the run that found it, before a new run replaces that report.
@@ -95,11 +96,15 @@ def fix(project: Project, centre: HelpCentre, options: FixOptions, progress: Pro
         for number in accepted.steps.get(ref, []):
             result.lines.append(FixLine(ref, number, "accepted", "the new picture is the baseline now"))
 
+    unchanged: dict[str, dict[str, str]] = {}  # Renames that changed none of an article's words.
+    failing_at: dict[str, int] = {}
     for _ in range(ROUNDS):
         if not pending:
             break
         changed = _rewrite_articles(project, pending, originals)
+        unchanged.update({ref: renames for ref, renames in pending.items() if ref not in changed})
         if not changed:
+            pending = {}
             break
         centre = _reload(project, originals)
         run = verify(project, centre, _verify_options(options, sorted(changed), walked_again=True), progress)
@@ -113,6 +118,7 @@ def fix(project: Project, centre: HelpCentre, options: FixOptions, progress: Pro
             more = _plan([record], None, FixResult(), renamed_steps, {})
             if more:
                 pending.update(more)
+                failing_at[ref] = next(step for step in still if step["status"] != "not_reached")["step"]
                 continue
             # The walk still fails for a reason fix does not repair: the article goes back as it was.
             atomic.write_text(_source(project, ref), originals.pop(ref))
@@ -122,9 +128,23 @@ def fix(project: Project, centre: HelpCentre, options: FixOptions, progress: Pro
             result.lines.append(
                 FixLine(ref, first["step"], "needs a writer", f"after renaming, {first['status']}: {why}")
             )
+    by_ref = {record["ref"]: record for record in records}
+    for ref, renames in unchanged.items():
+        renamed_steps.pop(ref, None)
+        if ref in originals:  # Rewritten in an earlier round, and still failing: back as it was.
+            atomic.write_text(_source(project, ref), originals.pop(ref))
+            names = ", ".join(f"**{old}**" for old in renames)
+            detail = f"after renaming, it still fails, and names {names} nowhere fix rewrites"
+            result.lines.append(FixLine(ref, failing_at[ref], "needs a writer", detail))
+            continue
+        line = _stale(project, ref, renames, by_ref[ref])
+        if line is not None:
+            result.lines.append(line)
     for ref in pending:
         atomic.write_text(_source(project, ref), originals.pop(ref))
-        result.lines.append(FixLine(ref, 0, "needs a writer", f"still drifting after {ROUNDS} rounds of renames"))
+        renamed_steps.pop(ref, None)
+        detail = f"still drifting after {ROUNDS} rounds of renames"
+        result.lines.append(FixLine(ref, failing_at[ref], "needs a writer", detail))
 
     result.patch = "".join(
         _unified_diff(project, ref, before, _source(project, ref).read_text(encoding="utf-8"))
@@ -139,15 +159,19 @@ def fix(project: Project, centre: HelpCentre, options: FixOptions, progress: Pro
 
 @dataclass
 class Accepting:
-    """`--accept-visual`: the baselines to compare frames with, and the reframed steps a writer allowed."""
+    """`--accept-visual`: the baselines to compare frames with, the reframed steps a writer allowed,
+    and the articles, whose overrides name controls as the walk resolved them."""
 
     reframed: set[tuple[str, int]]
     baselines: dict[str, Any]
+    centre: HelpCentre
 
     def refusal(self, ref: str, step: dict[str, Any]) -> str | None:
         entry = self.baselines.get(ref) or {}
         baseline = next((item for item in entry.get("steps", []) if item["step"] == step["step"]), {})
-        return refusal(ref, step, baseline, self.reframed)
+        article = self.centre.find(ref)
+        plan = next((plan for plan in article.plans if plan.number == step["step"]), None) if article else None
+        return refusal(ref, step, baseline, self.reframed, override_names(plan))
 
 
 def _plan(
@@ -201,6 +225,25 @@ def _rewrite_articles(project: Project, renames: dict[str, dict[str, str]], orig
             atomic.write_text(path, after)
             changed.append(ref)
     return changed
+
+
+def _stale(project: Project, ref: str, renames: dict[str, str], record: dict[str, Any]) -> FixLine | None:
+    """What to say of renames, from a verify run older than the article's words, that change none
+    of them: nothing where its lines read as that run's edit would write them (a fix made them
+    already); else, at the step they were for, that its words changed since."""
+    lines = {line.strip() for line in _source(project, ref).read_text(encoding="utf-8").split("\n")}
+    for drifted in record["steps"]:
+        for change in drifted.get("repair") or []:
+            if change["from"] in renames and not all(
+                _EDIT_PLACE.sub("", edit) in lines for edit in change.get("edit") or []
+            ):
+                detail = f"the article no longer names **{change['from']}**: its words changed since the verify run"
+                return FixLine(ref, drifted["step"], "needs a writer", f"{detail}; verify it again")
+    return None
+
+
+# "docs/x.md:16: " before a line of the edit a verify run offers.
+_EDIT_PLACE = re.compile(r"^.*?:\d+: ")
 
 
 def _reload(project: Project, originals: dict[str, str]) -> HelpCentre:

@@ -1,131 +1,36 @@
 """What `fix` may change on its own: a control the product renamed, and only that.
 
-A label is repaired when the step's baseline shows exactly one control of that name, and the
-page now has, in the same container and at the same position among the controls of its role,
-exactly one control with another name, while the container still holds as many of them. A
-removed field, a moved flow or two candidates are left to a writer, with the reason.
+What stands in a gone label's place is decided by `verify.candidates`, the finder verify's
+report uses too; this module rewrites the article's bold labels and overrides accordingly.
+A removed field, a moved flow or two candidates are left to a writer, with the reason.
 """
 
 from __future__ import annotations
 
+import json
 import re
-from dataclasses import dataclass
 
-from helpcentre.articles.names import reader_name
-from helpcentre.capture.aria_tree import AriaNode, parse_aria_snapshot
+import yaml
 
-
-@dataclass(frozen=True)
-class Rename:
-    old: str
-    new: str
-    role: str
-
-    def describe(self) -> str:
-        return f"**{self.old}** → **{self.new}**"
-
-
-def _read(name: str) -> str:
-    return reader_name(name).casefold()
+from helpcentre.articles.names import reader_name, words_pattern
+from helpcentre.articles.steps import BOLD
+from helpcentre.capture.aria_tree import AriaNode
+from helpcentre.verify.candidates import Rename, find_candidates
 
 
 def suggest_rename(baseline_aria: str, page_aria: str, label: str, roles: tuple[str, ...]) -> tuple[Rename | None, str]:
-    """The rename that explains a label no longer on the page, or None and why a writer must decide.
-
-    Like is compared with like: the control's container in the baseline with the same container
-    on the page; where the baseline's picture shows no named container, its run of controls of
-    that role with the same run on the page.
-    """
-    baseline, page = parse_aria_snapshot(baseline_aria), parse_aria_snapshot(page_aria)
-    wanted = _read(label)
-    named = [node for node in baseline.walk() if node.role in roles and _read(node.name) == wanted]
-    if len(named) != 1:
-        return None, f"the step's baseline does not show exactly one control named '{label}'"
-    old = named[0]
-    # A container named after the control itself ("rowheader 'Payment methods'") is renamed with it.
-    container = next((node for node in old.ancestors() if node.name and wanted not in _read(node.name)), None)
-    if container is None and old.parent is not None and old.parent.role == "root":
-        # The baseline is framed on this very container ("In the **Billing Contact** panel"):
-        # its place on the page is not in the picture, so it is known by what it holds.
-        return _same_contents(old, page, wanted)
-    live_places = (
-        [node for node in page.walk() if node.role == container.role and node.name == container.name]
-        if container is not None
-        else []
-    )
-    if len(live_places) != 1:
-        found = _in_the_same_run(old, baseline, page, label)
-        if found is not None:
-            return found
-        where = container.describe() if container else "the part of the page its picture shows"
-        return None, f"{where} is not on the page once any more: the flow moved"
-    in_baseline = [node for node in container.walk() if node.role == old.role]
-    now = [node for node in live_places[0].walk() if node.role == old.role]
-    if len(now) != len(in_baseline):
-        return None, (
-            f"{container.describe()} has {len(now)} {old.role}(s) where it had {len(in_baseline)}:"
-            " a control was added or removed, not renamed"
-        )
-    candidate = now[in_baseline.index(old)]
-    return _renamed_to(old, candidate, page, label)
+    """The rename that explains a label no longer on the page, or None and why a writer must decide."""
+    found = find_candidates(baseline_aria, page_aria, label, roles)
+    return found.rename, found.why
 
 
-def _renamed_to(old: AriaNode, candidate: AriaNode, page: AriaNode, label: str) -> tuple[Rename | None, str]:
-    if _read(candidate.name) == _read(old.name) or not candidate.name:
-        return None, f"{old.describe()} is still in its place; the step fails for another reason"
-    if sum(1 for node in page.walk() if node.role == old.role and node.name == candidate.name) != 1:
-        return None, f"'{candidate.name}' names more than one {old.role} on the page"
-    # The article's own spelling: it is what the rewrite looks for in its words.
-    return Rename(label, candidate.name, old.role), ""
-
-
-def _in_the_same_run(old: AriaNode, baseline: AriaNode, page: AriaNode, label: str) -> tuple[Rename, str] | None:
-    """The rename, when the baseline's controls of that role stand on the page in the same order,
-    all but the old one under the same names, in exactly one place."""
-    run = [node.name for node in baseline.walk() if node.role == old.role]
-    position = next(
-        index for index, node in enumerate(node for node in baseline.walk() if node.role == old.role) if node is old
-    )
-    on_page = [node for node in page.walk() if node.role == old.role]
-    names = [node.name for node in on_page]
-    places = [
-        start
-        for start in range(len(names) - len(run) + 1)
-        if all((names[start + index] == name) != (index == position) for index, name in enumerate(run))
+def edited_lines(text: str, renames: dict[str, str]) -> list[tuple[int, str]]:
+    """The article's lines that the renames change, by line number, as they will read: the exact
+    edit the verify report offers and fix makes."""
+    after = rewrite_labels(text, renames).split("\n")
+    return [
+        (number, new) for number, (old, new) in enumerate(zip(text.split("\n"), after, strict=True), 1) if old != new
     ]
-    if len(places) != 1 or len(run) < 2:
-        return None
-    rename, _ = _renamed_to(old, on_page[places[0] + position], page, label)
-    return (rename, "") if rename is not None else None
-
-
-def _same_contents(old: AriaNode, page: AriaNode, wanted: str) -> tuple[Rename | None, str]:
-    """The one container of the same role on the page that holds the same entries as the baseline's,
-    but for names that held the old label (its own heading, renamed with it)."""
-
-    def contents(node: AriaNode) -> list[tuple[str, str]]:
-        return [(entry.role, "" if wanted in entry.name.casefold() else entry.name) for entry in node.walk()]
-
-    expected = contents(old)
-    candidates = [
-        node
-        for node in page.walk()
-        if node.role == old.role and node.name and node.name != old.name and _same_but_renamed(contents(node), expected)
-    ]
-    if len(candidates) != 1:
-        found = "no" if not candidates else str(len(candidates))
-        return None, f"{found} {old.role}(s) on the page hold what {old.describe()} held: it was removed or moved"
-    return Rename(old.name, candidates[0].name, old.role), ""
-
-
-def _same_but_renamed(found: list[tuple[str, str]], expected: list[tuple[str, str]]) -> bool:
-    """Equal entries, where an entry whose name changed must be one that held the old label."""
-    if len(found) != len(expected):
-        return False
-    return all(
-        role == want_role and (name == want_name or want_name == "")
-        for (role, name), (want_role, want_name) in zip(found, expected, strict=True)
-    )
 
 
 _CODE_OR_LINK = re.compile(r"(`+).*?\1|\[[^\]]*\]\([^)]*\)")
@@ -133,11 +38,14 @@ _FENCE = re.compile(r"^\s*(```|~~~)")
 
 
 def rewrite_labels(text: str, renames: dict[str, str]) -> str:
-    """The article with each renamed bold label rewritten everywhere in its words, and in the
-    walkthrough's overrides (`name:`, `label:`, `text:` and field names). Code and links are
-    shown to readers as they are, so they are left alone."""
+    """The article with each renamed name rewritten wherever it shows it as a reader reads it: in
+    its bold labels, also inside a longer one ("**Editing Home page: Opening hours**"), and in
+    the walkthrough's overrides (`name:`, `label:` and `text:` values, field names), so that one
+    edit renames every step that names it. Other prose, code and links are left as they are."""
     if not renames:
         return text
+    # A name inside another renamed name is rewritten after it: the longer one is found whole.
+    renames = dict(sorted(renames.items(), key=lambda change: -len(change[0])))
     lines = text.split("\n")
     in_front_matter = bool(lines) and lines[0].strip() == "---"
     in_fence = False
@@ -167,19 +75,94 @@ def _rewrite_bold(line: str, renames: dict[str, str]) -> str:
 
 
 def _bold(text: str, renames: dict[str, str]) -> str:
+    return BOLD.sub(lambda match: f"**{_renamed(match.group(1), renames)}**", text)
+
+
+def _renamed(words: str, renames: dict[str, str]) -> str:
     for old, new in renames.items():
-        text = text.replace(f"**{old}**", f"**{new}**")
-    return text
+        words = rename_words(words, old, new)
+    return words
+
+
+def rename_words(text: str, old: str, new: str) -> str:
+    """`text` with the name `old`, wherever it stands as whole words read as a reader reads them
+    (any quote style or spacing; a trailing colon or required mark stays), replaced by `new`. An
+    `old` that is part of `new` where `new` already stands is kept: renaming twice changes nothing."""
+    if not reader_name(old).strip():
+        return text
+    kept = [match.span() for match in _whole_words(new).finditer(text)] if reader_name(new).strip() else []
+
+    def replace(match: re.Match[str]) -> str:
+        inside_new = any(start <= match.start() and match.end() <= end for start, end in kept)
+        return match.group(0) if inside_new else new
+
+    return _whole_words(old).sub(replace, text)
+
+
+def _whole_words(name: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){words_pattern(name)}(?!\w)")
+
+
+# A name an override gives: `name: Save`, `{role: button, name: "More options for 'Flu'"}`, `text: …`.
+_NAME_KEY = re.compile(r"(?<![\w-])(?:name|label|text):[ \t]+")
+_DOUBLE_QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')
+_SINGLE_QUOTED = re.compile(r"'(?:[^']|'')*'")
 
 
 def _rewrite_override(line: str, renames: dict[str, str]) -> str:
     for old, new in renames.items():
+        # A field keyed by the renamed name (`fields: {Opening hours: …}`) is keyed by the new one.
         escaped = re.escape(old)
-        line = re.sub(
-            rf"(\b(?:name|label|text):\s*)(['\"]?){escaped}\2(?=\s*[,}}]|\s*$)", rf"\g<1>\g<2>{new}\g<2>", line
-        )
-        line = re.sub(rf"^(\s*)(['\"]?){escaped}\2(\s*:)", rf"\g<1>\g<2>{new}\g<2>\g<3>", line)
-    return line
+        line = re.sub(rf"^(\s*)(['\"]?){escaped}\2(\s*:)", lambda m, new=new: f"{m[1]}{m[2]}{new}{m[2]}{m[3]}", line)
+    pieces, last, scanned = [], 0, 0
+    for key in _NAME_KEY.finditer(line):
+        if key.start() < scanned:
+            continue  # Words inside a value read before, not a key.
+        start = key.end()
+        in_flow = line.count("{", 0, start) > line.count("}", 0, start)
+        end, value, style = _scalar(line, start, in_flow)
+        scanned = end
+        if value is None:
+            continue
+        renamed = _renamed(value, renames)
+        if renamed != value:
+            pieces += [line[last:start], _yaml_scalar(renamed, style, in_flow)]
+            last = end
+    return "".join([*pieces, line[last:]])
+
+
+def _scalar(line: str, start: int, in_flow: bool) -> tuple[int, str | None, str]:
+    """The YAML scalar at `start`: where it ends, its value, and its quote (empty when plain)."""
+    quoted = {'"': _DOUBLE_QUOTED, "'": _SINGLE_QUOTED}.get(line[start : start + 1])
+    if quoted is not None:
+        match = quoted.match(line, start)
+        if match is None:
+            return start, None, ""
+        try:
+            value = yaml.safe_load(match.group(0))
+        except yaml.YAMLError:
+            return start, None, ""
+        return match.end(), value if isinstance(value, str) else None, line[start]
+    stop = re.compile(r"\s+#|[,}\]]" if in_flow else r"\s+#").search(line, start)
+    end = stop.start() if stop else len(line)
+    value = line[start:end].rstrip()
+    if not value or value[0] in "{[&*!|>":
+        return start, None, ""
+    return start + len(value), value, ""
+
+
+def _yaml_scalar(value: str, style: str, in_flow: bool) -> str:
+    """`value` written in the quote it had, or plain when YAML reads it back so; else double-quoted."""
+    if style == "'":
+        return "'" + value.replace("'", "''") + "'"
+    if not style:
+        try:
+            read = yaml.safe_load(("{key: %s}" if in_flow else "key: %s") % value)
+        except yaml.YAMLError:
+            read = None
+        if read == {"key": value}:
+            return value
+    return json.dumps(value, ensure_ascii=False)
 
 
 def labels_by_spelling(node: AriaNode) -> dict[str, str]:
