@@ -49,6 +49,7 @@ def _django_admin(folder: Path) -> Iterator[tuple[Path, dict[str, str]]]:
 def _react_admin(folder: Path) -> Iterator[tuple[Path, dict[str, str]]]:
     from realapps.react_admin_app import HELP_CENTRE, serve
 
+    folder.mkdir(parents=True)
     with serve(folder) as running:
         yield HELP_CENTRE, running.environment()
 
