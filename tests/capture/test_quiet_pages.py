@@ -9,12 +9,12 @@ import asyncio
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from playwright.async_api import Page, async_playwright
+from capture.watched_browser import watched_context
+from playwright.async_api import Page
 
-from helpcentre.browser import launch_options
 from helpcentre.capture.masks import MASK_ATTRIBUTE, KeptMarks, MaskReading, PageMasks
 from helpcentre.capture.outcome import page_state
-from helpcentre.capture.quiet import QUIET_MS, change_count, quiet_now, watch_pages
+from helpcentre.capture.quiet import QUIET_MS, change_count, quiet_now
 from helpcentre.capture.walker import ShotReading, settled_screenshot
 
 FORM = """<form>
@@ -51,10 +51,7 @@ async def _shot(page: Page) -> tuple[bytes, ShotReading, int]:
 
 async def _scenarios() -> dict:
     found: dict = {}
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(**launch_options())
-        context = await browser.new_context(viewport={"width": 640, "height": 400})
-        await watch_pages(context)
+    async with watched_context() as (browser, context):
         page = await context.new_page()
         await page.set_content(FORM)
 
@@ -116,7 +113,6 @@ async def _scenarios() -> dict:
             + "<script>setInterval(() => { document.getElementById('status').dataset.tick = Date.now(); }, 10)</script>"
         )
         found["busy"] = await quiet_now(busy)
-        await browser.close()
     return found
 
 

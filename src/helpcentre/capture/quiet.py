@@ -26,6 +26,8 @@ from helpcentre.capture.settling import PENDING_WORK_SCRIPT
 QUIET_MS = 50
 # Past this, the page is shot until two frames agree, which has its own deadline.
 QUIET_WAIT_MS = 1000
+# The longest a picture waits for transitions to end and images in view to load before it is framed.
+STILL_WAIT_MS = 3000
 
 PAGE_WATCH_SCRIPT = """(() => {
   const key = Symbol.for('helpcentre.pageWatch');
@@ -90,6 +92,28 @@ _QUIET = """async ([quiet, wait]) => {
   }
 }"""
 
+# True once no finite animation or transition runs and every image in the viewport has loaded or
+# failed; false at the deadline. A spinner that turns forever is no motion to wait for.
+_STILL = """async wait => {
+  const until = performance.now() + wait;
+  const work = window[Symbol.for('helpcentre.pendingWork')];
+  const sleep = work ? work.sleep : ms => new Promise(resolve => setTimeout(resolve, ms));
+  const moving = animation => animation.playState === 'running'
+    && Number.isFinite(animation.effect?.getComputedTiming?.().endTime ?? Infinity);
+  const inView = element => {
+    const rect = element.getBoundingClientRect();
+    return rect.width > 0 && rect.height > 0 && rect.bottom > 0 && rect.right > 0
+      && rect.top < innerHeight && rect.left < innerWidth;
+  };
+  for (;;) {
+    const still = !document.getAnimations().some(moving)
+      && ![...document.images].some(image => !image.complete && inView(image));
+    if (still) return true;
+    if (performance.now() >= until) return false;
+    await sleep(20);
+  }
+}"""
+
 _CHANGES = """() => {
   const watch = window[Symbol.for('helpcentre.pageWatch')];
   return watch ? watch.changes : null;
@@ -123,6 +147,16 @@ async def _watch_says(page: Page, script: str, kind: type, argument: object = No
 async def quiet_now(page: Page) -> int | None:
     """Wait for QUIET_MS of quiet; the page's change count then, or None if the watch cannot vouch for it."""
     return await _watch_says(page, _QUIET, int, [QUIET_MS, QUIET_WAIT_MS])
+
+
+async def until_still(page: Page, wait_ms: float = STILL_WAIT_MS) -> bool:
+    """Wait until what moves on the page has come to rest: its transitions, and the images in view.
+
+    Boxes measured mid-transition (a menu sliding open) frame a picture that the screenshot, which
+    finishes transitions at once, no longer fills; an image still loading is drawn blank once and
+    as loaded (or broken) the next time. False when the page was still moving at the deadline.
+    """
+    return bool(await _watch_says(page, _STILL, bool, wait_ms))
 
 
 async def document_epoch(page: Page) -> str | None:

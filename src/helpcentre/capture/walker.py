@@ -29,7 +29,7 @@ from helpcentre.capture.next_check import NextChecks
 from helpcentre.capture.outcome import NavigationWatch, page_state, refusal
 from helpcentre.capture.places import bind_check
 from helpcentre.capture.prose import NotResolved, Resolved, find_text, text_shown_now
-from helpcentre.capture.quiet import change_count, quiet_now, still_quiet
+from helpcentre.capture.quiet import change_count, quiet_now, still_quiet, until_still
 from helpcentre.capture.reading import PageReadings
 from helpcentre.capture.rows import resolve_or_row
 from helpcentre.capture.settling import settle
@@ -422,6 +422,8 @@ class _StepWalk:
             self.page, [resolve(self.page, spec) for spec in [*self.masks, *extra_masks]], self.readings.kept_marks
         )
         framing = None
+        # Boxes are measured on a page at rest: a menu mid-slide frames a picture it no longer fills.
+        await until_still(self.page)
         if shot is None:
             # The masks are marked while the elements to frame are found: neither changes the page.
             wanted = [*(frame_elements or []), *highlight]
