@@ -40,9 +40,9 @@ def lint_codes(help_centre: HelpCentreCopy) -> tuple[subprocess.CompletedProcess
     return result, [line.split(": ")[1].split()[0] for line in result.stdout.splitlines()]
 
 
-def capture_lines(help_centre: HelpCentreCopy) -> dict[str, str]:
-    """Each article's line in one capture of the whole help centre."""
-    result = help_centre.run("capture", "--workers", "1")
+def capture_lines(help_centre: HelpCentreCopy, *articles: str) -> dict[str, str]:
+    """Each article's line in one capture of these articles (all of the help centre without any)."""
+    result = help_centre.run("capture", *articles, "--workers", "1")
     output = result.stdout + result.stderr
     lines = {}
     for line in output.splitlines():
@@ -53,12 +53,14 @@ def capture_lines(help_centre: HelpCentreCopy) -> dict[str, str]:
     return lines
 
 
-def verify_twice(help_centre: HelpCentreCopy) -> list[dict[str, list[str]]]:
+def verify_twice(help_centre: HelpCentreCopy, *articles: str) -> list[dict[str, list[str]]]:
     """Each article's steps as `N status: message`, in two verify runs one after the other."""
     runs = []
     for run in (1, 2):
         steps = help_centre.root / f"verify-{run}.json"
-        result = help_centre.run("verify", "--json", str(steps), "--report", str(help_centre.root / f"report-{run}"))
+        result = help_centre.run(
+            "verify", *articles, "--json", str(steps), "--report", str(help_centre.root / f"report-{run}")
+        )
         assert steps.exists(), f"verify run {run} wrote no results (exit {result.returncode}):\n{result.stderr}"
         by_article: dict[str, list[str]] = {}
         for record in json.loads(steps.read_text()):
