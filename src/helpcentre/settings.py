@@ -187,6 +187,9 @@ class ToleranceSettings(BaseModel):
 
     threshold: float = Field(default=0.1, ge=0, le=1)
     include_aa: bool = False
+    # Chromium rounds an edge on a fractional position to either pixel from one load of a page to
+    # the next: a patch drawn this many pixels over, all of it by one offset, is not a change.
+    edge_shift: int = Field(default=1, ge=0, le=2)
     # Unset, no pixel may differ. Both set, the stricter wins, as in Playwright.
     max_diff_pixels: int | None = Field(default=None, ge=0)
     max_diff_ratio: float | None = Field(default=None, ge=0, le=1)

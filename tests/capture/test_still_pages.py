@@ -15,6 +15,7 @@ import pytest
 from capture.watched_browser import watched_context
 from local_http import QuietHandler, serving_with
 
+from helpcentre.capture.masks import MASK_COLOUR, PageMasks
 from helpcentre.capture.quiet import until_still
 
 SLIDING_MENU = """<style>
@@ -26,6 +27,9 @@ SLIDING_MENU = """<style>
 <div class="spinner"></div>
 <button id="account" onclick="document.getElementById('menu').classList.add('open')">Alex</button>
 <ul id="menu"><li>Account</li><li>Log out</li></ul>"""
+
+
+LOGO = "%3Csvg xmlns='http://www.w3.org/2000/svg' width='40' height='20'%3E%3Crect width='40' height='20'/%3E%3C/svg%3E"
 
 
 class SlowImages(QuietHandler):
@@ -76,6 +80,19 @@ async def _scenarios(base_url: str) -> dict:
         }""")
         began = time.perf_counter()
         found["hung image"] = (await until_still(page, 300), time.perf_counter() - began)
+
+        # An avatar that failed, and one still on its way, beside a drawing that loaded: each is a
+        # picture of its own page, taken the way a step's is.
+        for avatar in ("/avatar-fails.png", "/avatar-never.png"):
+            await page.goto(base_url)
+            await page.set_content(f"""<p>Signed in as Alex</p>
+              <img src="data:image/svg+xml,{LOGO}" alt="Logo">
+              <img src="{avatar}" width="32" height="32" alt="">""")
+            await until_still(page, 300)
+            masks = PageMasks(page, [])
+            await masks.mark_elements()
+            picture = await page.screenshot(mask=masks.screenshot_mask(), mask_color=MASK_COLOUR)
+            found[avatar] = (picture, (await masks.read()).rects)
     return found
 
 
@@ -103,3 +120,15 @@ def test_an_image_that_never_answers_is_given_up_on_at_the_deadline(scenarios):
     still, seconds = scenarios["hung image"]
     assert not still
     assert 0.3 <= seconds < 2
+
+
+def test_an_image_that_failed_or_never_came_is_painted_over_and_recorded_as_masked(scenarios):
+    failed, failed_rects = scenarios["/avatar-fails.png"]
+    hung, hung_rects = scenarios["/avatar-never.png"]
+    # Broken in one run and blank in the next would otherwise be two different pictures.
+    assert failed == hung
+    # Only the avatar: the drawing that loaded is in the picture as drawn.
+    assert len(failed_rects) == 1 and len(failed_rects[0]) == 1
+    assert failed_rects == hung_rects
+    x, y, width, height = failed_rects[0][0]
+    assert (width, height) == (32, 32)

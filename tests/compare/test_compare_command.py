@@ -57,8 +57,10 @@ def test_json_output(pair):
         "width": 10,
         "height": 10,
         "anti_aliased": 0,
+        "shifted": 0,
         "threshold": 0.1,
         "include_aa": False,
+        "edge_shift": 0,
         "diff": None,
     }
 

@@ -275,6 +275,7 @@ def test_each_drift_shows_its_own_evidence(report):
         ("Pixels that differ", "1,234 of 1,024,000 (0.12%)"),
         ("Tolerance", "0 pixels or 0%"),
         ("Colour threshold", "0.1"),
+        ("Edges drawn a pixel over", "0, not counted"),
     ]
 
     text = report.by_id("billing-change-requests-step-4")

@@ -27,6 +27,12 @@ from playwright.async_api import Page
 from helpcentre.capture.framing import FRAME_ATTRIBUTE
 from helpcentre.capture.masked_text import ELEMENT_TEXT, MASKED_TEXT, redact
 from helpcentre.capture.quiet import document_epoch
+from helpcentre.capture.unloaded_images import (
+    UNLOADED_ATTRIBUTE,
+    mark_unloaded_images,
+    unloaded_images,
+    unloaded_rects,
+)
 
 MASK_COLOUR = "#8a8f98"
 MASK_ATTRIBUTE = "data-helpcentre-mask"
@@ -128,12 +134,16 @@ class PageMasks:
         # Set when marks cannot be trusted (the page keeps changing where it does not show, or has
         # shadow roots): then Playwright looks for every mask in each frame, as it does by itself.
         self.in_each_frame = False
+        # How many images were still loading or had failed at the marking: painted over too.
+        self.unloaded = 0
 
     async def mark_elements(self, reuse: bool = False) -> None:
         """Mark every element of every mask, under a new mark, and start watching the page.
 
         With `reuse`, the marks of the walk's last picture are kept when they are still valid.
+        Images still loading or failed are marked each time: one may have failed since.
         """
+        self.unloaded = await mark_unloaded_images(self.page)
         masks = repr(self.locators)
         if reuse and self.kept.mark and self.kept.masks == masks and not self.in_each_frame:
             epoch = await document_epoch(self.page)
@@ -144,7 +154,7 @@ class PageMasks:
         self.mark = str(next(_MARKS))
         if not self.locators or self.in_each_frame:
             return
-        attributes = [MASK_ATTRIBUTE, MASK_OF_ATTRIBUTE, FRAME_ATTRIBUTE]
+        attributes = [MASK_ATTRIBUTE, MASK_OF_ATTRIBUTE, FRAME_ATTRIBUTE, UNLOADED_ATTRIBUTE]
         # Sent in this order: the watch is on before any mask is looked for.
         has_shadow_roots, *_, epoch = await asyncio.gather(
             self.page.evaluate(_WATCH, [attributes, self.mark]),
@@ -160,12 +170,23 @@ class PageMasks:
             self.kept.masks, self.kept.mark, self.kept.epoch = masks, self.mark, epoch
 
     def screenshot_mask(self) -> list[PlaywrightLocator]:
-        """What `page.screenshot(mask=...)` paints over: the marked elements, or every mask."""
+        """What `page.screenshot(mask=...)` paints over: the marked elements, or every mask, and
+        the images that had not arrived."""
+        unloaded = [unloaded_images(self.page)] if self.unloaded else []
         if self.in_each_frame:
-            return self.locators
-        return [self.page.locator(f'[{MASK_ATTRIBUTE}="{self.mark}"]')] if self.locators else []
+            return [*self.locators, *unloaded]
+        marked = [self.page.locator(f'[{MASK_ATTRIBUTE}="{self.mark}"]')] if self.locators else []
+        return [*marked, *unloaded]
 
     async def read(self) -> MaskReading:
+        """Each mask's rectangles and text, then the unloaded images' rectangles (no text: an
+        image's name stays in the step's record whether or not it arrived)."""
+        if not self.unloaded:
+            return await self._read_masks()
+        reading, images = await asyncio.gather(self._read_masks(), unloaded_rects(self.page))
+        return MaskReading([*reading.rects, images], reading.values, reading.changed)
+
+    async def _read_masks(self) -> MaskReading:
         if not self.locators:
             return MaskReading([], [], False)
         if self.in_each_frame:

@@ -23,6 +23,13 @@ from helpcentre.cli.common import UsageProblem
 )
 @click.option("--include-aa", is_flag=True, help="Count anti-aliased pixels as different too (pixelmatch's includeAA).")
 @click.option(
+    "--edge-shift",
+    type=click.IntRange(0, 2),
+    default=0,
+    show_default=True,
+    help="Do not count a patch drawn this many pixels over, all of it by one offset (verify's edge_shift).",
+)
+@click.option(
     "--diff",
     "diff_path",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -31,7 +38,13 @@ from helpcentre.cli.common import UsageProblem
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 def compare(
-    expected: Path, actual: Path, threshold: float, include_aa: bool, diff_path: Path | None, as_json: bool
+    expected: Path,
+    actual: Path,
+    threshold: float,
+    include_aa: bool,
+    edge_shift: int,
+    diff_path: Path | None,
+    as_json: bool,
 ) -> None:
     """Compare two PNG screenshots of the same size pixel by pixel. Exits 0 when no pixel
     differs, 1 when some do, 2 when an image cannot be read or the sizes differ."""
@@ -41,7 +54,12 @@ def compare(
     expected_image, actual_image = read_png(expected), read_png(actual)
     try:
         result = compare_images(
-            expected_image, actual_image, threshold=threshold, include_aa=include_aa, diff_output=diff_path is not None
+            expected_image,
+            actual_image,
+            threshold=threshold,
+            include_aa=include_aa,
+            edge_shift=edge_shift,
+            diff_output=diff_path is not None,
         )
     except ImageSizeMismatch as error:
         (width1, height1), (width2, height2) = error.expected_size, error.actual_size
@@ -60,8 +78,10 @@ def compare(
             "width": result.width,
             "height": result.height,
             "anti_aliased": result.anti_aliased,
+            "shifted": result.shifted,
             "threshold": threshold,
             "include_aa": include_aa,
+            "edge_shift": edge_shift,
             "diff": str(diff_path) if diff_path is not None else None,
         }
         click.echo(json.dumps(summary))

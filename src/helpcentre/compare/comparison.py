@@ -10,7 +10,8 @@ from typing import NamedTuple
 import numpy as np
 
 from helpcentre.compare.images import as_rgba, encode_png, pad_to
-from helpcentre.compare.pixelmatch_port import gray_background, match_pixels
+from helpcentre.compare.pixelmatch_port import MAX_YIQ_DELTA, gray_background, match_pixels
+from helpcentre.compare.shifted import shifted_edges
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +53,7 @@ class Comparison:
     height: int
     anti_aliased: int  # over the threshold but taken for anti-aliasing, so not counted (0 with include_aa)
     padded: int  # of `mismatched`: pixels outside the smaller image, counted because the sizes differ
+    shifted: int = 0  # over the threshold but an edge drawn `edge_shift` pixels over, so not counted
     diff_png: bytes | None = field(default=None, repr=False)
 
     @property
@@ -73,6 +75,7 @@ def compare_images(
     ignore: Iterable[Box | tuple[int, int, int, int]] = (),
     pad: bool = False,
     diff_output: bool = True,
+    edge_shift: int = 0,
 ) -> Comparison:
     """Count the pixels of `actual` that differ from `expected`, exactly as pixelmatch 7 counts them.
 
@@ -82,6 +85,8 @@ def compare_images(
     drawn like unchanged pixels. Images of different sizes raise `ImageSizeMismatch` unless `pad`:
     then both are padded to the larger size with transparent black, as Playwright does, and every
     pixel outside the smaller one counts as different. `diff_output` adds pixelmatch's diff image.
+    With `edge_shift`, a patch drawn as the other image draws it that many pixels over or fewer
+    (an edge Chromium rounded the other way, `shifted.py`) does not count; drawn like anti-aliasing.
     """
     if not 0 <= threshold <= 1:
         raise ValueError(f"threshold must be between 0 and 1, got {threshold}")
@@ -108,6 +113,11 @@ def compare_images(
 
     found = match_pixels(img1, img2, threshold=threshold, include_aa=include_aa)
     different, anti_aliased = found.different, found.anti_aliased
+    max_delta = MAX_YIQ_DELTA * threshold * threshold
+    # Images of different sizes changed more than an edge: nothing is taken for a shift.
+    reach = edge_shift if outside_overlap is None else 0
+    moved = shifted_edges(img1, img2, different, reach=reach, max_delta=max_delta)
+    shifted, different = different[moved], different[~moved]
     padded = 0
     if outside_overlap is not None:
         forced = np.flatnonzero(outside_overlap)
@@ -116,12 +126,13 @@ def compare_images(
         anti_aliased = np.setdiff1d(anti_aliased, forced, assume_unique=True)
 
     log.debug(
-        "compared %dx%d at threshold %s: %d differ, %d anti-aliased",
+        "compared %dx%d at threshold %s: %d differ, %d anti-aliased, %d shifted",
         width,
         height,
         threshold,
         different.size,
         anti_aliased.size,
+        shifted.size,
     )
     return Comparison(
         mismatched=int(different.size),
@@ -130,7 +141,8 @@ def compare_images(
         height=height,
         anti_aliased=int(anti_aliased.size),
         padded=int(padded),
-        diff_png=encode_png(_diff_image(img1, different, anti_aliased)) if diff_output else None,
+        shifted=int(shifted.size),
+        diff_png=encode_png(_diff_image(img1, different, np.union1d(anti_aliased, shifted))) if diff_output else None,
     )
 
 

@@ -293,6 +293,8 @@ def pixel_figures(pixels: dict) -> list[tuple[str, str]]:
             f"{pixels.get('max_diff_pixels') or 0:,} pixels or {percent(pixels.get('max_diff_ratio') or 0)}",
         ),
         ("Colour threshold", f"{pixels.get('threshold', 0)}"),
+        # Drawn like anti-aliasing in the diff picture: not counted.
+        ("Edges drawn a pixel over", f"{pixels.get('shifted', 0):,}, not counted"),
     ]
 
 

@@ -25,6 +25,7 @@ class Tolerance:
     include_aa: bool
     max_diff_pixels: int | None
     max_diff_ratio: float | None
+    edge_shift: int = 0
 
     @classmethod
     def for_step(cls, site: ToleranceSettings, walkthrough: Walkthrough, step: Step | StepOverride | None) -> Tolerance:
@@ -37,7 +38,7 @@ class Tolerance:
                     return value
             return None
 
-        return cls(site.threshold, site.include_aa, pick("max_diff_pixels"), pick("max_diff_ratio"))
+        return cls(site.threshold, site.include_aa, pick("max_diff_pixels"), pick("max_diff_ratio"), site.edge_shift)
 
     def allowed(self, total: int) -> float:
         """How many pixels may differ: the stricter of the two limits, none when neither is set."""
@@ -196,6 +197,7 @@ def judge(
         ignore=[_whole_pixels(box) for box in [*baseline_masks, *shot.masks]],
         pad=True,
         diff_output=True,
+        edge_shift=tolerance.edge_shift,
     )
     allowed = tolerance.allowed(comparison.total)
     ratio = comparison.mismatched / comparison.total if comparison.total else 0.0
@@ -204,7 +206,9 @@ def judge(
         "total": comparison.total,
         "ratio": round(ratio, 6),
         "allowed": round(allowed, 1),
+        "shifted": comparison.shifted,
         "threshold": tolerance.threshold,
+        "edge_shift": tolerance.edge_shift,
         "max_diff_pixels": tolerance.max_diff_pixels,
         "max_diff_ratio": tolerance.max_diff_ratio,
     }
