@@ -112,12 +112,12 @@ RESET = "POST /__reset 200"
 
 @pytest.mark.browser
 def test_explain_leaves_the_product_as_it_found_it(react_admin: RunningHelpdesk, help_centre: HelpCentreCopy) -> None:
-    """Explain walks an article that creates a ticket, and the target's reset is the last thing it does."""
+    """Explain walks an article that deletes a ticket, and the target's reset is the last thing it does."""
     react_admin.api("__reset", method="POST")  # the walks before this one leave their changes behind
     before = {resource: react_admin.api(f"api/{resource}") for resource in ("tickets", "technicians")}
     logged = len(react_admin.log().splitlines())
 
-    result = help_centre.run("explain", "tickets/log-a-new-ticket")
+    result = help_centre.run("explain", "tickets/delete-a-ticket")
 
     requests = react_admin.log().splitlines()[logged:]
     assert "Step 1. Click **Tickets** in the menu on the left." in result.stdout, result.stdout + result.stderr
