@@ -35,6 +35,20 @@ def browser_type_launch_args() -> dict:
 VERIFIED_AT = "2026-11-26T20:40:00+00:00"
 
 
+def _built_with(settings: dict[str, str], site_dir: Path, audience: str = "customers") -> Path:
+    """The repository's help centre built with --strict, with these environment variables set."""
+    previous = {name: os.environ.get(name) for name in settings}
+    os.environ.update(settings)
+    try:
+        return build_site(PROJECT_ROOT / "mkdocs.yml", site_dir, strict=True, audience=audience)
+    finally:
+        for name, value in previous.items():
+            if value is None:
+                del os.environ[name]
+            else:
+                os.environ[name] = value
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The repository's own help centre, built once with --strict, after a clean verify."""
@@ -46,22 +60,25 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     record.write_text(json.dumps({"version": 1, "articles": entries}))
     # No search reports: the site's own requests stay on its origin (test_feedback.py has a site
     # that reports to a running feedback service).
-    settings = {"HELPCENTRE_VERIFICATION_RECORD": str(record), "HELPCENTRE_SEARCH_REPORT_URL": ""}
-    previous = {name: os.environ.get(name) for name in settings}
-    os.environ.update(settings)
-    try:
-        return build_site(PROJECT_ROOT / "mkdocs.yml", site_dir, strict=True)
-    finally:
-        for name, value in previous.items():
-            if value is None:
-                del os.environ[name]
-            else:
-                os.environ[name] = value
+    return _built_with({"HELPCENTRE_VERIFICATION_RECORD": str(record), "HELPCENTRE_SEARCH_REPORT_URL": ""}, site_dir)
 
 
 @pytest.fixture(scope="session")
 def site_url(built_site: Path):
     with SiteServer(built_site) as server:
+        yield server.url
+
+
+@pytest.fixture(scope="session")
+def agents_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's help centre built for support agents: every article, the internal ones too."""
+    site_dir = tmp_path_factory.mktemp("agents-site")
+    return _built_with({"HELPCENTRE_SEARCH_REPORT_URL": ""}, site_dir, audience="agents")
+
+
+@pytest.fixture(scope="session")
+def agents_site_url(agents_site: Path):
+    with SiteServer(agents_site) as server:
         yield server.url
 
 

@@ -69,14 +69,23 @@ class PdfResult:
     seconds: float
 
 
-def choose_articles(centre: HelpCentre, selectors: list[str]) -> list[Article]:
-    """The articles named by path (`billing/change-requests`) or id, or every article; in path order."""
+def choose_articles(centre: HelpCentre, selectors: list[str], audience: str = "customers") -> list[Article]:
+    """The articles named by path (`billing/change-requests`) or id, or every article of the
+    audience's site; in path order. The customers' site has no internal article to print."""
+    readable = centre.for_audience(audience)
     if not selectors:
-        return sorted(centre.articles, key=lambda article: article.ref)
+        return sorted(readable.articles, key=lambda article: article.ref)
     try:
-        return centre.select(selectors)
+        chosen = centre.select(selectors)
     except UnknownArticle as error:
         raise PdfUsageError(str(error)) from None
+    internal = [article.ref for article in chosen if readable.find(article.ref) is None]
+    if internal:
+        raise PdfUsageError(
+            f"{', '.join(internal)}: internal (audience: agents), not on the customers' site;"
+            " build and print the agents' site with --audience agents"
+        )
+    return chosen
 
 
 def article_pages(site_dir: Path, articles: list[Article]) -> dict[str, str]:

@@ -83,6 +83,6 @@ def test_search_open_the_card_change_article_and_copy_a_step_link_with_the_keybo
         page.keyboard.press("Enter")
 
         expect(page.get_by_role("status").filter(has_text="Link to step 3 copied")).to_be_visible()
-        assert page.evaluate("navigator.clipboard.readText()") == f"{site_url}{GUIDE}#step-3"
+        assert page.evaluate("navigator.clipboard.readText()") == f"{site_url}a/101/#step-3"
     finally:
         context.close()

@@ -144,6 +144,10 @@ def test_editing_an_article_reloads_the_open_page(page: Page, project_root: Path
         sandboxes = child_pids(preview.process.pid)
         assert len(sandboxes) == 1, sandboxes
 
+        # Writers preview the internal articles they write too, which the customers' site leaves out.
+        page.goto(preview.site_url + "agents/billing/link-billing-articles-in-replies/")
+        expect(page.locator("h1")).to_have_text("Link billing articles and steps in support replies")
+
         page.goto(preview.site_url + GUIDE + "/")
         expect(page.locator("h1")).to_have_text(title)
         expect(page.get_by_text(new_sentence)).to_have_count(0)

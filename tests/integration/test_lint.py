@@ -183,6 +183,14 @@ CASES = {
         policy(codes.BROKEN_ANCHOR, body="Do [step 3](../billing/open.md#step-3).\n"),
         f"{RULE(121)}:8:4: HC121 no anchor '#step-3' in billing/open.md",
     ),
+    codes.INTERNAL_LINK: (
+        {
+            **policy(codes.INTERNAL_LINK, body="Agents read [escalations](../billing/escalations.md).\n"),
+            "docs/billing/escalations.md": article_text(9, "Refund escalations", extra="audience: agents\n"),
+        },
+        f"{RULE(122)}:8:13: HC122 link '../billing/escalations.md' is to an internal article (billing/escalations,"
+        " audience: agents), which the customers' site does not have; link it only from internal articles",
+    ),
     codes.MISSING_IMAGE: (
         policy(codes.MISSING_IMAGE, body="![The signed form](form.png)\n"),
         f"{RULE(130)}:8:1: HC130 image 'form.png' not found",

@@ -32,7 +32,20 @@ def test_links_to_pages_anchors_steps_files_and_short_links_resolve(project):  #
     assert lint(project)[:2] == (0, [])
 
 
-def test_heading_anchors_are_the_ones_the_built_pages_have(built_site, project_root):
+def test_a_customers_page_that_links_an_internal_article_is_refused(project):  # noqa: F811
+    internal = article_text(5, "Refund escalations", extra="audience: agents\n", body="See [paying](pay.md).\n")
+    public = article_text(6, "Ask for a refund", body="Agents see [escalations](escalations.md) and [this](/a/5/).\n")
+    write_all(project, {"docs/billing/escalations.md": internal, "docs/billing/refund.md": public})
+    code, lines, summary = lint(project)
+    assert (code, summary) == (1, "2 error(s), 0 warning(s)\n")
+    assert lines == [
+        f"docs/billing/refund.md:8:{column}: HC122 link '{link}' is to an internal article (billing/escalations,"
+        " audience: agents), which the customers' site does not have; link it only from internal articles"
+        for column, link in ((46, "/a/5/"), (12, "escalations.md"))
+    ]
+
+
+def test_heading_anchors_are_the_ones_the_built_pages_have(agents_site, project_root):
     """Lint's anchors come from the same slug rules as the site's, or HC121 would be wrong."""
     from helpcentre.lint.markdown_scan import anchors
     from helpcentre.project import load_project
@@ -41,7 +54,7 @@ def test_heading_anchors_are_the_ones_the_built_pages_have(built_site, project_r
     checked = 0
     for article in centre.articles:
         section = "agents/" if article.for_agents_only else ""
-        html = (built_site / section / article.ref / "index.html").read_text(encoding="utf-8")
+        html = (agents_site / section / article.ref / "index.html").read_text(encoding="utf-8")
         page_ids = set(re.findall(r'\bid="([^"]+)"', html))
         found = anchors(article.body)
         assert found <= page_ids, article.ref

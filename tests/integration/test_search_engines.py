@@ -19,15 +19,19 @@ SITEMAP_LOC = "{http://www.sitemaps.org/schemas/sitemap/0.9}loc"
 
 def test_pages_for_support_agents_stay_out_of_the_sitemap(fixture_project):
     fixture_project.write("docs/billing/refunds.md", article_text(3, "Refund a client", extra="audience: agents\n"))
-    result = fixture_project.build("--strict")
-    assert result.returncode == 0, result.output
-    sitemap = (result.site / "sitemap.xml").read_bytes()
-    assert gzip.decompress((result.site / "sitemap.xml.gz").read_bytes()) == sitemap
-    listed = [loc.text for loc in ElementTree.fromstring(sitemap).iter(SITEMAP_LOC)]
-    assert "http://127.0.0.1:8000/billing/pay/" in listed and "http://127.0.0.1:8000/billing/card/" in listed
-    assert [url for url in listed if "/agents/" in url or "refunds" in url] == []
-    internal = next(result.site.rglob("refunds/index.html")).read_text(encoding="utf-8")
-    assert '<meta name="robots" content="noindex">' in internal
+    for audience in ("customers", "agents"):
+        result = fixture_project.build("--strict", "--audience", audience)
+        assert result.returncode == 0, result.output
+        sitemap = (result.site / "sitemap.xml").read_bytes()
+        assert gzip.decompress((result.site / "sitemap.xml.gz").read_bytes()) == sitemap
+        listed = [loc.text for loc in ElementTree.fromstring(sitemap).iter(SITEMAP_LOC)]
+        assert "http://127.0.0.1:8000/billing/pay/" in listed and "http://127.0.0.1:8000/billing/card/" in listed
+        assert [url for url in listed if "/agents/" in url or "refunds" in url] == []
+        pages = list(result.site.rglob("refunds/index.html"))
+        if audience == "customers":
+            assert pages == [], "the public site holds no internal page"
+        else:
+            assert '<meta name="robots" content="noindex">' in pages[0].read_text(encoding="utf-8")
 
 
 def test_structured_data_cannot_close_its_script_element(fixture_project):

@@ -90,6 +90,7 @@ def test_the_csv_has_one_row_an_article_with_the_same_values(records):
 def test_the_built_site_publishes_both_files(built_site, schema):
     document = json.loads((built_site / "articles.json").read_text(encoding="utf-8"))
     validate(schema, document)
-    assert document["count"] == len(document["articles"]) >= 12
+    assert document["count"] == len(document["articles"]) >= 11
+    assert not [entry for entry in document["articles"] if entry["audience"] == "agents"], "internal: not public"
     table = (built_site / "articles.csv").read_text(encoding="utf-8-sig")
     assert len(list(csv.DictReader(io.StringIO(table)))) == document["count"]

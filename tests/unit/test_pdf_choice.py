@@ -12,8 +12,11 @@ from helpcentre.pdf import PdfUsageError, article_pages, choose_articles
 from helpcentre.settings import PdfSettings
 
 
-def article(id: int, category: str = "billing") -> str:
-    return f"---\nid: {id}\ntitle: Article {id}\nsummary: About it.\ncategory: {category}\n---\n\nBody.\n"
+def article(id: int, category: str = "billing", audience: str = "customers") -> str:
+    return (
+        f"---\nid: {id}\ntitle: Article {id}\nsummary: About it.\ncategory: {category}\naudience: {audience}\n"
+        "---\n\nBody.\n"
+    )
 
 
 @pytest.fixture
@@ -22,6 +25,7 @@ def centre():
         ("billing/pay.md", "docs/billing/pay.md", article(1)),
         ("billing/card.md", "docs/billing/card.md", article(2)),
         ("policies/terms.md", "docs/policies/terms.md", article(3, "policies")),
+        ("billing/refunds.md", "docs/billing/refunds.md", article(4, audience="agents")),
     ]
     loaded, problems = load_help_centre(sources, [Category("billing", "Billing"), Category("policies", "Policies")])
     assert problems == []
@@ -33,8 +37,16 @@ def built_page(site: Path, page: str) -> None:
     (site / page / "index.html").write_text("<h1>An article</h1>", encoding="utf-8")
 
 
-def test_without_names_every_article_is_printed_in_path_order(centre):
+def test_without_names_every_article_of_the_sites_audience_is_printed_in_path_order(centre):
     assert [article.ref for article in choose_articles(centre, [])] == ["billing/card", "billing/pay", "policies/terms"]
+    agents = [article.ref for article in choose_articles(centre, [], "agents")]
+    assert agents == ["billing/card", "billing/pay", "billing/refunds", "policies/terms"]
+
+
+def test_an_internal_article_is_not_printed_from_the_customers_site(centre):
+    with pytest.raises(PdfUsageError, match=r"^billing/refunds: internal \(audience: agents\), not on the customers'"):
+        choose_articles(centre, ["billing/pay", "4"])
+    assert [article.ref for article in choose_articles(centre, ["4"], "agents")] == ["billing/refunds"]
 
 
 def test_articles_are_named_by_path_or_id_and_each_is_printed_once(centre):

@@ -18,6 +18,12 @@ class UnknownArticle(LookupError):
     """A path or id that names no article; the message quotes it."""
 
 
+# The two sites a help centre builds: the public one, and the support agents' one with everything.
+CUSTOMERS = "customers"
+AGENTS = "agents"
+AUDIENCES = (CUSTOMERS, AGENTS)
+
+
 @dataclass(frozen=True)
 class Category:
     key: str
@@ -80,6 +86,12 @@ class HelpCentre:
                 self.for_agents.append(article)
             else:
                 self._by_category.setdefault(article.meta.category, []).append(article)
+
+    def for_audience(self, audience: str) -> HelpCentre:
+        """What one audience's site holds: customers never get an internal article, agents get all."""
+        if audience == AGENTS:
+            return self
+        return HelpCentre(self.categories, [a for a in self.articles if not a.for_agents_only], self.unusable)
 
     @staticmethod
     def reference_key(reference: int | str) -> int | str:

@@ -17,9 +17,14 @@ from helpcentre.cli.common import UsageProblem, config_option, load_checked, sto
     "-d",
     "--site-dir",
     type=click.Path(file_okay=False, path_type=Path),
-    default="site",
+    help="The built site whose pages are printed.  [default: site, or site-agents with --audience agents]",
+)
+@click.option(
+    "--audience",
+    type=click.Choice(["customers", "agents"]),
+    default="customers",
     show_default=True,
-    help="The built site whose pages are printed.",
+    help="Whose site it is, as `helpcentre build --audience` built it: the customers' has no internal article.",
 )
 @click.option(
     "-o",
@@ -28,15 +33,19 @@ from helpcentre.cli.common import UsageProblem, config_option, load_checked, sto
     type=click.Path(file_okay=False, path_type=Path),
     help="Where the PDFs go, as <article path>.pdf.  [default: SITE_DIR/<plugins.helpcentre.pdf.dir>]",
 )
-def pdf(config_file: Path, articles: tuple[str, ...], site_dir: Path, output_dir: Path | None) -> None:
+def pdf(
+    config_file: Path, articles: tuple[str, ...], site_dir: Path | None, audience: str, output_dir: Path | None
+) -> None:
     """Print ARTICLES (paths like billing/change-card-or-bank-info, or ids; default: every article)
     from the built site to PDF files, with the site's print layout. Run `helpcentre build` first."""
     from helpcentre.browser import BrowserNotFound
     from helpcentre.pdf import PdfUsageError, WrittenPdf, choose_articles, write_pdfs
+    from helpcentre.site import AGENTS_SITE_DIR
 
     project, centre = load_checked(config_file)
     # Stopped, the run still closes Chromium and the site server on its way out.
     stop_cleanly_on_sigterm()
+    site_dir = site_dir or Path(AGENTS_SITE_DIR if audience == "agents" else "site")
     output_dir = output_dir or site_dir / project.settings.pdf.dir
 
     def report(outcome) -> None:
@@ -46,7 +55,7 @@ def pdf(config_file: Path, articles: tuple[str, ...], site_dir: Path, output_dir
             click.echo(f"  FAILED  {outcome.article.ref}: {outcome.reason}", err=True)
 
     try:
-        result = write_pdfs(choose_articles(centre, list(articles)), site_dir, output_dir, report)
+        result = write_pdfs(choose_articles(centre, list(articles), audience), site_dir, output_dir, report)
     except PdfUsageError as error:
         raise UsageProblem(str(error)) from None
     except BrowserNotFound as error:

@@ -16,18 +16,27 @@ from helpcentre.cli.common import UnreadableScreenshots, config_option
 @config_option
 @click.option("-d", "--site-dir", type=click.Path(file_okay=False, path_type=Path), help="Where to write the site.")
 @click.option("--strict/--no-strict", default=True, show_default=True, help="Fail on warnings too.")
-def build(config_file: Path, site_dir: Path | None, strict: bool) -> None:
+@click.option(
+    "--audience",
+    type=click.Choice(["customers", "agents"]),
+    default="customers",
+    show_default=True,
+    help="customers: the public site, with no internal article at all; agents: everything, into site-agents/"
+    " unless --site-dir says otherwise, to deploy behind your sign-in.",
+)
+def build(config_file: Path, site_dir: Path | None, strict: bool, audience: str) -> None:
     """Build the static site. Exit 1 when it fails, 3 when screenshots are not PNG files
     (run `git lfs pull`, or capture them again)."""
     from helpcentre.site import BuildFailed, ScreenshotsUnreadable, build_site
 
     try:
-        built = build_site(config_file, site_dir, strict=strict)
+        built = build_site(config_file, site_dir, strict=strict, audience=audience)
     except ScreenshotsUnreadable as error:
         raise UnreadableScreenshots(str(error)) from error
     except BuildFailed as error:
         raise click.ClickException(str(error) or "the build failed; see the messages above") from error
-    click.echo(f"Built the help centre into {built}", err=True)
+    whose = "the agents' help centre" if audience == "agents" else "the help centre"
+    click.echo(f"Built {whose} into {built}", err=True)
 
 
 @cli.command("serve-site")

@@ -85,7 +85,9 @@ class BodyChecker:
             return None
         if resolved.endswith(".md"):
             if resolved in self._pages:
-                return self._check_anchor(page, reference, self._pages[resolved], fragment)
+                target_page = self._pages[resolved]
+                internal = self._internal_link(page, reference, target_page.article)
+                return internal or self._check_anchor(page, reference, target_page, fragment)
             if resolved in self._generated:
                 return None
             return self._not_found(page, reference, "no such page")
@@ -105,7 +107,19 @@ class BodyChecker:
         article_id = int(short.group(1))
         if self._centre.find(article_id) is None and article_id not in self._centre.unusable:
             return self._not_found(page, reference, f"no article has id {short.group(1)}")
-        return None
+        return self._internal_link(page, reference, self._centre.find(article_id))
+
+    def _internal_link(self, page: Page, reference: Reference, target: Article | None) -> Problem | None:
+        """A customers' page that links an internal article: the public site does not have it."""
+        if target is None or not target.for_agents_only or (page.article is not None and page.article.for_agents_only):
+            return None
+        return self._problem(
+            page,
+            reference,
+            codes.INTERNAL_LINK,
+            f"link '{reference.target}' is to an internal article ({target.ref}, audience: agents), which the"
+            " customers' site does not have; link it only from internal articles",
+        )
 
     def _check_anchor(self, page: Page, reference: Reference, target: Page, fragment: str) -> Problem | None:
         if not fragment:

@@ -176,6 +176,8 @@ def page_context(
         context["article"] = {
             "id": article.id,
             "ref": article.ref,
+            # An internal article is read by agents: no customer contact box, no feedback widget.
+            "internal": article.for_agents_only,
             # Written by `helpcentre pdf` after the build; linked only when the site has them.
             "pdf": config.pdf.path_for(article.ref) if config.pdf.enabled else None,
             "title": article.title,

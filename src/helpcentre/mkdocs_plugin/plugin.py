@@ -17,6 +17,7 @@ from mkdocs.utils import clean_directory
 
 from helpcentre import atomic, exports, git_dates, redirects
 from helpcentre.articles import HelpCentre
+from helpcentre.articles.model import AGENTS, CUSTOMERS
 from helpcentre.mkdocs_plugin import (
     checks,
     dirty_rebuilds,
@@ -62,11 +63,17 @@ class HelpCentrePlugin(BasePlugin):
         self._dirty = False
         self._last_build: str | None = None
         self._building: str | None = None
+        # Whose site this build is (`helpcentre build --audience`): the customers' holds no internal
+        # article at all; the agents' has everything, to deploy behind the company's sign-in.
+        self.audience = CUSTOMERS
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defined at all, this hook keeps the plugin from one `serve` rebuild to the next, which
         # is what lets a dirty rebuild know what the last one was built from.
         self._dirty = dirty
+        if command == "serve":
+            # The writers' preview (`helpcentre serve`) shows the internal articles they write too.
+            self.audience = AGENTS
 
     def load_config(self, options: dict, config_file_path: str | None = None):
         """Validate with the same schema that lint, capture and verify use."""
@@ -106,6 +113,11 @@ class HelpCentrePlugin(BasePlugin):
         project_root = Path(config.config_file_path or ".").resolve().parent
         # The same checks as `helpcentre lint`, over what MkDocs has already read.
         centre = checks.check_help_centre(files, config, self.config, project_root)
+        if self.audience != AGENTS:
+            # Checked with the rest (lint refuses a public page that links one), then left out whole.
+            for article in centre.for_agents:
+                files.remove(files.get_file_from_path(str(article.src_path)))
+            centre = centre.for_audience(self.audience)
         screenshots_dir = project_root / self.config.screenshots_dir
         self.centre = centre
         self._article_by_src = {str(article.src_path): article for article in centre.articles}

@@ -1,12 +1,19 @@
-/* Each numbered step's "Copy link" copies the full address of that step, for support replies. */
+/* Each numbered step's "Copy link" copies the article's short link to that step (/a/101/#step-2),
+   for support replies: it outlives a renamed or moved article, and the short page keeps the step. */
 (function () {
-  function stepAddress(link) {
-    var address = new URL(window.location.href)
-    // The step's own address, without this reader's query: a page opened from search carries
-    // the search's highlight (?h=change+card), which the reader of a support reply has no use for.
+  function stepAddress(link, page) {
+    // Relative to the page, so it is right on any host and under any path.
+    var address = new URL(page, window.location.href)
+    // Without this reader's query: a page opened from search carries the search's highlight
+    // (?h=change+card), which the reader of a support reply has no use for.
     address.search = ""
     address.hash = link.getAttribute("href")
     return address.href
+  }
+
+  function shortLink(link) {
+    var body = link.closest("[data-hc-short-link]")
+    return stepAddress(link, body ? body.getAttribute("data-hc-short-link") : window.location.href)
   }
 
   function copyWithoutClipboardApi(text) {
@@ -54,9 +61,9 @@
       link.dataset.hcReady = "true"
       link.addEventListener("click", function (event) {
         event.preventDefault()
-        var address = stepAddress(link)
+        var address = shortLink(link)
         // The address bar shows the step too, as a followed link would.
-        history.replaceState(null, "", address)
+        history.replaceState(null, "", stepAddress(link, window.location.href))
         copy(address).then(
           function () { announce("Link to step " + link.dataset.step + " copied") },
           function () { announce("Copy this link: " + address) }
