@@ -73,7 +73,10 @@ def site_url(built_site: Path):
 def agents_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The repository's help centre built for support agents: every article, the internal ones too."""
     site_dir = tmp_path_factory.mktemp("agents-site")
-    return _built_with({"HELPCENTRE_SEARCH_REPORT_URL": ""}, site_dir, audience="agents")
+    # No verify has run for it: staff read that every how-to's screenshots are unverified.
+    record = tmp_path_factory.mktemp("agents-verification") / "verification.json"
+    settings = {"HELPCENTRE_VERIFICATION_RECORD": str(record), "HELPCENTRE_SEARCH_REPORT_URL": ""}
+    return _built_with(settings, site_dir, audience="agents")
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from billing_sandbox.process import SandboxProcess
 
@@ -50,6 +50,28 @@ def test_help_centre_page_has_no_serious_violation(
     assert response is not None and response.status == status
     expect(page.locator("h1")).to_be_visible()
     assert_no_blocking_violations(page, axe_script)
+
+
+@pytest.mark.parametrize("path", ["", "billing/", GUIDE], ids=["home", "category", "card-change article"])
+def test_help_centre_page_in_dark_mode_has_no_serious_violation(
+    browser: Browser, site_url: str, axe_script: Path, path: str
+) -> None:
+    # As a reader whose system is set to dark: the site follows it, and every colour still holds.
+    context = browser.new_context(color_scheme="dark")
+    try:
+        page = context.new_page()
+        page.goto(site_url + path)
+        expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+        assert_no_blocking_violations(page, axe_script)
+        if path == GUIDE:
+            # Its header toggle switches to light, and the next page keeps the reader's choice.
+            page.get_by_title("Switch to light mode").click()
+            expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
+            page.goto(site_url + "billing/")
+            expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
+            assert_no_blocking_violations(page, axe_script)
+    finally:
+        context.close()
 
 
 def test_search_results_have_no_serious_violation(page: Page, site_url: str, axe_script: Path) -> None:

@@ -106,3 +106,15 @@ def test_a_site_that_was_not_built_is_a_usage_error(project_root: Path, tmp_path
     assert result.returncode == 2
     assert result.stderr.endswith(f"Error: {missing}: no built site here; run helpcentre build first\n")
     assert not missing.exists()
+
+
+def test_the_agents_pdfs_are_printed_from_the_agents_site(project_root: Path, tmp_path: Path):
+    # Run where no site was built: the error names the folder each audience prints from.
+    project = tmp_path / "project"
+    shutil.copytree(project_root / "docs", project / "docs")
+    shutil.copy(project_root / "mkdocs.yml", project / "mkdocs.yml")
+    for audience, folder in (("agents", "site-agents"), ("customers", "site")):
+        command = [sys.executable, "-m", "helpcentre", "pdf", "--audience", audience]
+        result = subprocess.run(command, cwd=project, capture_output=True, text=True, timeout=300)
+        assert result.returncode == 2, result.stderr
+        assert result.stderr.endswith(f"Error: {folder}: no built site here; run helpcentre build first\n")

@@ -152,11 +152,32 @@ def test_each_step_of_the_card_change_guide_shows_its_screenshot(page: Page, sit
     expect(enlarged).to_have_attribute("src", re.compile(r"/03\.published\.png$"))
 
 
-def test_articles_say_when_their_screenshots_were_verified(page: Page, site_url: str):
+def test_customers_read_only_when_screenshots_were_checked(page: Page, site_url: str):
     page.goto(site_url + GUIDE)
     # The site fixture builds after the record of a clean verify on 26 November 2026.
-    expect(page.get_by_role("note")).to_have_text("Screenshots verified against the billing page on 26 November 2026.")
+    expect(page.get_by_role("note")).to_have_text("Checked against the billing page on 26 November 2026.")
+    # Never verified is the writers' concern: customers read nothing of it.
     page.goto(site_url + "billing/change-requests/")
-    expect(page.get_by_role("note")).to_contain_text("not been verified")
+    expect(page.get_by_role("note")).to_have_count(0)
+    expect(page.locator("body")).not_to_contain_text("verified")
     page.goto(site_url + "getting-started/therasoft-basics/")
     expect(page.get_by_role("note")).to_have_count(0)
+
+
+def test_staff_read_that_screenshots_were_never_verified(page: Page, agents_site_url: str):
+    page.goto(agents_site_url + "billing/change-requests/")
+    expect(page.get_by_role("note")).to_contain_text("have not been verified against the billing page yet")
+
+
+def test_a_reader_scrolling_back_up_a_long_article_on_a_phone_gets_back_to_top(page: Page, site_url: str):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(site_url + GUIDE)
+    back = page.get_by_role("button", name="Back to top")
+    # Material keeps it `hidden` (its stylesheet slides it out of sight) until the reader scrolls up again.
+    assert back.evaluate("button => button.hidden")
+    page.mouse.wheel(0, 3000)
+    page.wait_for_function("window.scrollY > 2000")
+    page.mouse.wheel(0, -400)
+    page.wait_for_function("!document.querySelector('.md-top').hidden")
+    back.click()
+    page.wait_for_function("window.scrollY === 0")

@@ -17,7 +17,9 @@ from helpcentre.cli.common import UsageProblem, config_option, load_checked, sto
     "-d",
     "--site-dir",
     type=click.Path(file_okay=False, path_type=Path),
-    help="The built site whose pages are printed.  [default: site, or site-agents with --audience agents]",
+    default="site",
+    show_default=True,
+    help="The built site whose pages are printed (site-agents unless given, with --audience agents).",
 )
 @click.option(
     "--audience",
@@ -33,8 +35,14 @@ from helpcentre.cli.common import UsageProblem, config_option, load_checked, sto
     type=click.Path(file_okay=False, path_type=Path),
     help="Where the PDFs go, as <article path>.pdf.  [default: SITE_DIR/<plugins.helpcentre.pdf.dir>]",
 )
+@click.pass_context
 def pdf(
-    config_file: Path, articles: tuple[str, ...], site_dir: Path | None, audience: str, output_dir: Path | None
+    context: click.Context,
+    config_file: Path,
+    articles: tuple[str, ...],
+    site_dir: Path,
+    audience: str,
+    output_dir: Path | None,
 ) -> None:
     """Print ARTICLES (paths like billing/change-card-or-bank-info, or ids; default: every article)
     from the built site to PDF files, with the site's print layout. Run `helpcentre build` first."""
@@ -45,7 +53,8 @@ def pdf(
     project, centre = load_checked(config_file)
     # Stopped, the run still closes Chromium and the site server on its way out.
     stop_cleanly_on_sigterm()
-    site_dir = site_dir or Path(AGENTS_SITE_DIR if audience == "agents" else "site")
+    if audience == "agents" and context.get_parameter_source("site_dir") is click.core.ParameterSource.DEFAULT:
+        site_dir = Path(AGENTS_SITE_DIR)
     output_dir = output_dir or site_dir / project.settings.pdf.dir
 
     def report(outcome) -> None:

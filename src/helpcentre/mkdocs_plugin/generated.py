@@ -99,10 +99,14 @@ def navigation(centre: HelpCentre) -> list[Any]:
     return nav
 
 
-def verification(article: Article, record: dict[str, Any], config: HelpCentreSettings) -> dict[str, Any] | None:
+def verification(
+    article: Article, record: dict[str, Any], config: HelpCentreSettings, staff: bool = False
+) -> dict[str, Any] | None:
     """What the article says about its screenshots: verified on a date, drifted, or never verified.
 
     `record` is the verification record that capture and verify write (helpcentre.verification).
+    Only staff (the writers' preview, the agents' site) read that screenshots drifted or were
+    never verified: that is theirs to act on. Customers read only that they were checked.
     """
     walkthrough = article.meta.walkthrough
     if walkthrough is None:
@@ -111,9 +115,10 @@ def verification(article: Article, record: dict[str, Any], config: HelpCentreSet
     title = target.title if target else walkthrough.target
     last = last_result(record, article.ref)
     if not last:
-        return {"state": "never", "target": title, "date": None}
+        return {"state": "never", "target": title, "date": None} if staff else None
     when = datetime.fromisoformat(last["at"]).strftime("%-d %B %Y")
-    return {"state": "ok" if last["status"] == "ok" else "drift", "target": title, "date": when}
+    state = "ok" if last["status"] == "ok" else "drift"
+    return {"state": state, "target": title, "date": when} if staff or state == "ok" else None
 
 
 def article_link(article: Article, url_by_ref: dict[str, str]) -> dict[str, Any]:
@@ -154,8 +159,11 @@ def page_context(
     step_images: dict[str, dict[int, StepImage]] | None = None,
     updated: dict[str, date] | None = None,
     listing: tuple[Category, int] | None = None,
+    staff: bool = False,
 ) -> dict[str, Any]:
     """What the help-centre templates render; URLs are site-relative, for Jinja's `url` filter.
+
+    `staff` is true on the writers' preview and the agents' site, which say more than customers read.
 
     `listing` is (category, page number) when the page is one of a category's pages.
     """
@@ -190,7 +198,7 @@ def page_context(
             "updated_text": f"{last_change:%-d %B %Y}" if last_change else None,
         }
         context["related"] = [article_link(other, url_by_ref) for other in centre.related(article)]
-        context["verification"] = verification(article, verification_record or {}, config)
+        context["verification"] = verification(article, verification_record or {}, config, staff)
     elif src_uri == "index.md":
         context["categories"] = [category_link(centre, category) for category in centre.categories]
         context["promoted"] = [article_link(other, url_by_ref) for other in centre.promoted]

@@ -230,6 +230,7 @@ class HelpCentrePlugin(BasePlugin):
             self._step_images,
             self._updated,
             self._listings.get(page.file.src_uri),
+            staff=self.audience == AGENTS,
         )
         context["hc"]["sidebar"] = self._sidebar_of(page)
         context["hc"]["structured_data"] = [
