@@ -13,16 +13,23 @@ GUIDE_TITLE = "How to change the card or bank info for your Therasoft monthly in
 MAX_TABS = 12
 
 # Whether the focused element shows its focus: a ring (outline or box-shadow), or, for the theme's
-# search box, the search dialog that opens around it (a moment after it takes the focus).
-FOCUS_SHOWN = """() => {
-    const element = document.activeElement
-    if (!element || element === document.body)
+# search box, the search dialog that opens around it (a moment after it takes the focus). The
+# theme's light/dark switch is a visually hidden radio button whose picture is the label after it.
+SHOWN_ELEMENT = """element => element.matches("input.md-option") ? element.nextElementSibling : element"""
+FOCUS_SHOWN = (
+    """() => {
+    const focused = document.activeElement
+    if (!focused || focused === document.body)
         return false
+    const element = ("""
+    + SHOWN_ELEMENT
+    + """)(focused)
     const style = getComputedStyle(element)
     const ringed = (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== "none"
     const searchOpened = element.matches("[data-hc-search-query]") && document.getElementById("__search").checked
     return ringed || searchOpened
 }"""
+)
 FOCUS_NAME = """() => {
     const element = document.activeElement
     if (!element || element === document.body)
@@ -39,7 +46,8 @@ def assert_focus_is_visible(page: Page) -> str:
     except PlaywrightTimeoutError:
         name = page.evaluate(FOCUS_NAME)
         raise AssertionError(f"the focus on {name!r} is not visible: no outline, no box-shadow") from None
-    expect(page.locator(":focus")).to_be_visible()
+    shown = page.locator(":focus").evaluate_handle(SHOWN_ELEMENT).as_element()
+    assert shown is not None and shown.is_visible(), f"the focus on {page.evaluate(FOCUS_NAME)!r} is off screen"
     return page.evaluate(FOCUS_NAME)
 
 
