@@ -85,9 +85,12 @@ async def _scenarios(base_url: str) -> dict:
         # picture of its own page, taken the way a step's is.
         for avatar in ("/avatar-fails.png", "/avatar-never.png"):
             await page.goto(base_url)
-            await page.set_content(f"""<p>Signed in as Alex</p>
+            await page.set_content(
+                f"""<p>Signed in as Alex</p>
               <img src="data:image/svg+xml,{LOGO}" alt="Logo">
-              <img src="{avatar}" width="32" height="32" alt="">""")
+              <img src="{avatar}" width="32" height="32" alt="">""",
+                wait_until="domcontentloaded",
+            )
             await until_still(page, 300)
             masks = PageMasks(page, [])
             await masks.mark_elements()
