@@ -152,6 +152,22 @@ def test_each_step_of_the_card_change_guide_shows_its_screenshot(page: Page, sit
     expect(enlarged).to_have_attribute("src", re.compile(r"/03\.published\.png$"))
 
 
+def test_a_picture_shows_it_opens_larger_and_the_keyboard_opens_it(page: Page, site_url: str):
+    page.goto(site_url + GUIDE)
+    picture = page.locator("#step-3 a.glightbox")
+    hint = picture.evaluate("link => getComputedStyle(link, '::after').backgroundImage")
+    assert hint.startswith('url("data:image/svg+xml'), hint
+    # Tabbed to from the step's own Copy link, it shows the focus, and Enter opens it.
+    page.get_by_role("link", name="Copy link to step 3").focus()
+    page.keyboard.press("Tab")
+    expect(picture).to_be_focused()
+    assert picture.evaluate("link => getComputedStyle(link).outlineStyle") == "solid"
+    page.keyboard.press("Enter")
+    enlarged = page.locator(".gslide.current .gslide-image img")
+    expect(enlarged).to_be_visible()
+    expect(enlarged).to_have_attribute("src", re.compile(r"/03\.published\.png$"))
+
+
 def test_customers_read_only_when_screenshots_were_checked(page: Page, site_url: str):
     page.goto(site_url + GUIDE)
     # The site fixture builds after the record of a clean verify on 26 November 2026.
