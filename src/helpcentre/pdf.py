@@ -18,6 +18,7 @@ from helpcentre import atomic
 from helpcentre.articles import Article, HelpCentre, UnknownArticle
 from helpcentre.browser import launch_options
 from helpcentre.exports import JSON_NAME
+from helpcentre.pdf_reuse import PrintedPdfs, sources_hash
 from helpcentre.static_server import SiteServer
 
 log = logging.getLogger(__name__)
@@ -54,6 +55,8 @@ class WrittenPdf:
     article: Article
     path: Path
     size: int
+    # Taken from the PDFs printed before: nothing it is printed from had changed.
+    reused: bool = False
 
 
 @dataclass(frozen=True)
@@ -120,41 +123,81 @@ def write_pdfs(
     site_dir: Path,
     output_dir: Path,
     on_done: Callable[[WrittenPdf | FailedPdf], None] | None = None,
+    printed: PrintedPdfs | None = None,
 ) -> PdfResult:
-    """Print each article's page of the built site to `<output_dir>/<article ref>.pdf`."""
-    from playwright.sync_api import Error as PlaywrightError
-    from playwright.sync_api import sync_playwright
+    """Print each article's page of the built site to `<output_dir>/<article ref>.pdf`.
 
+    With `printed`, a PDF printed before from the same page and files is used again, and every
+    PDF printed is kept there for the next run.
+    """
     if not (site_dir / "index.html").is_file():
         raise PdfUsageError(f"{site_dir}: no built site here; run helpcentre build first")
     pages = article_pages(site_dir, articles)
     started = time.monotonic()
     written: list[WrittenPdf] = []
     failed: list[FailedPdf] = []
+    to_print: list[tuple[Article, str]] = []
+    for article in articles:
+        sources = sources_hash(site_dir, pages[article.ref]) if printed is not None else ""
+        kept = printed.kept(article.ref, sources) if printed is not None else None
+        if kept is None:
+            to_print.append((article, sources))
+            continue
+        path = output_dir / f"{article.ref}.pdf"
+        atomic.write_bytes(path, kept)
+        _done(WrittenPdf(article, path, len(kept), reused=True), written, failed, on_done)
+    if to_print:
+        _print_all(to_print, site_dir, pages, output_dir, printed, (written, failed, on_done))
+    return PdfResult(written, failed, time.monotonic() - started)
+
+
+_Results = tuple[list[WrittenPdf], list[FailedPdf], Callable[[WrittenPdf | FailedPdf], None] | None]
+
+
+def _print_all(
+    to_print: list[tuple[Article, str]],
+    site_dir: Path,
+    pages: dict[str, str],
+    output_dir: Path,
+    printed: PrintedPdfs | None,
+    results: _Results,
+) -> None:
+    from playwright.sync_api import Error as PlaywrightError
+    from playwright.sync_api import sync_playwright
+
     with SiteServer(site_dir) as server, sync_playwright() as playwright:
         browser = playwright.chromium.launch(**launch_options())
         try:
             context = browser.new_context()
-            for article in articles:
+            for article, sources in to_print:
                 page = context.new_page()
                 try:
                     data = _print(page, server.url, pages[article.ref])
                 except (PdfFailed, PlaywrightError) as error:
                     outcome: WrittenPdf | FailedPdf = FailedPdf(article, _first_line(error))
-                    failed.append(outcome)
                 else:
                     path = output_dir / f"{article.ref}.pdf"
                     atomic.write_bytes(path, data)
+                    if printed is not None:
+                        printed.keep(article.ref, sources, data)
                     outcome = WrittenPdf(article, path, len(data))
-                    written.append(outcome)
                 finally:
                     page.close()
-                log.debug("%s: %s", article.ref, outcome)
-                if on_done is not None:
-                    on_done(outcome)
+                _done(outcome, *results)
         finally:
             browser.close()
-    return PdfResult(written, failed, time.monotonic() - started)
+
+
+def _done(
+    outcome: WrittenPdf | FailedPdf,
+    written: list[WrittenPdf],
+    failed: list[FailedPdf],
+    on_done: Callable[[WrittenPdf | FailedPdf], None] | None,
+) -> None:
+    (written if isinstance(outcome, WrittenPdf) else failed).append(outcome)
+    log.debug("%s: %s", outcome.article.ref, outcome)
+    if on_done is not None:
+        on_done(outcome)
 
 
 def _print(page, site_url: str, path: str) -> bytes:

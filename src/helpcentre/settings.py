@@ -156,6 +156,8 @@ class TargetSettings(BaseModel):
     url: str | None = None
     login: LoginSettings | None = None
     masks: list[Locator] = []
+    # What looks like a person's data is masked on every target; these fields and texts may show.
+    unmask: list[Locator] = []
     viewport: Viewport = Viewport()
     device_scale_factor: float = Field(default=1, gt=0, le=4)
     # The browser's clock during a walk, so dates on screen never change between captures.

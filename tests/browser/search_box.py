@@ -18,5 +18,5 @@ def search(page: Page, site_url: str, query: str) -> list[str]:
     expect(page.locator("[data-hc-search]")).to_have_attribute("data-hc-search-shown", query)
     results = page.locator(RESULTS)
     expect(results.first).to_be_visible()
-    expect(page.locator(".md-search-result__meta")).to_contain_text("matching document")
+    expect(page.locator(".md-search-result__meta")).to_contain_text("matching article")
     return [urlsplit(href).path for href in results.evaluate_all("links => links.map(a => a.href)")]

@@ -85,24 +85,31 @@ def site_without_endpoint(project_root: Path, tmp_path_factory: pytest.TempPathF
         yield site.url
 
 
-def test_a_no_with_a_comment_is_stored(page: Page, feedback_site: FeedbackSite):
+def test_a_no_is_counted_when_clicked_and_its_comment_follows(page: Page, feedback_site: FeedbackSite):
+    database = feedback_site.service.database
     page.goto(feedback_site.url + GUIDE)
     widget = page.get_by_role("region", name=QUESTION)
     expect(widget.get_by_role("heading", name=QUESTION)).to_be_visible()
-    widget.get_by_role("button", name="No").click()
+    with page.expect_response(
+        lambda response: response.url == feedback_site.service.endpoint and response.status == 201
+    ):
+        widget.get_by_role("button", name="No").click()
     comment = widget.get_by_role("textbox", name="What were you looking for? (optional)")
     expect(comment).to_be_focused()
+    # Counted before any comment: a reader who leaves now has said No.
+    assert newest_vote(database) == (GUIDE_ID, 0, None, feedback_site.url + GUIDE)
     comment.fill("I could not find the Save button.")
     widget.get_by_role("button", name="Send").click()
 
     expect(widget.get_by_role("status")).to_have_text(THANKS)
     expect(widget.get_by_role("button")).to_have_count(0)
-    assert newest_vote(feedback_site.service.database) == (
-        GUIDE_ID,
-        0,
-        "I could not find the Save button.",
-        feedback_site.url + GUIDE,
-    )
+    # The comment is the same vote's, not a second one.
+    assert newest_vote(database) == (GUIDE_ID, 0, "I could not find the Save button.", feedback_site.url + GUIDE)
+    connection = sqlite3.connect(database)
+    try:
+        assert connection.execute("SELECT COUNT(*) FROM vote_comment_keys").fetchone() == (0,)
+    finally:
+        connection.close()
 
 
 def test_a_yes_can_be_given_with_the_keyboard(page: Page, feedback_site: FeedbackSite):
@@ -171,12 +178,14 @@ def test_searches_reach_the_managers_report_as_text_only(page: Page, feedback_si
     # Typed key by key: only the query the customer settles on is reported, not each prefix.
     with page.expect_request(lambda request: request.url.endswith("/v1/searches") and request.method == "POST"):
         page.keyboard.type("qqzzxx")
-    expect(page.locator(".md-search-result__meta")).to_have_text("No matching documents")
+    expect(page.locator(".md-search-result__meta")).to_have_text("No articles match “qqzzxx”")
     header_box = page.get_by_role("textbox", name="Search", exact=True)
     header_box.fill("")
     header_box.press_sequentially("Terasoft billing")
     first = page.locator(".md-search-result__list > li > a").first
-    expect(first).to_have_attribute("href", re.compile(r"change-card-or-bank-info/\?h=therasoft\+billing$"))
+    expect(first).to_have_attribute(
+        "href", re.compile(r"change-card-or-bank-info/\?h=(therasoft\+billing|billing\+therasoft)$")
+    )
     with page.expect_request(lambda request: '"opened"' in (request.post_data or "")):
         first.click()
     expect(page.locator("h1")).to_contain_text("How to change the card or bank info")

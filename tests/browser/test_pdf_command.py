@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from browser.card_change_guide import STEPS, TITLE
+from PIL import Image
 from pypdf import PdfReader
 
 LETTER = (612, 792)  # in PDF points: 8.5 x 11 inches
@@ -30,7 +31,7 @@ def test_an_article_is_printed_to_a_pdf_with_its_steps_and_screenshots(
 ):
     # By path and by id: the same article, written once. The session's site is only read.
     result = run_pdf(
-        project_root, "billing/change-card-or-bank-info", "101", "-d", str(built_site), "-o", str(tmp_path)
+        project_root, "billing/change-card-or-bank-info", "101", "-d", str(built_site), "-o", str(tmp_path), "--reprint"
     )
 
     assert result.returncode == 0, result.stderr
@@ -41,7 +42,10 @@ def test_an_article_is_printed_to_a_pdf_with_its_steps_and_screenshots(
     data = written.read_bytes()
     assert data.startswith(b"%PDF-")
     assert f"wrote   {written} ({len(data) / 1024:.0f} KiB)" in result.stderr
-    assert re.search(rf"Wrote 1 PDF\(s\) into {re.escape(str(tmp_path))} in [\d.]+ s; 0 failed", result.stderr)
+    assert re.search(
+        rf"Wrote 1 PDF\(s\) into {re.escape(str(tmp_path))} in [\d.]+ s \(1 printed, 0 unchanged\); 0 failed",
+        result.stderr,
+    )
 
     reader = PdfReader(written)
     assert len(reader.pages) >= 2
@@ -62,7 +66,7 @@ def test_without_output_the_pdfs_go_where_the_articles_link_to(project_root: Pat
     site = tmp_path / "site"
     shutil.copytree(built_site, site)
 
-    result = run_pdf(project_root, "policies/terms-of-use-and-baa", "-d", str(site))
+    result = run_pdf(project_root, "policies/terms-of-use-and-baa", "-d", str(site), "--reprint")
 
     assert result.returncode == 0, result.stderr
     page_html = (site / "policies/terms-of-use-and-baa/index.html").read_text(encoding="utf-8")
@@ -118,3 +122,46 @@ def test_the_agents_pdfs_are_printed_from_the_agents_site(project_root: Path, tm
         result = subprocess.run(command, cwd=project, capture_output=True, text=True, timeout=300)
         assert result.returncode == 2, result.stderr
         assert result.stderr.endswith(f"Error: {folder}: no built site here; run helpcentre build first\n")
+
+
+def test_a_pdf_is_printed_again_only_when_its_page_or_pictures_changed(
+    project_root: Path, built_site: Path, tmp_path: Path
+):
+    project = tmp_path / "project"
+    for part in ("docs", "screenshots"):
+        shutil.copytree(project_root / part, project / part)
+    shutil.copy(project_root / "mkdocs.yml", project / "mkdocs.yml")
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    articles = ["billing/change-card-or-bank-info", "policies/terms-of-use-and-baa"]
+
+    def run() -> str:
+        command = [
+            sys.executable,
+            "-m",
+            "helpcentre",
+            "pdf",
+            "-f",
+            str(project / "mkdocs.yml"),
+            *articles,
+            "-d",
+            str(site),
+        ]
+        result = subprocess.run(command, capture_output=True, text=True, timeout=300)
+        assert result.returncode == 0, result.stderr
+        return result.stderr
+
+    assert "(2 printed, 0 unchanged)" in run()
+    again = run()
+    assert "(0 printed, 2 unchanged)" in again
+    assert "kept    " in again and "pdf/billing/change-card-or-bank-info.pdf (unchanged since printed)" in again
+    assert (site / "pdf/billing/change-card-or-bank-info.pdf").read_bytes().startswith(b"%PDF-")
+    # A picture of the guide changed: the guide is printed again, the terms are not.
+    picture = site / "screenshots/billing/change-card-or-bank-info/03.published.png"
+    with Image.open(picture) as image:
+        changed = image.convert("RGB")
+    changed.putpixel((0, 0), (255, 0, 0))
+    changed.save(picture)
+    third = run()
+    assert "(1 printed, 1 unchanged)" in third
+    assert re.search(r"wrote   \S*change-card-or-bank-info\.pdf", third)

@@ -84,7 +84,7 @@ def test_printing_keeps_the_title_summary_note_and_each_step_with_its_screenshot
         expect(step).to_contain_text(text)
         # A step's text and its screenshot are never split over two sheets.
         assert step.evaluate("li => getComputedStyle(li).breakInside") == "avoid"
-        image = step.get_by_role("img", name=text)
+        image = step.locator("img.hc-step-shot")
         expect(image).to_be_visible()
         assert image.evaluate("img => img.naturalWidth") > 0, f"step {number}'s screenshot is not loaded"
         assert image.bounding_box()["width"] <= body_width, f"step {number}'s screenshot is wider than the paper"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 import io
 import json
 import subprocess
@@ -13,6 +12,8 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
+
+from helpcentre.search import INDEX_DIR
 
 MKDOCS_YML = textwrap.dedent(
     """\
@@ -112,13 +113,10 @@ def fixture_project(tmp_path: Path) -> FixtureProject:
     return project
 
 
-def indexed_pages(site: Path) -> dict[str, dict]:
-    """What the site's search index holds, page by page, by URL: Pagefind's fragments, read back."""
+def indexed_pages(site: Path) -> dict[str, list]:
+    """What the site's search index holds, page by page, by URL: [url, title, summary, tags]."""
     pages = {}
-    for fragment in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
-        # Each is gzip of a signature, then the page's JSON.
-        data = gzip.decompress(fragment.read_bytes())
-        assert data.startswith(b"pagefind_dcd"), fragment
-        page = json.loads(data[len(b"pagefind_dcd") :])
-        pages[page["url"]] = page
+    for records in (site / INDEX_DIR / "pages").glob("*.json"):
+        for record in json.loads(records.read_text(encoding="utf-8")):
+            pages[record[0]] = record
     return pages

@@ -368,3 +368,28 @@ def test_the_report_of_a_missing_database_says_so(tmp_path: Path, project_root: 
 
 def stored_votes(database: Path) -> list[dict]:
     return stored_rows(database, "votes")
+
+
+def test_a_no_is_answered_with_a_key_its_comment_follows_with_once(service: FeedbackProcess, votes_before: int):
+    status, _, answer = send(service.endpoint, {"article": 101, "helpful": False, "page": GUIDE_URL})
+    assert status == 201 and set(answer) == {"id", "comment_key"}
+    comment_url = f"{service.endpoint}/{answer['id']}/comment"
+    # Another vote's key, or none, adds nothing.
+    assert send(comment_url, {"key": "not-the-key", "comment": "Hi"})[0] == 404
+    status, _, error = send(comment_url, {"key": answer["comment_key"]})
+    assert (status, error["field"]) == (400, "comment")
+    status, headers, body = send(comment_url, {"key": answer["comment_key"], "comment": "  Where is Save?  "})
+    assert (status, body, headers["Access-Control-Allow-Origin"]) == (201, {"id": answer["id"]}, SITE)
+    rows = stored_votes(service.database)
+    assert len(rows) == votes_before + 1
+    assert (rows[-1]["helpful"], rows[-1]["comment"]) == (0, "Where is Save?")
+    # One comment a vote: the key is spent.
+    assert send(comment_url, {"key": answer["comment_key"], "comment": "And again"})[0] == 404
+    assert stored_votes(service.database)[-1]["comment"] == "Where is Save?"
+    # Only the site's own pages may send one.
+    assert send(comment_url, {"key": answer["comment_key"], "comment": "x"}, origin=OTHER_SITE)[0] == 403
+
+
+def test_a_yes_or_a_no_with_its_comment_gets_no_key(service: FeedbackProcess):
+    assert set(send(service.endpoint, {"article": 101, "helpful": True})[2]) == {"id"}
+    assert set(send(service.endpoint, {"article": 101, "helpful": False, "comment": "Wrong card"})[2]) == {"id"}

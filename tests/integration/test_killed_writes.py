@@ -62,7 +62,7 @@ def test_the_next_run_removes_what_a_killed_run_left_and_only_that(committed: Pa
 def test_a_build_removes_what_a_killed_build_left_in_the_site(fixture_project: FixtureProject):
     """MkDocs keeps hidden folders when it cleans the site, so a publish would carry them."""
     site = fixture_project.build().site
-    kill_a_run_while_it_writes(site / "pagefind-next", site / "pagefind")
+    kill_a_run_while_it_writes(site / "hc-search-next", site / "hc-search")
     assert [path for path in site.iterdir() if path.name.startswith(".")], "the killed build left folders"
     result = fixture_project.build()
     assert result.returncode == 0, result.output

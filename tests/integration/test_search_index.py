@@ -6,9 +6,11 @@ import json
 
 from integration.conftest import MKDOCS_YML, FixtureProject, article_text, indexed_pages
 
+from helpcentre.search import INDEX_DIR
 
-def vocabulary(project_site) -> dict:
-    return json.loads((project_site / "pagefind" / "helpcentre-vocabulary.json").read_text(encoding="utf-8"))
+
+def index_file(site, name: str):
+    return json.loads((site / INDEX_DIR / name).read_text(encoding="utf-8"))
 
 
 def test_the_build_indexes_customer_articles_only(fixture_project: FixtureProject):
@@ -22,28 +24,24 @@ def test_the_build_indexes_customer_articles_only(fixture_project: FixtureProjec
     result = fixture_project.build()
     assert result.returncode == 0, result.output
 
-    entry = json.loads((result.site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
-    assert entry["languages"]["en"]["page_count"] == 3
+    meta = index_file(result.site, "meta.json")
+    assert meta["pages"] == 3
     pages = indexed_pages(result.site)
     assert set(pages) == {"/billing/pay/", "/billing/card/", "/billing/boosted/"}
-    boosted = pages["/billing/boosted/"]
-    assert boosted["meta"]["title"] == "Boosted article"
-    assert json.loads(boosted["meta"]["tags"]) == ["Refund", "<b>"]
-    assert boosted["filters"] == {"boost": ["2"]}
-    assert pages["/billing/pay/"]["filters"] == {}
+    assert pages["/billing/boosted/"] == [
+        "/billing/boosted/",
+        "Boosted article",
+        "About Boosted article.",
+        ["Refund", "<b>"],
+    ]
+    boosted = sorted(pages).index("/billing/boosted/")
+    assert meta["boosts"] == {str(boosted): 2}
     # The summary and body are indexed; the page around them (navigation, footer) is not.
-    assert boosted["content"].startswith("Boosted article. About Boosted article. Body.")
-    assert "Contact" not in boosted["content"] and "Billing & Account" not in boosted["content"]
-    words = vocabulary(result.site)
-    assert words["pages"] == 3
-    assert {"pay", "invoice", "change", "card", "boosted", "refund"} <= set(words["words"])
-    assert not {"escalations", "legacy", "statements"} & set(words["words"])
-    # Only what the index needs is published: none of Pagefind's own interfaces.
-    published = {path.name for path in (result.site / "pagefind").iterdir()}
-    assert "pagefind.js" in published and "pagefind-worker.js" in published
-    assert not {
-        name for name in published if name.startswith(("pagefind-ui", "pagefind-component", "pagefind-modular"))
-    }
+    words = {word for shard in (result.site / INDEX_DIR / "words").iterdir() for word in json.loads(shard.read_text())}
+    assert {"boosted", "about", "body", "refund"} <= words
+    assert not {"contact", "escalations", "legacy", "statements"} & words
+    assert {"pay", "invoice", "change", "card", "boosted", "refund"} <= set(meta["words"])
+    assert not {"escalations", "legacy", "statements"} & set(meta["words"])
 
 
 def test_a_help_centre_with_nothing_for_customers_indexes_no_internal_text(tmp_path):
@@ -52,9 +50,8 @@ def test_a_help_centre_with_nothing_for_customers_indexes_no_internal_text(tmp_p
     project.write("docs/billing/internal.md", article_text(3, "Refund escalations", extra="audience: agents\n"))
     result = project.build()
     assert result.returncode == 0, result.output
-    assert vocabulary(result.site)["pages"] == 0
-    # No index at all, rather than Pagefind's fallback of every page's whole text.
-    assert [path.name for path in (result.site / "pagefind").iterdir()] == ["helpcentre-vocabulary.json"]
+    assert index_file(result.site, "meta.json")["pages"] == 0
+    assert [path.name for path in (result.site / INDEX_DIR).iterdir()] == ["meta.json"]
 
 
 def test_materials_own_search_plugin_beside_it_is_pointed_out(fixture_project: FixtureProject):
@@ -62,12 +59,3 @@ def test_materials_own_search_plugin_beside_it_is_pointed_out(fixture_project: F
     result = fixture_project.build("--no-strict")
     assert result.returncode == 0, result.output
     assert "remove `- search` from plugins in mkdocs.yml" in result.output
-
-
-def test_a_missing_pagefind_program_is_said_in_words(fixture_project: FixtureProject, monkeypatch):
-    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(fixture_project.root / "no-such-pagefind"))
-    result = fixture_project.build()
-    assert result.returncode != 0
-    assert "helpcentre: search cannot be indexed: Pagefind could not be started" in result.output
-    assert "no-such-pagefind" in result.output
-    assert "Traceback" not in result.output

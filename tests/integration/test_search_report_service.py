@@ -233,6 +233,7 @@ def test_the_report_lists_what_the_service_stored(tmp_path: Path):
             {"query": "superbill", "searches": 1, "opens": 0, "mean_results": 0.0},
         ],
         "no_results": [{"query": "superbill", "searches": 1}],
+        "words_without_results": [{"word": "superbill", "searches": 1}],
         "never_opened": [],
     }
 

@@ -81,7 +81,7 @@ def test_everything_an_article_writes_is_kept():
             '<div>{"base": "https://elsewhere.example/"}</div>',
         ),
         # The site's scripts read data-hc-*: the search index's address, the feedback endpoint.
-        ('<div data-hc-search-index="https://elsewhere.example/pagefind.js">Search</div>', "<div>Search</div>"),
+        ('<div data-hc-search-index="https://elsewhere.example/hc-search/">Search</div>', "<div>Search</div>"),
         # glightbox shows a description as HTML, and opens other kinds of link in a frame.
         (
             '<a class="glightbox" data-type="iframe" data-description="&lt;img src=x onerror=alert(1)&gt;" href="x.png">i</a>',

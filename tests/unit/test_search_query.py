@@ -132,17 +132,6 @@ def test_a_phrase_matches_whole_words_only():
     assert [search["text"] for search in plan("billing")["searches"]] == ["billing"]
 
 
-def test_merge_ranks_by_relative_score_weight_and_boost():
-    lists = [
-        {"weight": 1, "results": [{"id": "a", "score": 10}, {"id": "b", "score": 5}]},
-        {"weight": 0.5, "results": [{"id": "c", "score": 100}, {"id": "b", "score": 100}]},
-    ]
-    merged = run(("merge", [lists, {}]), ("merge", [lists, {"b": 3}]))
-    assert [entry["id"] for entry in merged[0]] == ["a", "b", "c"]
-    assert [round(entry["score"], 3) for entry in merged[0]] == [1, 0.5, 0.5]
-    assert [entry["id"] for entry in merged[1]] == ["b", "a", "c"]
-
-
 def test_words_are_folded_and_the_vocabulary_is_data_not_methods():
     assert run(("wordsOf", ["Café’s RE-ENROL 3 “quotes”"]))[0] == ["cafe's", "re-enrol", "3", "quotes"]
     assert plan("constructor")["corrected"] is None
@@ -165,3 +154,19 @@ def test_the_words_of_a_question_that_carry_its_subject():
         ("contentWords", ["card on file"]),
         ("contentWords", ["how to"]),
     ) == [["prepay"], ["card", "file"], ["how", "to"]]
+
+
+def test_a_typo_is_never_corrected_to_a_much_shorter_word():
+    vocabulary = {"words": {"can": 5, "zoom": 1, "scanner": 1}, "compounds": {}, "synonyms": []}
+    assert run(
+        ("nearestWord", [vocabulary, "scan"]),
+        ("nearestWord", [vocabulary, "zooom"]),
+        ("nearestWord", [vocabulary, "scaner"]),
+    ) == [None, "zoom", "scanner"]
+
+
+def test_a_synonym_phrase_is_found_among_the_words_of_a_question():
+    assert plan("which card is on file")["searches"][1:] == [
+        {"text": "payment method", "weight": 0.9},
+        {"text": "credit card", "weight": 0.9},
+    ]

@@ -214,14 +214,14 @@ def schema_version(path: Path) -> int:
         connection.close()
 
 
-def test_a_version_1_database_keeps_its_votes_and_gains_the_searches_table(tmp_path: Path):
+def test_a_version_1_database_keeps_its_votes_and_gains_the_tables_of_later_versions(tmp_path: Path):
     database = tmp_path / "feedback.sqlite3"
     make_version_1_database(database)
 
     store = FeedbackStore(database, create=False)
 
-    assert SCHEMA_VERSION == 2
-    assert schema_version(database) == 2
+    assert SCHEMA_VERSION == 3
+    assert schema_version(database) == 3
     [votes] = store.votes_by_article()
     assert (votes.article_id, votes.no, votes.comments, votes.last_page_url) == (
         101,
@@ -236,17 +236,23 @@ def test_a_version_1_database_keeps_its_votes_and_gains_the_searches_table(tmp_p
     again = FeedbackStore(database)
     assert [search.query for search in again.searches()] == ["prepay"]
     assert [(votes.yes, votes.no) for votes in again.votes_by_article()] == [(1, 1)]
+    # A "No" sent when clicked takes its comment later, with its key.
+    vote = again.add(Vote(101, False))
+    again.await_comment(vote, "hash")
+    assert not again.add_comment(vote, "another hash", "Where?")
+    assert again.add_comment(vote, "hash", "Where?")
+    assert not again.add_comment(vote, "hash", "Again")
 
 
 def test_a_database_from_a_newer_helpcentre_is_refused_untouched(tmp_path: Path):
     database = tmp_path / "feedback.sqlite3"
     make_version_1_database(database)
     connection = sqlite3.connect(database)
-    connection.execute("PRAGMA user_version = 3")
+    connection.execute("PRAGMA user_version = 4")
     connection.close()
-    with pytest.raises(FeedbackStoreError, match=r"schema version 3 is newer than this helpcentre's \(2\)"):
+    with pytest.raises(FeedbackStoreError, match=r"schema version 4 is newer than this helpcentre's \(3\)"):
         FeedbackStore(database)
-    assert schema_version(database) == 3
+    assert schema_version(database) == 4
 
 
 # --- The manager's lists -------------------------------------------------------------------------
@@ -328,7 +334,7 @@ def test_the_limit_cuts_each_list_and_the_text_says_how_many_are_left_out():
     assert "(1 of 2 shown; --limit shows more)" in text
 
 
-def test_the_text_report_is_three_tables():
+def test_the_text_report_is_four_tables():
     assert searches_text(summarise_searches(SAMPLE[:10])) == (
         "Top queries\n"
         "===========\n"
@@ -344,6 +350,14 @@ def test_the_text_report_is_three_tables():
         "-------------  --------\n"
         "refund policy         3\n"
         "\n"
+        "Words of those queries, to add as synonyms\n"
+        "==========================================\n"
+        "Add each to search: synonyms: in mkdocs.yml beside the word the articles use (invoice: [bill]), or write the article it asks for.\n"
+        "word    searches\n"
+        "------  --------\n"
+        "policy         3\n"
+        "refund         3\n"
+        "\n"
         "Queries whose results were never opened\n"
         "=======================================\n"
         "query        searches with results  mean results\n"
@@ -356,6 +370,7 @@ def test_with_no_searches_each_list_says_it_is_empty():
     assert searches_text(summarise_searches([])) == (
         "Top queries\n===========\nNo searches yet.\n\n"
         "Queries with no results\n=======================\nNo query went without results.\n\n"
+        "Words of those queries, to add as synonyms\n==========================================\nNo word to add.\n\n"
         "Queries whose results were never opened\n=======================================\n"
         "No query's results went unopened.\n"
     )
@@ -370,6 +385,7 @@ def test_the_json_report_holds_the_three_lists_with_plain_fields():
             {"query": "invoice pdf", "searches": 2, "opens": 0, "mean_results": 4.5},
         ],
         "no_results": [{"query": "refund policy", "searches": 3}],
+        "words_without_results": [{"word": "policy", "searches": 3}, {"word": "refund", "searches": 3}],
         "never_opened": [{"query": "invoice pdf", "searches": 2, "mean_results": 4.5}],
     }
 
@@ -448,6 +464,7 @@ def test_the_command_prints_the_search_report_as_text_or_json(tmp_path: Path):
     assert json.loads(since.output) == {
         "top": [{"query": "superbill", "searches": 1, "opens": 0, "mean_results": 0.0}],
         "no_results": [{"query": "superbill", "searches": 1}],
+        "words_without_results": [{"word": "superbill", "searches": 1}],
         "never_opened": [],
     }
 
@@ -480,3 +497,15 @@ def test_a_since_that_is_no_date_is_refused_naming_the_option(tmp_path: Path):
     result = report("--searches", "--db", str(database), "--since", "14/11/2026")
     assert result.exit_code == 2
     assert "Invalid value for '--since': '14/11/2026' does not match the format '%Y-%m-%d'." in result.output
+
+
+def test_the_words_of_queries_with_no_results_are_counted_without_the_words_of_the_question():
+    summary = summarise_searches(
+        [searched("How do I cancel my subscription?", 0), searched("cancel subscription", 0), searched("hipaa", 0)]
+        + [searched("cancel", 2)]
+    )
+    assert [(row.word, row.searches) for row in summary.words_without_results] == [
+        ("cancel", 2),
+        ("subscription", 2),
+        ("hipaa", 1),
+    ]

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-import json
+import re
+from pathlib import Path
 
+import helpcentre.mkdocs_plugin
 from helpcentre.articles.loader import parse_article
-from helpcentre.search.vocabulary import build_vocabulary, words_of
+from helpcentre.search.vocabulary import STOP_WORDS, build_vocabulary, words_of
 
 
 def article(path: str, front_matter: str, body: str):
@@ -85,12 +87,17 @@ def test_words_are_folded_as_the_browser_folds_them():
     assert words_of("Café’s RE-ENROL 3 “quotes”") == ["cafe's", "re-enrol", "3", "quotes"]
 
 
-def test_the_json_is_compact_and_the_same_for_the_same_articles():
-    first = build_vocabulary([PREPAY, EXCLUDED], {"bill": ["invoice"]}).to_json(pages=1)
-    again = build_vocabulary([EXCLUDED, PREPAY], {"bill": ["invoice"]}).to_json(pages=1)
+def test_the_payload_is_the_same_for_the_same_articles():
+    first = build_vocabulary([PREPAY, EXCLUDED], {"bill": ["invoice"]}).payload()
+    again = build_vocabulary([EXCLUDED, PREPAY], {"bill": ["invoice"]}).payload()
     assert first == again
-    payload = json.loads(first)
-    assert set(payload) == {"version", "pages", "words", "compounds", "synonyms"}
-    assert payload["pages"] == 1
-    assert list(payload["words"]) == sorted(payload["words"])
-    assert "\n" not in first and ": " not in first
+    assert set(first) == {"words", "compounds", "synonyms"}
+    assert list(first["words"]) == sorted(first["words"])
+
+
+def test_the_search_box_leaves_out_the_same_words_of_a_question():
+    script = (Path(helpcentre.mkdocs_plugin.__file__).parent / "assets" / "search-query.js").read_text(encoding="utf-8")
+    listed = re.search(r'STOP_WORDS = \{\}\s*;\((.*?)\)\.split\(" "\)', script, re.DOTALL)
+    assert listed, "search-query.js no longer lists its stop words as this test reads them"
+    words = "".join(re.findall(r'"([^"]*)"', listed.group(1))).split()
+    assert frozenset(words) == STOP_WORDS

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -149,8 +150,24 @@ class BaselineStore:
             "highlight": shot.highlight.as_dict() if shot.highlight else None,
             "published_style": PUBLISHED_STYLE,
             "masks": [box.as_dict() for box in shot.masks],
+            # The picture's small text, in CSS pixels: the site crops a picture for phones by it.
+            **({"text_px": shot.text_px} if shot.text_px else {}),
+            # The controls the step used, by role and name: the picture's alt text names them.
+            **({"controls": _named_controls(shot.controls, aria)} if shot.controls else {}),
             # What the picture frames, and where each check read its words: verify looks there.
             "frame": frame_name(shot.frame) if shot.frame else "the viewport",
             **({"places": dict(sorted(shot.places.items()))} if shot.places else {}),
             **({"warnings": shot.warnings} if shot.warnings else {}),
         }
+
+
+def _named_controls(controls: list[tuple[str, str, str]], aria: str) -> list[str]:
+    """Each control as "button 'Edit'": never the value typed into it, nor a name the picture masks
+    (its ARIA record, masked alike, no longer says it): either may be a person's."""
+    named = []
+    for _, control, _ in controls:
+        control = re.sub(r"( = '.*'| \(.*\))+$", "", control)
+        name = re.search(r"'([^']*)'", control)
+        if name is None or name[1] in aria:
+            named.append(control)
+    return list(dict.fromkeys(named))

@@ -26,6 +26,13 @@ from playwright.async_api import Page
 
 from helpcentre.capture.framing import FRAME_ATTRIBUTE
 from helpcentre.capture.masked_text import ELEMENT_TEXT, MASKED_TEXT, redact
+from helpcentre.capture.personal_data import (
+    PERSONAL_ATTRIBUTE,
+    UNMASK_ATTRIBUTE,
+    mark_personal_data,
+    personal_data,
+    personal_rects_and_text,
+)
 from helpcentre.capture.quiet import document_epoch
 from helpcentre.capture.unloaded_images import (
     UNLOADED_ATTRIBUTE,
@@ -125,9 +132,19 @@ class KeptMarks:
 
 
 class PageMasks:
-    def __init__(self, page: Page, locators: list[PlaywrightLocator], kept: KeptMarks | None = None):
+    def __init__(
+        self,
+        page: Page,
+        locators: list[PlaywrightLocator],
+        kept: KeptMarks | None = None,
+        unmask: list[PlaywrightLocator] | None = None,
+    ):
         self.page = page
         self.locators = locators
+        # What the target lets show of what looks like personal data (`personal_data`).
+        self.unmask = unmask or []
+        # How many elements hold personal data, painted over as masks are.
+        self.personal = 0
         # Shared by a walk's pictures, so that one can reuse the marks the last one made.
         self.kept = kept if kept is not None else KeptMarks()
         self.mark = ""
@@ -144,6 +161,8 @@ class PageMasks:
         Images still loading or failed are marked each time: one may have failed since.
         """
         self.unloaded = await mark_unloaded_images(self.page)
+        # Before the watch starts: marking may set a person's details apart in an element of their own.
+        self.personal = await mark_personal_data(self.page, self.unmask)
         masks = repr(self.locators)
         if reuse and self.kept.mark and self.kept.masks == masks and not self.in_each_frame:
             epoch = await document_epoch(self.page)
@@ -154,7 +173,14 @@ class PageMasks:
         self.mark = str(next(_MARKS))
         if not self.locators or self.in_each_frame:
             return
-        attributes = [MASK_ATTRIBUTE, MASK_OF_ATTRIBUTE, FRAME_ATTRIBUTE, UNLOADED_ATTRIBUTE]
+        attributes = [
+            MASK_ATTRIBUTE,
+            MASK_OF_ATTRIBUTE,
+            FRAME_ATTRIBUTE,
+            UNLOADED_ATTRIBUTE,
+            PERSONAL_ATTRIBUTE,
+            UNMASK_ATTRIBUTE,
+        ]
         # Sent in this order: the watch is on before any mask is looked for.
         has_shadow_roots, *_, epoch = await asyncio.gather(
             self.page.evaluate(_WATCH, [attributes, self.mark]),
@@ -173,18 +199,26 @@ class PageMasks:
         """What `page.screenshot(mask=...)` paints over: the marked elements, or every mask, and
         the images that had not arrived."""
         unloaded = [unloaded_images(self.page)] if self.unloaded else []
+        personal = [personal_data(self.page)] if self.personal else []
         if self.in_each_frame:
-            return [*self.locators, *unloaded]
+            return [*self.locators, *unloaded, *personal]
         marked = [self.page.locator(f'[{MASK_ATTRIBUTE}="{self.mark}"]')] if self.locators else []
-        return [*marked, *unloaded]
+        return [*marked, *unloaded, *personal]
 
     async def read(self) -> MaskReading:
         """Each mask's rectangles and text, then the unloaded images' rectangles (no text: an
-        image's name stays in the step's record whether or not it arrived)."""
-        if not self.unloaded:
+        image's name stays in the step's record whether or not it arrived), then the personal
+        data's rectangles, whose text leaves the record."""
+        if not self.unloaded and not self.personal:
             return await self._read_masks()
-        reading, images = await asyncio.gather(self._read_masks(), unloaded_rects(self.page))
-        return MaskReading([*reading.rects, images], reading.values, reading.changed)
+        reading, images, (personal, values) = await asyncio.gather(
+            self._read_masks(),
+            unloaded_rects(self.page) if self.unloaded else _nothing(),
+            personal_rects_and_text(self.page) if self.personal else _nothing(),
+        )
+        groups = [*reading.rects, *([images] if self.unloaded else []), *([personal] if self.personal else [])]
+        # A configured mask over personal data says its text once.
+        return MaskReading(groups, list(dict.fromkeys([*reading.values, *values])), reading.changed)
 
     async def _read_masks(self) -> MaskReading:
         if not self.locators:
@@ -207,4 +241,25 @@ class PageMasks:
         return rects, [str(value) for value in values]
 
 
-__all__ = ["MASKED_TEXT", "MASK_COLOUR", "MaskReading", "PageMasks", "redact"]
+async def _nothing() -> tuple[list, list]:
+    return [], []
+
+
+async def failure_picture(page: Page, masks: list[PlaywrightLocator], unmask: list[PlaywrightLocator]) -> bytes | None:
+    """The page as a step failed on it, for the report: the target's masks and personal data painted over."""
+    painted = PageMasks(page, masks, unmask=unmask)
+    try:
+        await painted.mark_elements()
+        return await page.screenshot(
+            type="png",
+            animations="disabled",
+            caret="hide",
+            timeout=5000,
+            mask=painted.screenshot_mask(),
+            mask_color=MASK_COLOUR,
+        )
+    except PlaywrightError:
+        return None
+
+
+__all__ = ["MASKED_TEXT", "MASK_COLOUR", "MaskReading", "PageMasks", "failure_picture", "redact"]

@@ -309,6 +309,7 @@ async def _walk_opened(
     settings = WalkSettings(
         base_url=target.base_url,
         masks=list(target.settings.masks),
+        unmask=list(target.settings.unmask),
         on_step=lambda number: progress("step", article, number),
         check_labels=check_labels,
         labels_must_match=labels_must_match,
@@ -357,7 +358,10 @@ async def page_snapshot(
             try:
                 if article is not None:
                     settings = WalkSettings(
-                        base_url=target.base_url, masks=list(target.settings.masks), stop_after=through_step
+                        base_url=target.base_url,
+                        masks=list(target.settings.masks),
+                        unmask=list(target.settings.unmask),
+                        stop_after=through_step,
                     )
                     await walk(page, article, settings)
                 else:

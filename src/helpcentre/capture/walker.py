@@ -24,7 +24,7 @@ from helpcentre.capture.keys import press_where_focused
 from helpcentre.capture.label_check import label_on_page, labels_not_shown, labels_to_find, spelled_otherwise
 from helpcentre.capture.layout import Box
 from helpcentre.capture.locate import nearest_candidates, resolve
-from helpcentre.capture.masks import MASK_COLOUR, MaskReading, PageMasks, redact
+from helpcentre.capture.masks import MASK_COLOUR, MaskReading, PageMasks, failure_picture, redact
 from helpcentre.capture.next_check import NextChecks
 from helpcentre.capture.outcome import NavigationWatch, page_state, refusal
 from helpcentre.capture.places import bind_check
@@ -33,6 +33,7 @@ from helpcentre.capture.quiet import change_count, quiet_now, still_quiet, until
 from helpcentre.capture.reading import PageReadings
 from helpcentre.capture.rows import resolve_or_row
 from helpcentre.capture.settling import settle
+from helpcentre.capture.text_size import text_size
 from helpcentre.capture.timings import RunTimings, StepClock
 
 
@@ -58,6 +59,8 @@ class StepShot:
     # found only somewhere else than its baseline's place no longer counts (text drift).
     places: dict[str, str] = field(default_factory=dict)
     moved: list[str] = field(default_factory=list)
+    # The small text's size in the picture, in CSS pixels (see `text_size`).
+    text_px: float | None = None
 
 
 class StepProblem(Exception):
@@ -123,6 +126,7 @@ class StepFailed(Exception):
 class WalkSettings:
     base_url: str
     masks: list[Locator]
+    unmask: list[Locator] = field(default_factory=list)
     action_timeout_ms: float = 10_000
     settle_timeout_s: float = 5.0
     on_step: Callable[[int], None] | None = None
@@ -193,11 +197,11 @@ async def walk(page: Page, article: Article, settings: WalkSettings) -> list[Ste
         elif isinstance(problem, FrameLost):
             problem = StepProblem(str(problem))
             problem.run_error = True
-        failure = await _failure(page, article, number, problem)
+        failure = await _failure(page, article, number, problem, settings)
         failure.shots_before = shots
         raise failure from None
     except PlaywrightError as error:
-        failure = await _failure(page, article, number, StepProblem(_first_line(error.message)))
+        failure = await _failure(page, article, number, StepProblem(_first_line(error.message)), settings)
         failure.shots_before = shots
         raise failure from None
     return shots
@@ -419,7 +423,10 @@ class _StepWalk:
         plan = self.plan
         self.clock.switch("shot")
         masks = PageMasks(
-            self.page, [resolve(self.page, spec) for spec in [*self.masks, *extra_masks]], self.readings.kept_marks
+            self.page,
+            [resolve(self.page, spec) for spec in [*self.masks, *extra_masks]],
+            self.readings.kept_marks,
+            unmask=[resolve(self.page, spec) for spec in self.settings.unmask],
         )
         framing = None
         # Boxes are measured on a page at rest: a menu mid-slide frames a picture it no longer fills.
@@ -472,14 +479,15 @@ async def expectation_holds_now(page: Page, expectation: Expectation) -> bool:
     return True
 
 
-async def _failure(page: Page, article: Article, number: int, problem: StepProblem) -> StepFailed:
+async def _failure(
+    page: Page, article: Article, number: int, problem: StepProblem, settings: WalkSettings
+) -> StepFailed:
     candidates = await nearest_candidates(page, problem.locator) if problem.locator else ""
     if problem.override:
         candidates = (candidates + "; " if candidates else "") + problem.override
-    try:
-        screenshot = await page.screenshot(type="png", animations="disabled", caret="hide", timeout=5000)
-    except PlaywrightError:
-        screenshot = None
+    screenshot = await failure_picture(
+        page, [resolve(page, spec) for spec in settings.masks], [resolve(page, spec) for spec in settings.unmask]
+    )
     failure = StepFailed(article, max(number, 1), problem.reason, problem.locator, candidates, screenshot)
     failure.missing = problem.missing
     failure.run_error = problem.run_error
@@ -678,7 +686,8 @@ async def photograph(
     mask_boxes = [box for rects in reading.masked.rects for box in _in_shot(rects, origin)]
     aria = redact(reading.aria, reading.masked.values)
     url = on_target(page.url, settings.base_url)
-    return StepShot(number, text, png, aria, url, highlight_box, mask_boxes, frame=described)
+    small_text = await text_size(page, origin)
+    return StepShot(number, text, png, aria, url, highlight_box, mask_boxes, frame=described, text_px=small_text)
 
 
 def on_target(url: str, base_url: str) -> str:

@@ -35,6 +35,11 @@ from helpcentre.cli.common import UsageProblem, config_option, load_checked, sto
     type=click.Path(file_okay=False, path_type=Path),
     help="Where the PDFs go, as <article path>.pdf.  [default: SITE_DIR/<plugins.helpcentre.pdf.dir>]",
 )
+@click.option(
+    "--reprint",
+    is_flag=True,
+    help="Print every PDF again, even those whose page, pictures and theme are as when they were printed.",
+)
 @click.pass_context
 def pdf(
     context: click.Context,
@@ -43,11 +48,15 @@ def pdf(
     site_dir: Path,
     audience: str,
     output_dir: Path | None,
+    reprint: bool,
 ) -> None:
     """Print ARTICLES (paths like billing/change-card-or-bank-info, or ids; default: every article)
-    from the built site to PDF files, with the site's print layout. Run `helpcentre build` first."""
+    from the built site to PDF files, with the site's print layout. Run `helpcentre build` first.
+    A PDF whose article page, pictures and theme have not changed since it was printed is not
+    printed again (they are kept in .cache/pdf/)."""
     from helpcentre.browser import BrowserNotFound
     from helpcentre.pdf import PdfUsageError, WrittenPdf, choose_articles, write_pdfs
+    from helpcentre.pdf_reuse import PrintedPdfs
     from helpcentre.site import AGENTS_SITE_DIR
 
     project, centre = load_checked(config_file)
@@ -57,21 +66,27 @@ def pdf(
         site_dir = Path(AGENTS_SITE_DIR)
     output_dir = output_dir or site_dir / project.settings.pdf.dir
 
+    printed = PrintedPdfs(project.root / ".cache" / "pdf" / audience)
+
     def report(outcome) -> None:
-        if isinstance(outcome, WrittenPdf):
+        if isinstance(outcome, WrittenPdf) and outcome.reused:
+            click.echo(f"  kept    {_shown(outcome.path)} (unchanged since printed)", err=True)
+        elif isinstance(outcome, WrittenPdf):
             click.echo(f"  wrote   {_shown(outcome.path)} ({outcome.size / 1024:.0f} KiB)", err=True)
         else:
             click.echo(f"  FAILED  {outcome.article.ref}: {outcome.reason}", err=True)
 
     try:
-        result = write_pdfs(choose_articles(centre, list(articles), audience), site_dir, output_dir, report)
+        chosen = choose_articles(centre, list(articles), audience)
+        result = write_pdfs(chosen, site_dir, output_dir, report, None if reprint else printed)
     except PdfUsageError as error:
         raise UsageProblem(str(error)) from None
     except BrowserNotFound as error:
         raise click.ClickException(str(error)) from None
+    reused = sum(1 for outcome in result.written if outcome.reused)
     click.echo(
-        f"Wrote {len(result.written)} PDF(s) into {_shown(output_dir)} in {result.seconds:.1f} s; "
-        f"{len(result.failed)} failed",
+        f"Wrote {len(result.written)} PDF(s) into {_shown(output_dir)} in {result.seconds:.1f} s"
+        f" ({len(result.written) - reused} printed, {reused} unchanged); {len(result.failed)} failed",
         err=True,
     )
     if result.failed:

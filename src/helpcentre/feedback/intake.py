@@ -16,6 +16,8 @@ from helpcentre.feedback.store import SearchReport, Vote
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 MAX_COMMENT_CHARACTERS = 1000
+# The key a vote is answered with, to send its comment with: 22 characters of URL-safe base64.
+MAX_COMMENT_KEY_CHARACTERS = 64
 MAX_PAGE_URL_CHARACTERS = 2000
 # SQLite's largest integer: a larger id could be no article's, and could not be stored.
 MAX_ARTICLE_ID = 2**63 - 1
@@ -188,6 +190,36 @@ def nesting_depth(text: str) -> int:
             # A string that never ends: nothing after it is JSON, and scanning on could take long.
             break
     return deepest
+
+
+class CommentRequest(BaseModel):
+    """The body of `POST /v1/feedback/<vote id>/comment`: the key the vote was answered with, and the comment."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    key: StrictStr = Field(min_length=1, max_length=MAX_COMMENT_KEY_CHARACTERS)
+    comment: StrictStr = Field(max_length=MAX_COMMENT_CHARACTERS)
+
+    @field_validator("comment")
+    @classmethod
+    def _said_something(cls, comment: str) -> str:
+        comment = comment.strip()
+        if not comment:
+            raise ValueError("must say something; a vote without a comment needs no update")
+        return comment
+
+
+def parse_comment_body(body: bytes) -> tuple[str, str]:
+    """The key and the comment in a request's raw body, or InvalidVote naming what is wrong."""
+    request = _validated(
+        CommentRequest,
+        _json_body(body, "a comment", InvalidVote),
+        InvalidVote,
+        fields="a comment has key and comment",
+        whole_number="must be text",
+        in_range="must be text",
+    )
+    return request.key, request.comment
 
 
 def parse_vote(payload: Any) -> Vote:

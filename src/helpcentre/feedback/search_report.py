@@ -7,6 +7,10 @@ Three lists, each grouped by the query lowercased and shown in its most common s
 - no_results: the queries whose every search showed nothing, the articles readers miss;
 - never_opened: the queries that showed results of which readers opened none, the queries
   that find the wrong articles (a synonym may send them to the right one).
+
+Beside the queries with no results, the words of theirs that carry the question, by how often
+they were searched: each is a synonym to add beside the word the articles use, or the subject
+of an article to write.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 
 from helpcentre.feedback.store import StoredSearch
+from helpcentre.search.vocabulary import content_words
 
 # Wide enough for most queries, narrow enough that a table of them fits a terminal.
 QUERY_COLUMN_WIDTH = 40
@@ -43,6 +48,13 @@ class QueryWithoutResults:
 
 
 @dataclass(frozen=True)
+class WordWithoutResults:
+    word: str
+    # The searches with no results whose query holds the word.
+    searches: int
+
+
+@dataclass(frozen=True)
 class QueryNeverOpened:
     query: str
     # The searches that showed at least one result, and how many on average.
@@ -55,6 +67,7 @@ class SearchesSummary:
     top: list[TopQuery]
     no_results: list[QueryWithoutResults]
     never_opened: list[QueryNeverOpened]
+    words_without_results: list[WordWithoutResults] = field(default_factory=list)
     # How many queries each list has in all, before the limit.
     totals: dict[str, int] = field(default_factory=dict)
     since: str | None = None
@@ -125,8 +138,20 @@ def summarise_searches(
         )
         for key in never_opened_keys[:limit]
     ]
-    totals = {"top": len(top_keys), "no_results": len(no_result_keys), "never_opened": len(never_opened_keys)}
-    return SearchesSummary(top, no_results, never_opened, totals, since)
+    unanswered: Counter[str] = Counter()
+    for key in no_result_keys:
+        for word in dict.fromkeys(content_words(tallies[key].query)):
+            unanswered[word] += tallies[key].searches
+    words = sorted(unanswered.items(), key=lambda item: (-item[1], item[0]))
+    totals = {
+        "top": len(top_keys),
+        "no_results": len(no_result_keys),
+        "never_opened": len(never_opened_keys),
+        "words_without_results": len(words),
+    }
+    return SearchesSummary(
+        top, no_results, never_opened, [WordWithoutResults(*item) for item in words[:limit]], totals, since
+    )
 
 
 def _mean(total: int, count: int) -> float | None:
@@ -134,10 +159,11 @@ def _mean(total: int, count: int) -> float | None:
 
 
 def searches_json(summary: SearchesSummary) -> str:
-    """The three lists as one JSON object: {"top": [...], "no_results": [...], "never_opened": [...]}."""
+    """The lists as one JSON object: top, no_results, words_without_results and never_opened."""
     lists = {
         "top": [asdict(row) for row in summary.top],
         "no_results": [asdict(row) for row in summary.no_results],
+        "words_without_results": [asdict(row) for row in summary.words_without_results],
         "never_opened": [asdict(row) for row in summary.never_opened],
     }
     # ASCII only: whatever a query holds reaches a terminal or a file as plain \u escapes.
@@ -163,6 +189,19 @@ def searches_text(summary: SearchesSummary) -> str:
             when_empty="No query went without results.",
         ),
         _section(
+            f"Words of those queries, to add as synonyms{since}",
+            ["word", "searches"],
+            [[row.word, row.searches] for row in summary.words_without_results],
+            shown_of=summary.totals.get("words_without_results", len(summary.words_without_results)),
+            when_empty="No word to add.",
+            note=(
+                "Add each to search: synonyms: in mkdocs.yml beside the word the articles use"
+                " (invoice: [bill]), or write the article it asks for."
+            )
+            if summary.words_without_results
+            else None,
+        ),
+        _section(
             f"Queries whose results were never opened{since}",
             ["query", "searches with results", "mean results"],
             [[row.query, row.searches, _one_decimal(row.mean_results)] for row in summary.never_opened],
@@ -177,8 +216,18 @@ def _one_decimal(value: float | None) -> str:
     return "-" if value is None else f"{value:.1f}"
 
 
-def _section(heading: str, columns: list[str], rows: list[list[str | int]], *, shown_of: int, when_empty: str) -> str:
+def _section(
+    heading: str,
+    columns: list[str],
+    rows: list[list[str | int]],
+    *,
+    shown_of: int,
+    when_empty: str,
+    note: str | None = None,
+) -> str:
     lines = [heading, "=" * len(heading)]
+    if note:
+        lines.append(note)
     if not rows:
         return "\n".join([*lines, when_empty, ""])
     cells = [[_query_cell(str(row[0])), *(str(value) for value in row[1:])] for row in rows]

@@ -1,6 +1,9 @@
 """`POST /v1/feedback`, where the site's "Was this article helpful?" widget posts, and
 `POST /v1/searches`, where its search box reports the queries readers settle on.
 
+A "No" is posted as soon as it is clicked and answered with a key; the comment the reader may
+then write follows as `POST /v1/feedback/<id>/comment` with that key, once.
+
 Only the site's own origins may post (CORS, and a 403 for any other origin or none), each
 client at most a few votes and a few dozen search reports a minute (429 with Retry-After), each
 body at most a few dozen KiB for a vote and a few KiB for a search report (413), nested no
@@ -28,6 +31,7 @@ from helpcentre.feedback.intake import (
     MAX_QUERY_CHARACTERS,
     InvalidSearchReport,
     InvalidVote,
+    parse_comment_body,
     parse_search_report_body,
     parse_vote_body,
 )
@@ -193,6 +197,27 @@ def create_app(
         key = hmac.new(client_key_secret, client_address().encode(), hashlib.sha256).hexdigest()[:16]
         vote_id = store.add(vote, client_key=key)
         log.info("vote %d: article %d, %s", vote_id, vote.article_id, "yes" if vote.helpful else "no")
+        if vote.helpful or vote.comment:
+            return created(vote_id)
+        # A "No" comes when it is clicked; the reader may write why next, sent with this key.
+        comment_key = secrets.token_urlsafe(16)
+        store.await_comment(vote_id, _key_hash(comment_key))
+        return created(vote_id, comment_key=comment_key)
+
+    @app.route(FEEDBACK_PATH + "/<int:vote_id>/comment", methods=["POST", "OPTIONS"], provide_automatic_options=False)
+    def comment(vote_id: int):
+        answer = answer_before_reading(votes)
+        if answer is not None:
+            return answer
+        try:
+            key, text = parse_comment_body(request.get_data(cache=False))
+        except InvalidVote as invalid:
+            return error(400, invalid.message, field=invalid.field)
+        if not store.add_comment(vote_id, _key_hash(key), text):
+            return error(
+                404, f"vote {vote_id} takes no comment with this key: it has one, or the key is another vote's"
+            )
+        log.info("vote %d: a comment", vote_id)
         return created(vote_id)
 
     @app.route(SEARCHES_PATH, methods=["POST", "OPTIONS"], provide_automatic_options=False)
@@ -209,8 +234,8 @@ def create_app(
         # Not logged: a log collector stamps each line to the second, and the row keeps only the day.
         return created(store.add_search(report))
 
-    def created(row_id: int) -> Response:
-        response = jsonify({"id": row_id})
+    def created(row_id: int, **more: str) -> Response:
+        response = jsonify({"id": row_id, **more})
         response.status_code = 201
         return response
 
@@ -233,7 +258,7 @@ def create_app(
 
     @app.after_request
     def allow_the_site(response: Response) -> Response:
-        if request.path in intakes:
+        if request.path in intakes or request.path.startswith(FEEDBACK_PATH + "/"):
             # The answer differs by origin: a cache must not hand one origin's answer to another.
             response.vary.add("Origin")
             origin = allowed_origin()
@@ -243,6 +268,10 @@ def create_app(
         return response
 
     return app
+
+
+def _key_hash(key: str) -> str:
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
 class FeedbackServer(WaitressServer):

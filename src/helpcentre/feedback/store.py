@@ -14,7 +14,7 @@ from pathlib import Path
 
 # Bump when the schema changes, adding what the new version adds to SCHEMA_UPGRADES; a file from
 # a newer helpcentre is refused rather than misread.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 VOTES_SCHEMA = """
 CREATE TABLE IF NOT EXISTS votes (
@@ -50,9 +50,19 @@ CREATE TABLE IF NOT EXISTS searches (
 CREATE INDEX IF NOT EXISTS searches_by_day ON searches (day);
 """
 
+# A "No" is stored when it is clicked; the comment the reader may write next follows it, sent
+# with the key its vote was answered with. Only a hash of the key is kept, and only until the
+# comment comes: a vote takes one comment.
+COMMENT_KEYS_SCHEMA = """
+CREATE TABLE IF NOT EXISTS vote_comment_keys (
+    vote_id INTEGER PRIMARY KEY REFERENCES votes (id),
+    key_hash TEXT NOT NULL
+);
+"""
+
 # What each version adds to the one before it. Every statement is idempotent (IF NOT EXISTS),
 # so two processes upgrading the same file at once do no harm.
-SCHEMA_UPGRADES = {1: VOTES_SCHEMA, 2: SEARCHES_SCHEMA}
+SCHEMA_UPGRADES = {1: VOTES_SCHEMA, 2: SEARCHES_SCHEMA, 3: COMMENT_KEYS_SCHEMA}
 
 
 class FeedbackStoreError(Exception):
@@ -153,6 +163,22 @@ class FeedbackStore:
                 (vote.article_id, vote.page_url, int(vote.helpful), vote.comment, created_at or utc_now(), client_key),
             )
             return int(cursor.lastrowid)
+
+    def await_comment(self, vote_id: int, key_hash: str) -> None:
+        """Let the vote take a comment later, from whoever holds the key of `key_hash`."""
+        with self._connect() as connection:
+            connection.execute("INSERT INTO vote_comment_keys (vote_id, key_hash) VALUES (?, ?)", (vote_id, key_hash))
+
+    def add_comment(self, vote_id: int, key_hash: str, comment: str) -> bool:
+        """Give the vote its comment if `key_hash` is its key; the key is then spent. False: no such key."""
+        with self._connect() as connection:
+            spent = connection.execute(
+                "DELETE FROM vote_comment_keys WHERE vote_id = ? AND key_hash = ?", (vote_id, key_hash)
+            ).rowcount
+            if not spent:
+                return False
+            connection.execute("UPDATE votes SET comment = ? WHERE id = ?", (comment, vote_id))
+            return True
 
     def add_search(self, report: SearchReport, *, day: str | None = None) -> int:
         """Store one search report, dated by the UTC day only; returns its id."""

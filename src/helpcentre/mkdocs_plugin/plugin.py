@@ -7,6 +7,7 @@ import re
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from pathlib import Path
 
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -91,7 +92,7 @@ class HelpCentrePlugin(BasePlugin):
         if "material/search" in config.plugins or "search" in config.plugins:
             # Its index would be built for nothing: the header's box is the help centre's own.
             log.warning(
-                "helpcentre: the help centre has its own search (a Pagefind index); remove `- search` from"
+                "helpcentre: the help centre has its own search; remove `- search` from"
                 " plugins in %s, whose index nothing reads",
                 Path(config.config_file_path or "mkdocs.yml").name,
             )
@@ -100,9 +101,11 @@ class HelpCentrePlugin(BasePlugin):
         config.theme.dirs.insert(position, str(_PACKAGE / "templates"))
         for stylesheet in ("helpcentre.css", "step-links.css", "feedback.css", "print.css"):
             config.extra_css.append(f"assets/helpcentre/{stylesheet}")
-        # search-query.js before search.js, which reads it.
-        for script in ("search-query.js", "search.js", "helpcentre.js", "step-links.js", "feedback.js"):
-            config.extra_javascript.append(f"assets/helpcentre/{script}")
+        # Async, so a page is ready to read before they arrive; search.js fetches the rest of
+        # search (search-query.js, search-engine.js) only when the reader is about to search.
+        for script in ("search.js", "step-links.js", "feedback.js"):
+            config.extra_javascript.append(ExtraScriptValue(f"assets/helpcentre/{script}"))
+            config.extra_javascript[-1].async_ = True
         return config
 
     # Runs after other plugins added their files, so generated pages never shadow real ones.
@@ -143,20 +146,22 @@ class HelpCentrePlugin(BasePlugin):
             # Mostly waiting on the file system: written on a thread of their own while the
             # theme renders the pages; on_post_build waits for them.
             self._side_files = self._writer.submit(self._write_side_files, Path(config.site_dir), config.site_url or "")
-        if self._search_index is not None:
-            # Every page's content is in by now (MkDocs reads them all before rendering any):
-            # Pagefind writes the index while the theme renders the pages.
-            try:
-                self._search_index.write(Path(config.site_dir))
-            except SearchIndexError as error:
-                raise PluginError(f"helpcentre: the search index was not written: {error}") from None
         if self.config.enabled:
             # The theme's navigation template writes indentation for every page of every section,
             # pruned ones too: trimmed, a page's weight no longer grows with other categories.
             env.trim_blocks = True
             env.lstrip_blocks = True
             # The header's search box (partials/search.html) on every page, the 404 page included.
-            env.globals["hc_search"] = {"report": self.config.search.report}
+            # With nothing found, it offers the popular articles and the contact link.
+            env.globals["hc_search"] = {
+                "report": self.config.search.report,
+                "popular": [
+                    {"title": article.title, "url": self._url_by_ref[article.ref]} for article in self.centre.promoted
+                ]
+                if self.centre is not None
+                else [],
+                "contact": self.config.contact.model_dump(),
+            }
         return env
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
@@ -195,11 +200,8 @@ class HelpCentrePlugin(BasePlugin):
             self._building = settings
         if self.config.enabled:
             self._close_search_index()
-            # Started before the pages are rendered: Pagefind indexes each one as it comes.
-            try:
-                self._search_index = SearchIndexer(language=config.theme["language"] or "en")
-            except SearchIndexError as error:
-                raise PluginError(f"helpcentre: search cannot be indexed: {error}") from None
+            # Each page goes in as it is rendered.
+            self._search_index = SearchIndexer()
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if self.config.enabled:
@@ -216,6 +218,13 @@ class HelpCentrePlugin(BasePlugin):
         if document is not None and self._search_index is not None:
             self._search_index.add("/" + page.url, document)
         return html
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        article = self._article_by_src.get(page.file.src_uri)
+        if article is None:
+            return output
+        # After the lightbox wrapped each picture in its link: the crop goes inside the link.
+        return screenshots.with_phone_sources(output, self._step_images.get(article.ref, {}))
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         if self.centre is None:

@@ -1,19 +1,29 @@
-"""Step screenshots on article pages: each published shot directly under its numbered step."""
+"""Step screenshots on article pages: each published shot directly under its numbered step.
+
+A picture too wide for a phone to read gets a crop a phone can (`helpcentre.step_pictures`),
+served to narrow screens by a <picture> source; the lightbox still opens the whole picture.
+"""
 
 from __future__ import annotations
 
+import json
 import posixpath
+import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from helpcentre.articles import Article, HelpCentre
-from helpcentre.articles.steps import BOLD, NUMBERED_ITEM
+from helpcentre.articles.steps import NUMBERED_ITEM
 from helpcentre.capture.baseline_files import unreadable
 from helpcentre.capture.layout import png_dimensions, step_files
 from helpcentre.mkdocs_plugin.checks import ScreenshotsNotPictures
+from helpcentre.step_pictures import PhoneCrop, alt_text, phone_crop
+
+MANIFEST = "manifest.json"
 
 
 @dataclass(frozen=True)
@@ -21,6 +31,8 @@ class StepImage:
     src_uri: str
     width: int
     height: int
+    alt: str = ""
+    phone: PhoneCrop | None = None
 
 
 def add_step_images(
@@ -28,6 +40,7 @@ def add_step_images(
 ) -> dict[str, dict[int, StepImage]]:
     """Publish each declared step's screenshot from screenshots/ (lint reports the missing ones)."""
     images: dict[str, dict[int, StepImage]] = {}
+    recorded = _recorded_steps(screenshots_dir)
     for article in centre.articles:
         walkthrough = article.meta.walkthrough
         if walkthrough is None:
@@ -46,7 +59,11 @@ def add_step_images(
                 width, height = png_dimensions(stream.read(24))
             src_uri = f"{screenshots_dir.name}/{relative}"
             files.append(File.generated(config, src_uri, abs_src_path=str(path)))
-            found[number] = StepImage(src_uri, width, height)
+            step = recorded.get((article.ref, number), {})
+            crop = _phone_crop(screenshots_dir / step_files(article.ref, number).raw, step)
+            if crop is not None:
+                files.append(File.generated(config, phone_uri(src_uri), content=crop.png))
+            found[number] = StepImage(src_uri, width, height, alt_text(step), crop)
         images[article.ref] = found
     return images
 
@@ -68,7 +85,7 @@ def place_under_steps(markdown: str, article: Article, images: dict[int, StepIma
         end = starts[index + 1] if index + 1 < len(starts) else _end_of_item(lines, starts[index])
         while end > starts[index] + 1 and not lines[end - 1].strip():
             end -= 1
-        alt = BOLD.sub(r"\1", article.steps[index].text).replace("[", "(").replace("]", ")")
+        alt = image.alt.replace("[", "(").replace("]", ")")
         link = posixpath.relpath(image.src_uri, page_dir or ".")
         block = [
             "",
@@ -98,3 +115,50 @@ def _end_of_item(lines: list[str], start: int) -> int:
     while end < len(lines) and (not lines[end].strip() or lines[end].startswith((" ", "\t"))):
         end += 1
     return end
+
+
+def phone_uri(src_uri: str) -> str:
+    """Where a published picture's phone crop is served: `…/03.published.png` → `…/03.phone.png`."""
+    return re.sub(r"\.published\.png$", ".phone.png", src_uri)
+
+
+def with_phone_sources(html: str, images: dict[int, StepImage]) -> str:
+    """Each step picture that has a phone crop, as a <picture> whose narrow-screen source is the crop."""
+    for image in images.values():
+        if image.phone is None:
+            continue
+        name = re.escape(posixpath.basename(image.src_uri))
+        tag = re.compile(rf'<img\b[^>]*\bsrc="(?P<src>[^"]*/{name})"[^>]*>')
+
+        def sourced(found: re.Match[str], crop: PhoneCrop = image.phone) -> str:
+            source = (
+                f'<source media="screen and (max-width: {crop.up_to_px}px)" srcset="{phone_uri(found["src"])}"'
+                f' width="{crop.width}" height="{crop.height}">'
+            )
+            return f"<picture>{source}{found[0]}</picture>"
+
+        html = tag.sub(sourced, html, count=1)
+    return html
+
+
+def _recorded_steps(screenshots_dir: Path) -> dict[tuple[str, int], dict[str, Any]]:
+    """What capture recorded of each step beside its picture; nothing when the record is unreadable (lint says so)."""
+    try:
+        manifest = json.loads((screenshots_dir / MANIFEST).read_text(encoding="utf-8"))
+        return {
+            (ref, int(step["step"])): step
+            for ref, entry in manifest["articles"].items()
+            for step in entry.get("steps", [])
+        }
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
+
+
+def _phone_crop(raw: Path, step: dict[str, Any]) -> PhoneCrop | None:
+    if not step.get("width") or not raw.is_file():
+        return None
+    try:
+        return phone_crop(raw.read_bytes(), step)
+    except (OSError, ValueError, KeyError, TypeError):
+        # A record that does not fit its picture: the whole picture is served, as before crops.
+        return None

@@ -11,7 +11,6 @@ so that a word found here is found there.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections import Counter
@@ -21,13 +20,19 @@ from dataclasses import dataclass, field
 from helpcentre.articles import Article
 from helpcentre.articles.steps import BOLD
 
-VOCABULARY_VERSION = 1
 # A word's letters and digits, with the hyphens and apostrophes inside it: "pre-pay", "client's".
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 _FENCE = re.compile(r"^ {0,3}(```|~~~).*?^ {0,3}\1[ \t]*$", re.MULTILINE | re.DOTALL)
 # Shorter words are kept for compounds ("log" + "out"), but are never a typo's correction.
 MIN_WORD_LENGTH = 2
+# Words of a question that say nothing of its subject: "how do I prepay" is about "prepay".
+# search-query.js leaves out the same words when it searches.
+STOP_WORDS = frozenset(
+    "a an and are as at be been but by can could did do does for from had has have how i if in into "
+    "is it its me my of on or our should so than that the their them then there these this those "
+    "to was we what when where which who why will with would you your".split()
+)
 
 
 @dataclass
@@ -39,26 +44,26 @@ class Vocabulary:
     compounds: dict[str, str] = field(default_factory=dict)
     synonyms: list[list[str]] = field(default_factory=list)
 
-    def to_json(self, pages: int) -> str:
-        """Compact JSON for the browser: words in order, so the file is the same for the same site.
-
-        `pages` is how many pages the index holds: with none, Pagefind writes an index the
-        browser cannot open, and the search box answers "No matching documents" on its own.
-        """
-        payload = {
-            "version": VOCABULARY_VERSION,
-            "pages": pages,
+    def payload(self) -> dict[str, object]:
+        """The vocabulary as the browser reads it, in a stable order, so a site's files are the same each build."""
+        return {
             "words": dict(sorted(self.words.items())),
             "compounds": dict(sorted(self.compounds.items())),
             "synonyms": self.synonyms,
         }
-        return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
 
 
 def fold(text: str) -> str:
     """Lower case without accents, as the query is folded: "Café" and "cafe" are one word."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(character for character in decomposed if not unicodedata.combining(character))
+
+
+def content_words(text: str) -> list[str]:
+    """The words of `text` that carry its meaning, as the search box reads them (all, if none does)."""
+    words = words_of(text)
+    meaningful = [word for word in words if word not in STOP_WORDS]
+    return meaningful or words
 
 
 def words_of(text: str) -> list[str]:

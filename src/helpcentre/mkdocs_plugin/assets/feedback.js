@@ -5,19 +5,20 @@
   var THANKS = "Thanks for your feedback."
   var FAILED = "Sorry, we could not send your feedback. The article is all here."
 
-  function post(endpoint, vote) {
+  function post(url, body) {
     var controller = typeof AbortController === "function" ? new AbortController() : null
     var timer = controller && setTimeout(function () { controller.abort() }, TIMEOUT_MS)
-    return fetch(endpoint, {
+    return fetch(url, {
       method: "POST",
       mode: "cors",
       credentials: "omit",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(vote),
+      body: JSON.stringify(body),
       signal: controller ? controller.signal : undefined
     }).then(function (response) {
       if (!response.ok)
         throw new Error("the feedback service answered " + response.status)
+      return response.json().catch(function () { return {} })
     }).finally(function () {
       if (timer)
         clearTimeout(timer)
@@ -37,6 +38,19 @@
     var status = section.querySelector(".hc-feedback__status")
     var sending = false
 
+    // The "No" as sent when clicked: the service's answer, with the key its comment goes with.
+    var sentNo = null
+
+    function thank() {
+      // Focus would fall to the top of the page with the hidden buttons; keep it here.
+      var hadFocus = section.contains(document.activeElement)
+      choices.hidden = true
+      form.hidden = true
+      status.textContent = THANKS
+      if (hadFocus)
+        status.focus()
+    }
+
     function send(helpful, text) {
       // Not disabling the buttons: a disabled button drops the keyboard focus to the page's top.
       if (sending)
@@ -46,15 +60,7 @@
       var vote = { article: article, helpful: helpful, page: location.origin + location.pathname }
       if (text)
         vote.comment = text
-      post(endpoint, vote).then(function () {
-        // Focus would fall to the top of the page with the hidden buttons; keep it here.
-        var hadFocus = section.contains(document.activeElement)
-        choices.hidden = true
-        form.hidden = true
-        status.textContent = THANKS
-        if (hadFocus)
-          status.focus()
-      }, function () {
+      post(endpoint, vote).then(thank, function () {
         status.textContent = FAILED
       }).finally(function () {
         sending = false
@@ -68,10 +74,32 @@
       form.hidden = false
       no.setAttribute("aria-expanded", "true")
       comment.focus()
+      // Counted now, whether or not a comment follows; sent once however often it is clicked.
+      if (!sentNo)
+        sentNo = post(endpoint, { article: article, helpful: false, page: location.origin + location.pathname })
+          .catch(function () { return null })
     })
     form.addEventListener("submit", function (event) {
       event.preventDefault()
-      send(false, comment.value.trim())
+      var text = comment.value.trim()
+      ;(sentNo || Promise.resolve(null)).then(function (answer) {
+        if (answer && answer.id && answer.comment_key) {
+          if (!text)
+            return thank()
+          if (sending)
+            return
+          sending = true
+          status.textContent = ""
+          post(endpoint + "/" + answer.id + "/comment", { key: answer.comment_key, comment: text }).then(thank, function () {
+            status.textContent = FAILED
+          }).finally(function () {
+            sending = false
+          })
+          return
+        }
+        // The "No" did not get through when clicked: it goes now, with the comment.
+        send(false, text)
+      })
     })
     section.hidden = false
   }

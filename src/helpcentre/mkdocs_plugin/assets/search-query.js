@@ -103,6 +103,9 @@
     for (var candidate in vocabulary.words) {
       if (candidate.length < MIN_TYPO_LENGTH - 1 || candidate.indexOf("-") >= 0)
         continue
+      // Never a much shorter word: "scan" does not stand for "can".
+      if (candidate.length < word.length - (word.length >= 5 ? 1 : 0))
+        continue
       var edits = distance(word, candidate, limit)
       if (edits > limit)
         continue
@@ -222,21 +225,25 @@
     return -1
   }
 
-  /* The query with each phrase of a synonym group it holds replaced by the group's others. */
+  /*
+   * The query with each phrase of a synonym group it holds replaced by the group's others.
+   * Phrases are matched on their meaningful words: "card is on file" holds "card on file".
+   */
   function synonymVariants(text, vocabulary) {
-    var words = text.split(" ")
+    var words = contentWords(text)
     var variants = []
     ;(vocabulary.synonyms || []).forEach(function (group) {
       group.forEach(function (phrase) {
-        var at = containsPhrase(words, phrase)
+        var wanted = contentWords(phrase)
+        var at = containsPhrase(words, wanted.join(" "))
         if (at < 0)
           return
         group.forEach(function (other) {
           if (other === phrase)
             return
-          var replaced = words.slice(0, at).concat(other.split(" "), words.slice(at + phrase.split(" ").length))
+          var replaced = words.slice(0, at).concat(other.split(" "), words.slice(at + wanted.length))
           var variant = replaced.join(" ")
-          if (variant !== text && variants.indexOf(variant) < 0)
+          if (variant !== words.join(" ") && variants.indexOf(variant) < 0)
             variants.push(variant)
         })
       })
@@ -267,27 +274,6 @@
     }
   }
 
-  /*
-   * One ranking from several searches. Each search's scores are made relative to its own best
-   * (scores of different queries are not comparable), weighted, and a page keeps its best.
-   * `boosts` maps a page's id to its front matter's search.boost. A result is {id, score} with
-   * the index's own result as itself or as its `result`.
-   */
-  function merge(resultLists, boosts) {
-    var byId = {}
-    resultLists.forEach(function (list) {
-      var top = list.results.reduce(function (best, result) { return Math.max(best, result.score) }, 0) || 1
-      list.results.forEach(function (result) {
-        var score = (result.score / top) * list.weight * ((boosts && boosts[result.id]) || 1)
-        if (!byId[result.id] || byId[result.id].score < score)
-          byId[result.id] = { id: result.id, score: score, result: result.result || result }
-      })
-    })
-    return Object.keys(byId).map(function (id) { return byId[id] }).sort(function (a, b) {
-      return b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-    })
-  }
-
   return {
     fold: fold,
     wordsOf: wordsOf,
@@ -299,7 +285,6 @@
     accept: accept,
     typoCandidates: typoCandidates,
     synonymVariants: synonymVariants,
-    plan: plan,
-    merge: merge
+    plan: plan
   }
 })

@@ -1,170 +1,84 @@
 /*
- * The help centre's search box: Pagefind's chunked index, loaded when a search box is first
- * used, with the query read by search-query.js (compounds, typos, synonyms) first.
+ * The help centre's search box, over the help centre's own index (helpcentre.search).
  *
- * The markup is the theme's search dialog (partials/search.html), so it looks and opens the
- * same; everything it does is here. Every text from the index reaches the page as text.
+ * Nothing of search is fetched with the page: the query's reading (search-query.js), the
+ * matching (search-engine.js) and the index's first file come once the reader shows they are
+ * about to search (the box takes focus, or "/" is pressed), and each query then fetches only the
+ * few small files its words need. The markup is the theme's search dialog (partials/search.html),
+ * so it looks and opens the same; everything it does is here. Every text from the index reaches
+ * the page as text.
  */
 (function () {
   "use strict"
 
-  var Query = window.HelpCentreSearchQuery
   var SHOWN_AT_ONCE = 10
   var TYPING_PAUSE_MS = 120
   // A query counts as settled, and is reported, once the customer stopped typing this long.
   var SETTLED_MS = 1500
   var MAX_REPORTED_QUERY = 200
-  // Pagefind's default weight for a match in the title.
-  var META_WEIGHT = 5
   var MESSAGES = {
     initializing: "Initializing search",
     placeholder: "Type to start searching",
-    none: "No matching documents",
-    one: "1 matching document",
-    other: "# matching documents",
+    none: "No articles match",
+    one: "1 matching article",
+    other: "# matching articles",
     unavailable: "Search is not available right now. Browse the topics instead."
   }
 
   var engine = null
-  var EMPTY_INDEX = {
-    search: function () { return Promise.resolve({ results: [] }) },
-    filters: function () { return Promise.resolve({}) }
+  var WORD_CHARACTER = /[\p{L}\p{N}]/u
+
+  function loadScript(url) {
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement("script")
+      script.src = url
+      script.async = true
+      script.onload = resolve
+      script.onerror = function () { reject(new Error("could not load " + url)) }
+      document.head.appendChild(script)
+    })
   }
 
-  /* Pagefind and the vocabulary, fetched once, on first use: a page that is only read loads neither. */
-  function loadEngine(indexUrl) {
+  /* The engine and the index's first file, fetched once, on first use: a page only read loads neither. */
+  function loadEngine(container) {
     if (engine)
       return engine
-    var base = new URL(indexUrl, document.baseURI).href
-    var pagefind = import(base + "pagefind.js").then(function (module) {
-      // Tags count as much as the title: both are what writers say an article is about.
-      var ranking = { metaWeights: { title: META_WEIGHT, tags: META_WEIGHT } }
-      return module.options({ basePath: base, excerptLength: 24, ranking: ranking }).then(function () {
-        return module.init()
-      }).then(function () { return module })
-    })
-    var vocabulary = fetch(base + "helpcentre-vocabulary.json", { credentials: "omit" }).then(function (response) {
-      if (!response.ok)
-        throw new Error("the search vocabulary answered " + response.status)
-      return response.json()
-    }).catch(function () {
-      // Search still works without corrections.
-      return { words: {}, compounds: {}, synonyms: [] }
-    })
-    // Both are fetched at once. A help centre with no article for customers has no index to
-    // fetch (helpcentre.search writes none), and its vocabulary says so.
-    pagefind.catch(function () {})
-    engine = vocabulary.then(function (words) {
-      return (words.pages === 0 ? Promise.resolve(EMPTY_INDEX) : pagefind).then(function (index) {
+    var base = new URL(container.getAttribute("data-hc-search-index"), document.baseURI).href
+    var scripts = container.getAttribute("data-hc-search-scripts").split(" ")
+    // In order: the engine reads the query's functions as it loads.
+    engine = scripts.reduce(function (loaded, url) {
+      return loaded.then(function () { return loadScript(url) })
+    }, Promise.resolve()).then(function () {
+      var searcher = window.HelpCentreSearchEngine.createEngine(function (path) {
+        return fetch(base + path, { credentials: "omit" }).then(function (response) {
+          if (!response.ok)
+            throw new Error(path + " answered " + response.status)
+          return response.json()
+        })
+      })
+      return searcher.ready().then(function () {
         // The index's addresses are from the site's root, which may be a folder of its host.
-        var siteRoot = new URL("../", base).href
-        return { pagefind: index, vocabulary: words, boostValues: boostValuesOf(index), siteRoot: siteRoot }
+        return { searcher: searcher, siteRoot: new URL("../", base).href }
       })
     })
     engine.catch(function () { engine = null })
     return engine
   }
 
-  /*
-   * The values of search.boost that articles set: a filter of the index. Which pages have them
-   * is asked per query (see anyWordSearch): asking for every page with a filter and no words
-   * would fetch the whole index.
-   */
-  function boostValuesOf(pagefind) {
-    return pagefind.filters().then(function (filters) {
-      return Object.keys((filters && filters.boost) || {})
-    }).catch(function () { return [] })
-  }
-
-  /* Typo corrections the index vetoes: a word it finds as typed is not a typo. */
-  function vetoedTypos(pagefind, words) {
-    return Promise.all(words.map(function (word) {
-      return pagefind.search(word).then(function (found) { return found.results.length ? word : null })
-    })).then(function (found) { return found.filter(Boolean) })
-  }
-
-  /*
-   * Pagefind finds only the pages holding every word it knows, so "update bank account" finds
-   * nothing when no page says "update". Customers' words are looser than that: a page scores
-   * for each word it holds (Pagefind's own score, which already weighs rare words above common
-   * ones), and a page holding them all scores once more on top.
-   */
-  function anyWordSearch(pagefind, text, boostValues, boosts) {
-    var words = Query.contentWords(text)
-    var texts = [words.join(" ")].concat(words.length > 1 ? words : [])
-    var searches = texts.map(function (one) { return pagefind.search(one) })
-    // The same searches narrowed to each boost: the chunks are loaded already, so this is cheap.
-    texts.forEach(function (one) {
-      boostValues.forEach(function (value) {
-        searches.push(pagefind.search(one, { filters: { boost: value } }).then(function (found) {
-          found.results.forEach(function (result) { boosts[result.id] = Number(value) })
-          return { results: [] }
-        }))
-      })
-    })
-    return Promise.all(searches).then(function (found) {
-      var byId = {}
-      found.forEach(function (one) {
-        one.results.forEach(function (result) {
-          var entry = byId[result.id] || (byId[result.id] = { id: result.id, score: 0, result: result })
-          entry.score += result.score
-        })
-      })
-      return Object.keys(byId).map(function (id) { return byId[id] })
-    })
-  }
-
-  function search(loaded, query) {
-    var pagefind = loaded.pagefind
-    var vocabulary = loaded.vocabulary
-    var proposed = Query.typoCandidates(Query.rewrite(query, vocabulary))
-    return Promise.all([vetoedTypos(pagefind, proposed), loaded.boostValues]).then(function (found) {
-      var plan = Query.plan(query, vocabulary, found[0])
-      var boosts = {}
-      return Promise.all(plan.searches.map(function (planned) {
-        return anyWordSearch(pagefind, planned.text, found[1], boosts).then(function (results) {
-          return { weight: planned.weight, results: results }
-        })
-      })).then(function (lists) {
-        return { plan: plan, ranked: Query.merge(lists, boosts) }
-      })
-    })
-  }
-
-  /* Pagefind's excerpt is text with <mark> around matches; it becomes nodes, never markup. */
-  function excerptNodes(excerpt) {
-    var fragment = document.createDocumentFragment()
-    excerpt.split(/(<mark>|<\/mark>)/).reduce(function (marked, piece) {
-      if (piece === "<mark>")
-        return true
-      if (piece === "</mark>")
-        return false
-      var text = document.createTextNode(piece.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, "\""))
-      if (marked) {
-        var mark = document.createElement("mark")
-        mark.appendChild(text)
-        fragment.appendChild(mark)
-      } else {
-        fragment.appendChild(text)
-      }
-      return marked
-    }, false)
-    return fragment
-  }
-
   function escapeRegExp(text) {
     return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
   }
 
-  /* A pattern for the words of a query at the start of a word, ignoring case: "card" in "Cards". */
-  function termsPattern(query) {
-    var words = Query.contentWords(query).filter(function (word) { return word.length > 1 })
+  /* A pattern for whole `words`, ignoring case: "card" in "Card", never in "cards" or "discard". */
+  function wordsPattern(words) {
+    words = words.filter(function (word) { return word.length > 0 })
     if (!words.length)
       return null
-    return new RegExp("(^|[^\\p{L}\\p{N}])(" + words.map(escapeRegExp).join("|") + ")", "giu")
+    words.sort(function (a, b) { return b.length - a.length })
+    return new RegExp("(^|[^\\p{L}\\p{N}])(" + words.map(escapeRegExp).join("|") + ")(?![\\p{L}\\p{N}])", "giu")
   }
 
-  /* `text` as nodes, with the query's words marked. */
+  /* `text` as nodes, with the words of `pattern` marked. */
   function markedNodes(text, pattern) {
     var fragment = document.createDocumentFragment()
     if (!pattern) {
@@ -191,20 +105,11 @@
     return fragment
   }
 
-  function tagsOf(meta) {
-    try {
-      var tags = JSON.parse(meta.tags || "[]")
-      return Array.isArray(tags) ? tags.filter(function (tag) { return typeof tag === "string" }) : []
-    } catch (error) {
-      return []
-    }
-  }
-
-  function resultItem(data, siteRoot, highlight, pattern) {
+  function resultItem(record, siteRoot, highlight, pattern) {
     var item = document.createElement("li")
     item.className = "md-search-result__item"
     var link = document.createElement("a")
-    var url = new URL(data.url.replace(/^\//, ""), siteRoot)
+    var url = new URL(String(record.url).replace(/^\//, ""), siteRoot)
     if (highlight)
       url.search = new URLSearchParams({ h: highlight }).toString()
     link.href = url.href
@@ -215,12 +120,12 @@
     var icon = document.createElement("div")
     icon.className = "md-search-result__icon md-icon"
     var title = document.createElement("h1")
-    title.appendChild(markedNodes((data.meta && data.meta.title) || data.url, pattern))
+    title.appendChild(markedNodes(String(record.title || record.url), pattern))
     var teaser = document.createElement("p")
     teaser.className = "md-search-result__teaser"
-    teaser.appendChild(excerptNodes(data.excerpt || ""))
+    teaser.appendChild(markedNodes(String(record.summary || ""), pattern))
     article.append(icon, title, teaser)
-    var tags = tagsOf(data.meta || {})
+    var tags = Array.isArray(record.tags) ? record.tags.filter(function (tag) { return typeof tag === "string" }) : []
     if (tags.length) {
       var list = document.createElement("nav")
       list.className = "md-tags"
@@ -306,13 +211,16 @@
     var notice = container.querySelector("[data-hc-search-corrected]")
     var list = container.querySelector(".md-search-result__list")
     var more = container.querySelector("[data-hc-search-more]")
-    var indexUrl = container.getAttribute("data-hc-search-index")
+    var none = container.querySelector("[data-hc-search-none]")
+    var suggestion = container.querySelector("[data-hc-search-suggestion]")
     var reporter = Reporter(container.getAttribute("data-hc-search-report"))
     var generation = 0
     var typingTimer = null
     var engineReady = false
     var lastInputAt = 0
-    var current = { query: "", ranked: [], shown: 0, highlight: "", pattern: null, siteRoot: "" }
+    // A query put in whole (a link's ?q=, the home page's box submitted) is not being typed.
+    var typedWhole = false
+    var current = { query: "", ranked: [], shown: 0, pattern: null, siteRoot: "", searcher: null }
 
     function setOpen(open) {
       if (toggle && toggle.checked !== open) {
@@ -322,7 +230,7 @@
     }
 
     function start() {
-      return loadEngine(indexUrl).then(function (loaded) {
+      return loadEngine(container).then(function (loaded) {
         engineReady = true
         if (!input.value.trim() && meta.textContent === MESSAGES.initializing)
           meta.textContent = MESSAGES.placeholder
@@ -333,46 +241,53 @@
       })
     }
 
-    /* The next results, each shown as soon as it and those before it have loaded; `replacing`
-       the list shown before, just before the first of them. */
+    /* The next results, shown together once their titles have loaded; `replacing` the list shown
+       before, just before them. */
     function showMore(replacing) {
-      var batch = current.ranked.slice(current.shown, current.shown + SHOWN_AT_ONCE)
-      var asked = generation
       var shown = current
-      var loads = batch.map(function (entry) { return entry.result.data() })
-      var replaced = !replacing
-      function place(data) {
+      var batch = shown.ranked.slice(shown.shown, shown.shown + SHOWN_AT_ONCE)
+      var asked = generation
+      var records = batch.length ? shown.searcher.pages(batch.map(function (entry) { return entry.id })) : Promise.resolve([])
+      return records.then(function (loaded) {
         if (asked !== generation)
           return
-        if (!replaced) {
+        if (replacing)
           replacing()
-          replaced = true
-        }
-        list.appendChild(resultItem(data, shown.siteRoot, shown.highlight, shown.pattern))
-        shown.shown += 1
+        loaded.forEach(function (record, at) {
+          list.appendChild(resultItem(record, shown.siteRoot, batch[at].words.join(" "), shown.pattern))
+        })
+        shown.shown += loaded.length
         more.hidden = shown.shown >= shown.ranked.length
-      }
-      if (!loads.length) {
-        if (asked === generation && replacing)
-          replacing()
-        more.hidden = true
-        return Promise.resolve()
-      }
-      return loads.reduce(function (previous, load) {
-        return previous.then(function () { return load }).then(place)
-      }, Promise.resolve())
+      })
     }
 
-    function render(query, outcome, siteRoot) {
+    function showNone(outcome) {
+      none.hidden = false
+      suggestion.textContent = ""
+      suggestion.hidden = !outcome.suggestion
+      if (outcome.suggestion) {
+        var link = document.createElement("a")
+        link.href = "?" + new URLSearchParams({ q: outcome.suggestion }).toString()
+        link.textContent = outcome.suggestion
+        link.setAttribute("data-hc-search-suggested", "")
+        link.addEventListener("click", function (event) {
+          event.preventDefault()
+          open(outcome.suggestion)
+        })
+        suggestion.append("Did you mean ", link, "?")
+      }
+    }
+
+    function render(query, outcome, loaded) {
       var count = outcome.ranked.length
       var corrected = outcome.plan.corrected
       current = {
         query: query,
-        siteRoot: siteRoot,
+        siteRoot: loaded.siteRoot,
+        searcher: loaded.searcher,
         ranked: outcome.ranked,
         shown: 0,
-        highlight: corrected || outcome.plan.typed,
-        pattern: termsPattern(corrected || query)
+        pattern: wordsPattern(outcome.words)
       }
       reporter.shown(query, count)
       // The count, the correction and the results change together, so what is read is consistent.
@@ -382,10 +297,16 @@
         if (list.contains(document.activeElement))
           input.focus()
         list.textContent = ""
-        meta.textContent = count === 0 ? MESSAGES.none : count === 1 ? MESSAGES.one : MESSAGES.other.replace("#", count)
+        none.hidden = true
+        if (count === 0) {
+          meta.textContent = MESSAGES.none + " \u201c" + query.trim() + "\u201d"
+          showNone(outcome)
+        } else {
+          meta.textContent = count === 1 ? MESSAGES.one : MESSAGES.other.replace("#", count)
+        }
         notice.textContent = ""
-        notice.hidden = !corrected
-        if (corrected) {
+        notice.hidden = !corrected || count === 0
+        if (corrected && count) {
           notice.append("Showing results for ")
           var strong = document.createElement("strong")
           strong.textContent = corrected
@@ -404,14 +325,15 @@
         list.textContent = ""
         notice.hidden = true
         more.hidden = true
+        none.hidden = true
         reporter.shown("", 0)
         if (engine)
           meta.textContent = MESSAGES.placeholder
         return Promise.resolve()
       }
       return start().then(function (loaded) {
-        // Typing went on while the index loaded: only the latest query is searched, and only
-        // once typing pauses, since a half-typed word fetches chunks of the index for nothing.
+        // Typing went on while the engine loaded: only the latest query is searched, and only
+        // once typing pauses, since a half-typed word fetches files of the index for nothing.
         if (asked !== generation)
           return
         var typing = TYPING_PAUSE_MS - (Date.now() - lastInputAt)
@@ -421,14 +343,31 @@
           return
         }
         var query = input.value
-        return search(loaded, query).then(function (outcome) {
+        // The last word is still being typed until a space or a pause that ends the query.
+        var unfinished = !typedWhole && WORD_CHARACTER.test(query.slice(-1))
+        return loaded.searcher.search(query, unfinished).then(function (outcome) {
           if (asked === generation)
-            return render(query, outcome, loaded.siteRoot)
+            return render(query, outcome, loaded)
         })
       }).catch(function () {
         if (asked === generation)
           meta.textContent = MESSAGES.unavailable
       })
+    }
+
+    /* Search for `text`, put in whole; or, `typing`, as if typed here (the home page's box). */
+    function open(text, typing) {
+      input.value = text
+      input.focus()
+      setOpen(true)
+      if (typing) {
+        input.dispatchEvent(new Event("input"))
+        return
+      }
+      typedWhole = true
+      lastInputAt = 0
+      clearTimeout(typingTimer)
+      run()
     }
 
     function links() {
@@ -441,8 +380,9 @@
     })
     input.addEventListener("input", function () {
       lastInputAt = Date.now()
+      typedWhole = false
       clearTimeout(typingTimer)
-      // While the index loads, each letter only asks for the query typed by then; once it has
+      // While the engine loads, each letter only asks for the query typed by then; once it has
       // loaded, a short pause spares searching every letter of a word typed in one go.
       if (engineReady)
         typingTimer = setTimeout(run, TYPING_PAUSE_MS)
@@ -475,6 +415,11 @@
         return
       reporter.opened(current.query, current.ranked.length, new URL(link.href).pathname)
       setOpen(false)
+    })
+    none.addEventListener("click", function (event) {
+      var link = event.target.closest && event.target.closest("a:not([data-hc-search-suggested])")
+      if (link)
+        reporter.opened(current.query, 0, new URL(link.href, document.baseURI).pathname)
     })
 
     container.addEventListener("keydown", function (event) {
@@ -520,27 +465,19 @@
       })
     window.addEventListener("pagehide", reporter.flush)
 
-    container.helpCentreSearch = {
-      open: function (text) {
-        input.value = text
-        input.focus()
-        setOpen(true)
-        // As if typed here: the same pause before searching, the same single search at the end.
-        input.dispatchEvent(new Event("input"))
-      }
-    }
+    container.helpCentreSearch = { open: open }
 
     // The missing page's form, and links from elsewhere, arrive with the query in `?q=`.
     var asked = new URLSearchParams(location.search).get("q")
     if (asked)
-      container.helpCentreSearch.open(asked)
+      open(asked)
   }
 
-  /* `?h=` from a search result: the searched words marked in the article, as the theme did. */
+  /* `?h=` from a search result: the words it matched, marked in the article opened. */
   function highlightSearchedWords() {
     var searched = new URLSearchParams(location.search).get("h")
     var content = document.querySelector(".md-content article")
-    var pattern = searched && termsPattern(searched)
+    var pattern = searched && wordsPattern(searched.split(/\s+/))
     if (!pattern || !content)
       return
     var walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT, {
@@ -562,19 +499,38 @@
     })
   }
 
+  /* The home page's big search box hands what is typed to the header's search. */
+  function setUpHeroSearch() {
+    var form = document.querySelector("[data-hc-hero-search]")
+    if (!form)
+      return
+    var input = form.querySelector("input")
+    input.addEventListener("input", function () {
+      var text = input.value
+      input.value = ""
+      window.helpCentreSearch.open(text, true)
+    })
+    form.addEventListener("submit", function (event) {
+      event.preventDefault()
+      window.helpCentreSearch.open(input.value)
+    })
+  }
+
   function setUpAll() {
     document.querySelectorAll("[data-hc-search]").forEach(setUp)
+    setUpHeroSearch()
     highlightSearchedWords()
   }
 
   window.helpCentreSearch = {
-    open: function (text) {
+    open: function (text, typing) {
       var container = document.querySelector("[data-hc-search]")
       if (container && container.helpCentreSearch)
-        container.helpCentreSearch.open(text)
+        container.helpCentreSearch.open(text, typing)
     }
   }
 
+  // Loaded async: the document may be parsed already.
   if (document.readyState === "loading")
     document.addEventListener("DOMContentLoaded", setUpAll)
   else
