@@ -16,7 +16,7 @@ from PIL import Image
 from playwright.async_api import Page
 
 from billing_sandbox.process import SandboxProcess
-from helpcentre.capture.masks import MASK_COLOUR, PageMasks
+from helpcentre.capture.masks import MASK_COLOUR, PageMasks, failure_picture
 
 MASK_RGB = tuple(int(MASK_COLOUR[at : at + 2], 16) for at in (1, 3, 5))
 VIEWPORT = {"width": 1280, "height": 1000}
@@ -117,3 +117,17 @@ def test_a_clients_registration_shows_no_details_and_its_fields_no_values(chromi
     assert masked_share(address, tabs["Self Address"]) == 0.0
     assert masked_share(unmasked, fields["Street"]) == 0.0
     assert masked_share(unmasked, fields["City"]) == 1.0
+
+
+def test_the_picture_of_a_failed_step_shows_no_clients_details(chromium, sandbox: SandboxProcess):
+    run, browser = chromium
+
+    async def scenario():
+        context, page = await signed_in_page(browser, sandbox, "clients")
+        png = await failure_picture(page, [], [])
+        details = await boxes_of_text(page, CLIENT_LIST)
+        await context.close()
+        return Image.open(io.BytesIO(png)).convert("RGB"), details
+
+    picture, details = run(scenario())
+    assert {text: masked_share(picture, box) for text, box in details.items()} == dict.fromkeys(CLIENT_LIST, 1.0)
