@@ -47,10 +47,11 @@ PERSONAL_AUTOCOMPLETE = (
     r"\b(name|given-name|family-name|additional-name|nickname|email|tel|tel-[a-z-]+|bday|bday-[a-z]+"
     r"|street-address|address-line[123]|address-level[1234]|postal-code|cc-[a-z-]+)\b"
 )
-# A column of people: "Name", "Client name", "Patients".
+# A column of people: "Name", "Client name", "Patients", "Assignee".
 NAME_COLUMN = (
     r"^(full |first |last |client |patient |customer |contact |member )?names?$"
-    r"|^(clients?|patients?|customers?|contacts?|members?)$"
+    r"|^(clients?|patients?|customers?|contacts?|members?|assignees?|assigned to|owners?|authors?|requesters?"
+    r"|reporters?|requested by|created by|employees?|people|persons?|therapists?|clinicians?|providers?)$"
 )
 # Text that is a person's data wherever it is: an email, a phone number, a card or account
 # number (or its last digits after dots), a street address.
