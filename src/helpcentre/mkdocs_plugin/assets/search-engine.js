@@ -16,11 +16,17 @@
  */
 (function (root, factory) {
   if (typeof module === "object" && module.exports)
-    module.exports = factory(require("./search-query.js"))
+    module.exports = factory(function () { return require("./search-query.js") })
   else
-    root.HelpCentreSearchEngine = factory(root.HelpCentreSearchQuery)
-})(typeof self !== "undefined" ? self : this, function (Query) {
+    root.HelpCentreSearchEngine = factory(function () { return root.HelpCentreSearchQuery })
+})(typeof self !== "undefined" ? self : this, function (queryModule) {
   "use strict"
+
+  // search-query.js, read when first needed: the browser fetches both files at once, in any order.
+  var Query = {}
+  ;["distance", "contentWords", "plan", "typoCandidates", "rewrite"].forEach(function (name) {
+    Query[name] = function () { return queryModule()[name].apply(null, arguments) }
+  })
 
   var EXACT = 1
   // Another form of the word is the same word to a reader; the form typed only breaks ties.
@@ -232,6 +238,8 @@
       return ready().then(function (index) {
         if (!index.pages)
           return { plan: Query.plan(query, index, []), ranked: [], words: [], suggestion: null }
+        // Every word's list of index words is asked for at once, not one round trip after another.
+        Query.contentWords(query).forEach(function (word) { shard(index, word).catch(function () {}) })
         var proposed = Query.typoCandidates(Query.rewrite(query, index))
         return vetoed(index, proposed).then(function (kept) {
           var plan = Query.plan(query, index, kept)
