@@ -7,8 +7,8 @@ pages, an explicit `nav:`), alternating in one process, at --articles and at --s
 many, and checks:
 
 - the CPU-time ratio helpcentre/plain is at most 1.15 at both sizes (medians of the rounds;
-  CPU of this process and of the programs it ran, Pagefind included: other work on the
-  machine disturbs it far less than the wall clock);
+  CPU of this process and of the programs it ran (git, for the articles' dates): other work
+  on the machine disturbs it far less than the wall clock);
 - build CPU per article stays flat: --scale times the articles cost at most 1.1 x --scale
   times the CPU (5.5x for 5x);
 - no article page is over 60 KB of HTML, no category page over 100 KB, at every size;
@@ -88,10 +88,10 @@ def quiet_mkdocs() -> None:
 @dataclass(frozen=True)
 class BuildTime:
     wall: float
-    # CPU time of this process and of the programs it waited for (Pagefind): less disturbed
-    # than the wall clock by other work on the machine.
+    # CPU time of this process and of the programs it waited for (git, for the articles' dates):
+    # less disturbed than the wall clock by other work on the machine.
     cpu: float
-    # Of which the programs' (Pagefind's).
+    # Of which the programs'.
     children_cpu: float = 0.0
 
 
@@ -222,7 +222,8 @@ def profile_build(config_file: Path, stats_path: Path, articles: int) -> dict[st
     The share is the time spent in the helpcentre package's code and templates (the article
     model, lint and search indexing included) over the whole profiled build; the profiler slows
     Python code, so the share is applied to the unprofiled CPU time of the build's own process to
-    give seconds, and Pagefind's CPU (a program of its own, which indexes for the plugin) is added.
+    give seconds, and the CPU of the programs the build ran (git, which the plugin runs for the
+    articles' dates) is added.
     """
     profile = cProfile.Profile()
     took = build_once(config_file, profile)
@@ -241,8 +242,8 @@ def profile_build(config_file: Path, stats_path: Path, articles: int) -> dict[st
         "build_seconds_profiled": round(seconds, 2),
         "hooks_seconds_profiled": hooks,
         "plugin_share": round(own / total, 3) if total else 0.0,
-        # Pagefind runs for the plugin alone; its CPU is not slowed by the profiler.
-        "pagefind_cpu": round(took.children_cpu, 3),
+        # The plugin alone runs programs (git); their CPU is not slowed by the profiler.
+        "programs_cpu": round(took.children_cpu, 3),
     }
 
 
@@ -363,7 +364,7 @@ def report_text(figures: dict[str, Any]) -> str:
         lines += [
             "",
             f"Build of {build['articles']} articles, median of the rounds"
-            " (CPU of the build and of Pagefind; wall clock beside it)",
+            " (CPU of the build and of the programs it ran; wall clock beside it)",
             _build_line("helpcentre plugin", build["helpcentre"]),
             _build_line("plain Material, pruned", build["plain"]),
             f"  CPU ratio helpcentre/plain {build['cpu_ratio']:6.3f}    target <= {BUILD_RATIO_MAX}"
@@ -418,8 +419,8 @@ def report_text(figures: dict[str, Any]) -> str:
             "",
             f"The plugin's own share of the build ({profile['articles']} articles, profiled):"
             f" {100 * figures['plugin_share_of_build']:.1f}% of the CPU, {per_thousand:.2f} s per 1,000 articles"
-            f" ({100 * profile['plugin_share']:.1f}% of the build's Python, and Pagefind's"
-            f" {profile['pagefind_cpu']:.2f} s)",
+            f" ({100 * profile['plugin_share']:.1f}% of the build's Python, and the programs it ran"
+            f" {profile['programs_cpu']:.2f} s)",
             f"  profiled build {profile['build_seconds_profiled']:.2f} s; cumulative seconds in its hooks:",
         ]
         hooks = sorted(profile["hooks_seconds_profiled"].items(), key=lambda item: -item[1])
@@ -536,9 +537,9 @@ def main(
         }
     if profile:
         figures["profile"] = profile
-        python_cpu = build["helpcentre"]["cpu_median"] - profile["pagefind_cpu"]
+        python_cpu = build["helpcentre"]["cpu_median"] - profile["programs_cpu"]
         figures["plugin_seconds_per_1000"] = round(
-            (profile["plugin_share"] * python_cpu + profile["pagefind_cpu"]) * 1000 / articles, 3
+            (profile["plugin_share"] * python_cpu + profile["programs_cpu"]) * 1000 / articles, 3
         )
         figures["plugin_share_of_build"] = round(
             figures["plugin_seconds_per_1000"] * articles / 1000 / build["helpcentre"]["cpu_median"], 3

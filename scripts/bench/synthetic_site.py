@@ -1663,9 +1663,9 @@ SEARCH_SYNONYMS = {
 def write_helpcentre(root: Path, categories: list[Category]) -> Path:
     """Articles only: the plugin generates the home page, category pages and the nav.
 
-    With the search the repository's mkdocs.yml has: the help centre's own search box over
-    Pagefind, which the plugin always indexes, so no Material search plugin (whose index would be
-    built for nothing) and none of its features; the repository's synonyms, and no query
+    With the search the repository's mkdocs.yml has: the help centre's own search box over its
+    own index (hc-search/), which the plugin always writes, so no Material search plugin (whose
+    index would be built for nothing) and none of its features; the repository's synonyms, and no query
     reporting (there is no feedback service to report to).
     """
     _write_articles(root / "docs", categories)

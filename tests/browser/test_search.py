@@ -183,3 +183,18 @@ def test_a_page_only_read_fetches_nothing_of_search(page: Page, site_url: str):
         "/hc-search/postings/0.json",
         "/hc-search/pages/0.json",
     ]
+
+
+def test_what_is_typed_before_the_search_script_arrives_is_searched(page: Page, site_url: str):
+    held: list[Route] = []
+    page.route("**/assets/helpcentre/search.js", lambda route: held.append(route))
+    page.goto(site_url, wait_until="domcontentloaded")
+    page.get_by_role("searchbox", name="Search the help centre").fill("receipts")
+    for _ in range(200):
+        if held:
+            break
+        page.wait_for_timeout(25)
+    assert held, "the page did not ask for search.js"
+    held[0].continue_()
+    expect(page.locator("[data-hc-search]")).to_have_attribute("data-hc-search-shown", "receipts")
+    expect(page.locator(RESULTS).first).to_have_attribute("href", re.compile(r"/clients/email-payment-receipts"))

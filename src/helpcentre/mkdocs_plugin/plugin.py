@@ -99,8 +99,9 @@ class HelpCentrePlugin(BasePlugin):
         # After a custom_dir, so a project can still override our templates; before the theme's.
         position = 1 if config.theme.custom_dir else 0
         config.theme.dirs.insert(position, str(_PACKAGE / "templates"))
-        for stylesheet in ("helpcentre.css", "step-links.css", "feedback.css", "print.css"):
-            config.extra_css.append(f"assets/helpcentre/{stylesheet}")
+        # One stylesheet, made of the assets' own (`_add_assets`): on a slow phone each one more
+        # in the page's head is one more wait before it shows.
+        config.extra_css.append(f"assets/helpcentre/{SITE_STYLESHEET}")
         # Async, so a page is ready to read before they arrive; search.js fetches the rest of
         # search (search-query.js, search-engine.js) only when the reader is about to search.
         for script in ("search.js", "step-links.js", "feedback.js"):
@@ -378,6 +379,12 @@ class HelpCentrePlugin(BasePlugin):
     def _add_assets(self, files: Files, config: MkDocsConfig) -> None:
         for asset in sorted((_PACKAGE / "assets").iterdir()):
             files.append(File.generated(config, f"assets/helpcentre/{asset.name}", abs_src_path=str(asset)))
+        joined = "\n".join((_PACKAGE / "assets" / name).read_text(encoding="utf-8") for name in _STYLESHEETS)
+        files.append(File.generated(config, f"assets/helpcentre/{SITE_STYLESHEET}", content=joined))
+
+
+SITE_STYLESHEET = "site.css"
+_STYLESHEETS = ("helpcentre.css", "step-links.css", "feedback.css", "print.css")
 
 
 def _excluded_from_search(page: Page) -> bool:

@@ -244,24 +244,34 @@
       })
     }
 
-    /* The next results, shown together once their titles have loaded; `replacing` the list shown
-       before, just before them. */
+    /* The next results, each shown as soon as its title and those before it have loaded;
+       `replacing` the list shown before, just before the first of them. */
     function showMore(replacing) {
       var shown = current
       var batch = shown.ranked.slice(shown.shown, shown.shown + SHOWN_AT_ONCE)
       var asked = generation
-      var records = batch.length ? shown.searcher.pages(batch.map(function (entry) { return entry.id })) : Promise.resolve([])
-      return records.then(function (loaded) {
-        if (asked !== generation)
-          return
-        if (replacing)
+      var replaced = !replacing
+      if (!batch.length) {
+        if (asked === generation && replacing)
           replacing()
-        loaded.forEach(function (record, at) {
-          list.appendChild(resultItem(record, shown.siteRoot, batch[at].words.join(" "), shown.pattern))
+        more.hidden = true
+        return Promise.resolve()
+      }
+      // All asked for at once; placed in rank order as they come.
+      var loads = batch.map(function (entry) { return shown.searcher.pages([entry.id]) })
+      return loads.reduce(function (previous, load, at) {
+        return previous.then(function () { return load }).then(function (records) {
+          if (asked !== generation)
+            return
+          if (!replaced) {
+            replacing()
+            replaced = true
+          }
+          list.appendChild(resultItem(records[0], shown.siteRoot, batch[at].words.join(" "), shown.pattern))
+          shown.shown += 1
+          more.hidden = shown.shown >= shown.ranked.length
         })
-        shown.shown += loaded.length
-        more.hidden = shown.shown >= shown.ranked.length
-      })
+      }, Promise.resolve())
     }
 
     function showNone(outcome) {
@@ -474,6 +484,14 @@
     var asked = new URLSearchParams(location.search).get("q")
     if (asked)
       open(asked)
+    // Loaded async: a reader may have typed in the box, or focused it, before this ran.
+    else if (input.value.trim()) {
+      setOpen(true)
+      input.dispatchEvent(new Event("input"))
+    } else if (document.activeElement === input) {
+      setOpen(true)
+      start().catch(function () {})
+    }
   }
 
   /* `?h=` from a search result: the words it matched, marked in the article opened. */
@@ -508,6 +526,11 @@
     if (!form)
       return
     var input = form.querySelector("input")
+    // Typed into before this script ran: handed over now.
+    if (input.value) {
+      window.helpCentreSearch.open(input.value, true)
+      input.value = ""
+    }
     input.addEventListener("input", function () {
       var text = input.value
       input.value = ""
