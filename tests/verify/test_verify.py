@@ -164,6 +164,13 @@ def test_the_outputs_for_people_and_for_ci(project, drift_run):
         in output
     )
     assert re.search(rf"^{PREPAY} +4  pixels +\d+ px", output, re.MULTILINE)
+    # Not a terminal, as in CI: each step's message whole on its row, never folded to 80 columns.
+    for record in records:
+        if record["status"] != "ok":
+            row = rf"^{re.escape(record['article'])} +{record['step']}  {record['status']} .*{re.escape(record['message'][-40:])}$"
+            assert re.search(row, output, re.MULTILINE), (record, output)
+    # And each article is said as it is walked, not only in the table at the end.
+    assert re.search(rf"^  walked  {PREPAY}: \d+ steps? in [\d.]+ s$", output, re.MULTILINE)
 
 
 RECEIPTS = "clients/email-payment-receipts-to-multiple-emails"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 import statistics
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -177,11 +178,21 @@ def capture_summary(result: CaptureResult) -> str:
 
 
 class CaptureProgress:
-    """A progress bar per article on stderr, advanced step by step."""
+    """A progress bar per article on stderr, advanced step by step.
+
+    A CI log is no terminal and shows no bar: with `lines_when_not_a_terminal`, each article
+    walked is said in a line of its own as it ends, so a long run is not silent until its end.
+    """
+
+    def __init__(self, lines_when_not_a_terminal: bool = False) -> None:
+        self._lines = lines_when_not_a_terminal
 
     def __enter__(self) -> CaptureProgress:
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self._lines = self._lines and not Console(stderr=True).is_terminal
+        self._began: dict[str, float] = {}
 
         self._progress = Progress(
             TextColumn("{task.description}"),
@@ -203,10 +214,16 @@ class CaptureProgress:
         if event == "start":
             total = len(article.steps)
             self._tasks[article.ref] = self._progress.add_task(article.ref, total=total)
+            self._began[article.ref] = time.monotonic()
         elif event == "step":
             self._progress.update(self._tasks[article.ref], completed=step)
         else:
-            self._progress.remove_task(self._tasks.pop(article.ref))
+            task = self._tasks.pop(article.ref)
+            if self._lines:
+                done = next(shown for shown in self._progress.tasks if shown.id == task).completed
+                took = time.monotonic() - self._began.pop(article.ref)
+                click.echo(f"  walked  {article.ref}: {counted(int(done), 'step')} in {took:.1f} s", err=True)
+            self._progress.remove_task(task)
 
     def __exit__(self, *exc_info) -> None:
         if self._started:

@@ -127,7 +127,7 @@ def verify(
     options = VerifyOptions(list(articles), target_url, workers or 0, ws_endpoint, report_dir, shard=shard)
     stop_cleanly_on_sigterm()
     try:
-        with CaptureProgress() as progress:
+        with CaptureProgress(lines_when_not_a_terminal=True) as progress:
             results = run_verify(project, centre, options, progress.update)
     except (CaptureUsageError, TargetError) as error:
         raise UsageProblem(str(error)) from None
@@ -264,6 +264,10 @@ def _fix(project, centre, selectors, fix_options, target_url, workers, ws_endpoi
         raise SystemExit(1)
 
 
+# Wide enough that no message is folded; the table is only as wide as what it holds.
+UNFOLDED_WIDTH = 100_000
+
+
 def print_table(results: dict) -> None:
     from rich.console import Console
     from rich.table import Table
@@ -274,6 +278,8 @@ def print_table(results: dict) -> None:
     table.add_column("article", no_wrap=True, min_width=longest)
     table.add_column("step", justify="right")
     table.add_column("status")
+    # A terminal folds the detail to its width; a CI log or a file is no terminal, and gets each
+    # step on one line, however long, so that a search for an article finds its whole message.
     table.add_column("detail", overflow="fold")
     for article in results["articles"]:
         for step in article["steps"]:
@@ -283,7 +289,15 @@ def print_table(results: dict) -> None:
                 pixels = step["pixels"]
                 detail = f"{pixels['mismatched']} px ({pixels['ratio']:.3%}); {detail}"
             table.add_row(article["ref"], str(step["step"]), f"[{STATUS_STYLE[status]}]{status}[/]", detail)
-    Console(soft_wrap=False).print(table)
+    console = Console(soft_wrap=False)
+    if console.is_terminal:
+        console.print(table)
+        return
+    unfolded = Console(soft_wrap=False, width=UNFOLDED_WIDTH)
+    with unfolded.capture() as captured:
+        unfolded.print(table)
+    # Without the padding to the widest message, which a log would keep on every row.
+    click.echo("\n".join(line.rstrip() for line in captured.get().splitlines()))
 
 
 def _accept(project, centre, report_dir: Path, mode: str, selectors: list[str]) -> None:
