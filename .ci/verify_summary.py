@@ -11,15 +11,13 @@ the pull request changes, to look at in its "Files changed" view.
 from __future__ import annotations
 
 import argparse
-import json
 import subprocess
 import sys
 from pathlib import Path
 
 from helpcentre.articles.steps import plain_text
-from helpcentre.report.results import articles_by_drift, clean_message, needs_attention
-from helpcentre.report.views import status_label, summary_line
-from helpcentre.verify.engine import RESULTS_FILE
+from helpcentre.report import articles_by_drift, clean_message, status_label, summary_line
+from helpcentre.verify.results import read_results
 
 BASELINE_PATHSPEC = ":(glob)screenshots/**/*.png"
 CHANGE_NAMES = {"A": "added", "D": "deleted", "M": "changed", "T": "changed"}
@@ -28,24 +26,24 @@ CHANGE_NAMES = {"A": "added", "D": "deleted", "M": "changed", "T": "changed"}
 def verify_section(report_dir: Path, artifact_url: str | None) -> list[str]:
     lines = ["## Screenshot verify", ""]
     try:
-        results = json.loads((report_dir / RESULTS_FILE).read_text(encoding="utf-8"))
+        results = read_results(report_dir)
     except FileNotFoundError:
         return [*lines, f"Verify wrote no results to `{report_dir}`: it did not run or stopped early; see the log."]
     lines += [summary_line(results), ""]
     rows = [
         (article, step)
-        for article in articles_by_drift(results["articles"])
-        for step in article["steps"]
-        if needs_attention(step["status"])
+        for article in articles_by_drift(results.articles)
+        for step in article.steps
+        if step.status.needs_attention
     ]
     if rows:
         lines += ["| article | step | status | found |", "|---|---|---|---|"]
         for article, step in rows:
             cells = (
-                f"`{article['ref']}`",
-                f"{step['step']}. {plain_text(step['text'])}",
-                status_label(step["status"]),
-                clean_message(step.get("message")),
+                f"`{article.ref}`",
+                f"{step.step}. {plain_text(step.text)}",
+                status_label(step.status),
+                clean_message(step.message),
             )
             lines.append("| " + " | ".join(table_cell(cell) for cell in cells) + " |")
         lines.append("")

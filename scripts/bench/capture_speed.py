@@ -44,7 +44,7 @@ from playwright.async_api import async_playwright
 
 from billing_sandbox.process import SandboxProcess
 from helpcentre.browser import launch_options
-from helpcentre.capture.runner import CaptureOptions, capture
+from helpcentre.capture import CaptureOptions, capture
 from helpcentre.capture.timings import RunTimings
 from helpcentre.project import load_project
 

@@ -16,6 +16,7 @@ from helpcentre.articles.frontmatter import format_field
 from helpcentre.articles.schema import describe_error
 from helpcentre.lint import DocsTree, lint_help_centre
 from helpcentre.outside_links import OutsideLink, links_out_of, under_any
+from helpcentre.setting_addresses import setting_address
 from helpcentre.settings import HelpCentreSettings
 
 
@@ -126,14 +127,18 @@ _TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader
 
 
 def validate_settings(options: dict[str, Any]) -> tuple[HelpCentreSettings | None, list[tuple[str, str]]]:
-    """The plugin's options as settings, or every `(field, message)` that is wrong with them."""
+    """The plugin's options as settings, or every `(field, message)` that is wrong with them.
+
+    Each message ends with where the writers' guide explains that setting.
+    """
     try:
         return HelpCentreSettings.model_validate(options), []
     except ValidationError as error:
         problems = []
         for item in error.errors(include_url=False):
             _, message = describe_error(item, HelpCentreSettings)
-            problems.append((format_field(tuple(item["loc"])), message))
+            location = tuple(item["loc"])
+            problems.append((format_field(location), f"{message} (see {setting_address(location)})"))
         return None, problems
 
 

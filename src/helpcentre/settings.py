@@ -42,6 +42,8 @@ class HomeSettings(BaseModel):
 
     title: str = "How can we help?"
     lead: str = "Search the help centre or browse by topic."
+    # The query the search box offers as an example: "Search for answers, for example: change card".
+    example: str = Field(default="change card", min_length=1)
 
 
 class Viewport(BaseModel):
@@ -321,7 +323,7 @@ class HelpCentreSettings(BaseModel):
     navigation: NavigationSettings = NavigationSettings()
     screenshots_dir: str = "screenshots"
     # When each article last verified clean: written by capture and verify, read by the build.
-    # Outside Git, so verifying never dirties the baselines (see helpcentre.verification).
+    # Outside Git, so verifying never dirties the baselines (see helpcentre.last_verified).
     verification_record: str = "reports/verification.json"
     targets: dict[str, TargetSettings] = {}
     verify: ToleranceSettings = ToleranceSettings()

@@ -183,7 +183,11 @@ def test_a_failed_rebuild_is_reported_and_the_preview_keeps_running(page: Page, 
         preview.wait_until(
             lambda: "An error happened during the rebuild" in preview.stderr, "the failed rebuild was not reported"
         )
-        assert f"docs/{GUIDE}.md:2:1: HC102 colour: unknown key" in preview.stderr
+        # The line as lint prints it, its code's page in the writers' guide at its end.
+        assert (
+            f"docs/{GUIDE}.md:2:1: HC102 colour: unknown key 'colour' (see guide/docs/reference/lint-codes.md#hc102)\n"
+            in preview.stderr
+        )
         expect(page.locator("h1")).to_have_text(title)
 
         article.write_text(f"{original}\n{fixed_sentence}\n", encoding="utf-8")

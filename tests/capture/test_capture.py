@@ -8,7 +8,7 @@ import json
 from capture.conftest import GUIDE
 from PIL import Image
 
-from helpcentre.capture.publish import shot_offset
+from helpcentre.baselines.publish import shot_offset
 
 
 def pixels(png: bytes) -> tuple[tuple[int, int], bytes]:
@@ -266,7 +266,7 @@ def test_a_killed_capture_leaves_nothing_that_the_next_run_does_not_clean_up(pro
     import tempfile
     from pathlib import Path
 
-    from helpcentre.capture.targets import SANDBOX_DATA_PREFIX
+    from helpcentre.capture.target.targets import SANDBOX_DATA_PREFIX
 
     process = capture_until_a_sandbox_is_ready(project_copy, own_processes)
     process.kill()

@@ -27,9 +27,9 @@ from playwright.async_api import async_playwright
 
 from helpcentre.articles import parse_article
 from helpcentre.browser import launch_options
-from helpcentre.capture.quiet import watch_pages
-from helpcentre.capture.settling import settle
-from helpcentre.capture.walker import StepFailed, WalkSettings, walk
+from helpcentre.capture import StepFailed, WalkSettings, walk
+from helpcentre.capture.page.quiet import watch_pages
+from helpcentre.capture.page.settling import settle
 
 PAGES = Path(__file__).parent / "spa_pages"
 TICKETS = [

@@ -121,7 +121,7 @@ def test_a_step_that_would_change_a_live_targets_data_stops_explain_before_any_w
         " which has no reset to put it back:",
         "  step 2 (Click **Add a contact**): clicks 'Add a contact', whose name reads as creating",
         "Nothing was walked. Walk it anyway with --yes, or give the target a reset"
-        " (README: 'Resetting the product's data').",
+        " (see guide/docs/walkthroughs/reset-the-products-data.md).",
     ]
     assert result.stdout == ""
     assert state.requests[before:] == [], "the product was not even opened"

@@ -10,10 +10,10 @@ from capture.conftest import GUIDE, copy_project
 from playwright.async_api import async_playwright
 
 from helpcentre.browser import launch_options
-from helpcentre.capture.masks import MASK_ATTRIBUTE, PageMasks
-from helpcentre.capture.runner import CaptureOptions, capture
+from helpcentre.capture import CaptureOptions, capture
+from helpcentre.capture.page.masks import MASK_ATTRIBUTE, PageMasks
+from helpcentre.capture.photograph import ShotReading, settled_screenshot
 from helpcentre.capture.timings import RunTimings, StepClock, StepTiming
-from helpcentre.capture.walker import ShotReading, settled_screenshot
 from helpcentre.project import load_project
 
 FORM = """<form>

@@ -13,8 +13,9 @@ import pytest
 from playwright.async_api import async_playwright
 
 from helpcentre.browser import launch_options
-from helpcentre.capture import frame_lookup
-from helpcentre.capture.frame_lookup import FrameLost, element_handles, frame_touched
+from helpcentre.capture.errors import FrameLost
+from helpcentre.capture.page import frame_lookup
+from helpcentre.capture.page.frame_lookup import element_handles, frame_touched
 
 MENU = """<header><nav aria-label="Main">
   <button id="setup" aria-controls="setup-menu" aria-expanded="true">Setup</button>

@@ -12,9 +12,9 @@ import io
 import pytest
 from PIL import Image
 
-from helpcentre.capture.framing import frame_around
-from helpcentre.capture.layout import Box
-from helpcentre.capture.publish import published_copy, shot_offset
+from helpcentre.baselines.publish import published_copy, shot_offset
+from helpcentre.baselines.shot import Box
+from helpcentre.capture.page.framing import frame_around
 
 HEADER = (30, 58, 138)
 SIDEBAR = (15, 118, 110)

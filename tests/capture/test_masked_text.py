@@ -16,9 +16,9 @@ from local_http import QuietHandler, serving_with
 
 from helpcentre.articles import parse_article
 from helpcentre.articles.walkthrough import Locator
-from helpcentre.capture.locate import nearest_candidates
-from helpcentre.capture.quiet import watch_pages
-from helpcentre.capture.walker import WalkSettings, walk
+from helpcentre.capture import WalkSettings, walk
+from helpcentre.capture.find.locate import nearest_candidates
+from helpcentre.capture.page.quiet import watch_pages
 from helpcentre.verify.judge import Tolerance, judge
 
 DASHBOARD = """<!doctype html><html lang="en"><head><title>Dashboard</title></head><body>
@@ -100,8 +100,8 @@ def test_masked_times_are_out_of_the_aria_record_wherever_the_page_says_them(wal
 def test_a_masked_time_that_moved_on_is_no_structure_drift(walks):
     baseline, later = walks["11"][0], walks["12"][0]
     assert later.aria == baseline.aria
-    record, _ = judge(later, baseline.png, baseline.aria, baseline.masks, Tolerance(0.1, False, None, None))
-    assert record["aria"] is None and "structure" not in record["message"]
+    verdict, _ = judge(later, baseline.png, baseline.aria, baseline.masks, Tolerance(0.1, False, None, None))
+    assert verdict.aria is None and "structure" not in verdict.message
 
 
 def test_a_step_that_only_looks_is_not_told_its_check_held_before_its_action(walks):

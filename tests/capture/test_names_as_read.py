@@ -23,8 +23,8 @@ from playwright.async_api import async_playwright
 
 from helpcentre.articles import parse_article
 from helpcentre.browser import launch_options
-from helpcentre.capture.quiet import watch_pages
-from helpcentre.capture.walker import StepFailed, WalkSettings, walk
+from helpcentre.capture import StepFailed, WalkSettings, walk
+from helpcentre.capture.page.quiet import watch_pages
 
 CHANGE_FORM = """<!doctype html><html lang="en"><head><title>Change invoice | Site administration</title></head>
 <body><main><h1>Change invoice</h1>

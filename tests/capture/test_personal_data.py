@@ -16,7 +16,7 @@ from PIL import Image
 from playwright.async_api import Page
 
 from billing_sandbox.process import SandboxProcess
-from helpcentre.capture.masks import MASK_COLOUR, PageMasks, failure_picture
+from helpcentre.capture.page.masks import MASK_COLOUR, PageMasks, failure_picture
 
 MASK_RGB = tuple(int(MASK_COLOUR[at : at + 2], 16) for at in (1, 3, 5))
 VIEWPORT = {"width": 1280, "height": 1000}

@@ -92,7 +92,7 @@ def test_a_prose_only_article_captures_and_verifies_clean(prose_project, capture
     assert f"ok      {PROSE_ONLY}: 4 steps" in captured.stderr
     verified = prose_project.run("verify", PROSE_ONLY, "--report", str(prose_project.root / "v"))
     assert verified.returncode == 0, verified.stdout + verified.stderr
-    assert "4 steps in 1 articles: 4 ok, 0 drifted" in verified.stdout
+    assert "4 steps in 1 article: 4 ok, 0 drifted" in verified.stdout
 
 
 def test_a_label_that_differs_only_in_case_still_finds_its_control_and_verify_reports_the_text(prose_project, captured):

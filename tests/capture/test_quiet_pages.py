@@ -12,10 +12,10 @@ import pytest
 from capture.watched_browser import watched_context
 from playwright.async_api import Page
 
-from helpcentre.capture.masks import MASK_ATTRIBUTE, KeptMarks, MaskReading, PageMasks
-from helpcentre.capture.outcome import page_state
-from helpcentre.capture.quiet import QUIET_MS, change_count, quiet_now
-from helpcentre.capture.walker import ShotReading, settled_screenshot
+from helpcentre.capture.page.masks import MASK_ATTRIBUTE, KeptMarks, MaskReading, PageMasks
+from helpcentre.capture.page.quiet import QUIET_MS, change_count, quiet_now
+from helpcentre.capture.page.refusal import page_state
+from helpcentre.capture.photograph import ShotReading, settled_screenshot
 
 FORM = """<form>
   <p class="practice-name">Willow Creek Counseling</p>

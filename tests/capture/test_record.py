@@ -21,10 +21,10 @@ from billing_sandbox import DEMO_EMAIL, DEMO_PASSWORD
 from billing_sandbox.process import SandboxProcess
 from helpcentre.articles import parse_article
 from helpcentre.articles.scaffold import draft_recorded
+from helpcentre.authoring.recorder import Recorder, page_fingerprint
 from helpcentre.browser import launch_options
-from helpcentre.capture.recorder import Recorder, page_fingerprint
-from helpcentre.capture.session import Credentials, new_page, sign_in
-from helpcentre.capture.targets import SANDBOX_LOGIN
+from helpcentre.capture.target.session import Credentials, new_page, sign_in
+from helpcentre.capture.target.targets import SANDBOX_LOGIN
 from helpcentre.project import load_project
 
 ARTICLE = "billing/switch-to-a-bank-account"
@@ -102,7 +102,7 @@ def test_the_recorded_article_lints_captures_and_verifies_clean(recorded, projec
     assert captured.returncode == 0, captured.stderr
     verified = project.run("verify", ARTICLE, "--report", str(project.root / "v"))
     assert verified.returncode == 0, verified.stdout + verified.stderr
-    assert "7 steps in 1 articles: 7 ok" in verified.stdout
+    assert "7 steps in 1 article: 7 ok" in verified.stdout
 
 
 def test_record_without_a_display_says_so_and_exits_2(project_root, tmp_path):

@@ -26,7 +26,7 @@ from local_http import QuietHandler, serving_with
 from helpcentre.articles import parse_article
 from helpcentre.articles.inference import plan_walkthrough
 from helpcentre.articles.scaffold import draft_recorded
-from helpcentre.capture.recording import record_in_browser
+from helpcentre.authoring.recording import record_in_browser
 from helpcentre.project import load_project
 
 CENTRE = Path(__file__).parent / "record_product"

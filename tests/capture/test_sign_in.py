@@ -23,7 +23,8 @@ from capture.sign_in_product import EMAIL, PASSWORD, USER, Product, serving
 from playwright.async_api import async_playwright
 
 from helpcentre.browser import launch_options
-from helpcentre.capture.session import Credentials, TargetError, sign_in
+from helpcentre.capture import TargetError
+from helpcentre.capture.target.session import Credentials, sign_in
 from helpcentre.settings import LoginSettings, TargetSettings
 
 
@@ -74,7 +75,7 @@ def signing_in(chromium, settings: TargetSettings, username: str = USER, passwor
 
 
 def test_login_path_is_read_as_a_link_on_the_targets_page():
-    from helpcentre.capture.sign_in_form import login_url
+    from helpcentre.capture.target.sign_in_form import login_url
 
     assert login_url("http://host/admin/", "/admin/login/") == "http://host/admin/login/"
     assert login_url("http://host/admin/", "login/") == "http://host/admin/login/"
@@ -98,7 +99,7 @@ def test_login_path_is_read_as_a_link_on_the_targets_page():
     ],
 )
 def test_a_mark_a_colon_a_quote_a_space_or_case_never_decides_a_fields_name(on_page, wanted, same):
-    from helpcentre.capture.sign_in_page import name_pattern
+    from helpcentre.capture.target.sign_in_page import name_pattern
 
     assert bool(re.match(name_pattern(wanted), on_page)) is same
 
@@ -196,7 +197,7 @@ ARTICLE = textwrap.dedent(
 @pytest.fixture(scope="module")
 def saved(product, chromium, tmp_path_factory):
     """A writer's session for target 'crm' (the `/admin/` sign-in), saved by hand in a headless window."""
-    from helpcentre.capture.sign_in_by_hand import sign_in_by_hand
+    from helpcentre.capture.target.sign_in_by_hand import sign_in_by_hand
 
     cache = tmp_path_factory.mktemp("cache")
     settings = TargetSettings(url=f"{product.url}/admin/", login=LoginSettings(saved=True, path="/admin/login/"))
@@ -288,7 +289,7 @@ def test_verify_stops_in_one_line_when_the_product_refuses_the_password(product,
 
 
 def test_an_expired_session_on_a_page_that_draws_its_sign_in_form_in_place(saved, product, chromium, monkeypatch):
-    from helpcentre.capture.saved_session import save_session, session_file
+    from helpcentre.capture.target.saved_session import save_session, session_file
 
     cache, _ = saved
     monkeypatch.setenv("XDG_CACHE_HOME", str(cache))

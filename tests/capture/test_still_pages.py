@@ -15,8 +15,8 @@ import pytest
 from capture.watched_browser import watched_context
 from local_http import QuietHandler, serving_with
 
-from helpcentre.capture.masks import MASK_COLOUR, PageMasks
-from helpcentre.capture.quiet import until_still
+from helpcentre.capture.page.masks import MASK_COLOUR, PageMasks
+from helpcentre.capture.page.quiet import until_still
 
 SLIDING_MENU = """<style>
   #menu { height: 0; overflow: hidden; transition: height 400ms ease; }

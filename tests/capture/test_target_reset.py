@@ -27,7 +27,7 @@ TOKEN = "s3cret"
 SEED_COUNT = 5
 NO_RESET_WARNING = (
     "target 'plain' has no reset: the walks change its data and may depend on each other;"
-    " see README 'Resetting the product's data'"
+    " see guide/docs/walkthroughs/reset-the-products-data.md"
 )
 
 
@@ -213,7 +213,7 @@ def test_a_failing_reset_stops_its_article_in_one_line_and_the_others_are_walked
     assert capture.stderr.count("database is locked") == 1
     assert runs.product.happened("broken", runs.capture) == [], "the article was not walked"
     for ok in ("add-a-contact", "add-another-contact", "add-a-plain-contact", "add-a-scripted-contact"):
-        assert f"  ok      contacts/{ok}: 1 steps" in capture.stderr
+        assert f"  ok      contacts/{ok}: 1 step," in capture.stderr
         assert (runs.root / "screenshots" / "contacts" / ok).is_dir()
     assert not (runs.root / "screenshots" / "contacts" / "add-a-broken-contact").exists()
 

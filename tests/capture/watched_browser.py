@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 from playwright.async_api import Browser, BrowserContext, async_playwright
 
 from helpcentre.browser import launch_options
-from helpcentre.capture.quiet import watch_pages
+from helpcentre.capture.page.quiet import watch_pages
 
 
 @asynccontextmanager

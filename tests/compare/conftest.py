@@ -12,7 +12,7 @@ from playwright.sync_api import Browser
 from reference_pixelmatch import REFERENCE_PACKAGE, REFERENCE_VERSION, Job, ReferencePixelmatch
 from screenshot_corpus import BASELINE_PAIRS, OPTION_SETS, PAIR_NAMES, render_pairs
 
-from helpcentre.capture.publish import shot_offset
+from helpcentre.baselines.publish import shot_offset
 
 
 @pytest.fixture(scope="session")

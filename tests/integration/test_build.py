@@ -38,7 +38,10 @@ def test_a_duplicate_id_fails_the_build(fixture_project):
     fixture_project.write("docs/policies/terms.md", article_text(2, "Terms", category="policies"))
     result = fixture_project.build("--strict")
     assert result.returncode != 0
-    assert "docs/policies/terms.md:2:1: HC103 id: id 2 is already used by docs/billing/card.md" in result.output
+    assert (
+        "docs/policies/terms.md:2:1: HC103 id: id 2 is already used by docs/billing/card.md (see guide/docs/reference/lint-codes.md#hc103)"
+        in result.output
+    )
 
 
 def test_an_unknown_related_reference_fails_the_build_even_when_not_strict(fixture_project):
@@ -47,11 +50,17 @@ def test_an_unknown_related_reference_fails_the_build_even_when_not_strict(fixtu
     )
     strict = fixture_project.build("--strict")
     assert strict.returncode != 0
-    assert "docs/billing/pay.md:8:5: HC104 related[1]: no article 'foo'" in strict.output
+    assert (
+        "docs/billing/pay.md:8:5: HC104 related[1]: no article 'foo' (see guide/docs/reference/lint-codes.md#hc104)"
+        in strict.output
+    )
     # An error, not a warning: the page would promise a related article that is not there.
     not_strict = fixture_project.build("--no-strict")
     assert not_strict.returncode != 0
-    assert "docs/billing/pay.md:8:5: HC104 related[1]: no article 'foo'" in not_strict.output
+    assert (
+        "docs/billing/pay.md:8:5: HC104 related[1]: no article 'foo' (see guide/docs/reference/lint-codes.md#hc104)"
+        in not_strict.output
+    )
 
 
 def test_a_missing_required_field_fails_the_build(fixture_project):
@@ -60,7 +69,8 @@ def test_a_missing_required_field_fails_the_build(fixture_project):
     assert result.returncode != 0
     assert (
         "docs/billing/card.md:1:1: HC141 summary: every article needs a one-sentence summary: "
-        "it is the search snippet and the page description" in result.output
+        "it is the search snippet and the page description (see guide/docs/reference/lint-codes.md#hc141)"
+        in result.output
     )
 
 
@@ -68,15 +78,24 @@ def test_an_unknown_key_fails_the_build(fixture_project):
     fixture_project.write("docs/billing/card.md", article_text(2, "Change your card", extra="colour: red\n"))
     result = fixture_project.build("--strict")
     assert result.returncode != 0
-    assert "docs/billing/card.md:6:1: HC102 colour: unknown key 'colour'" in result.output
+    assert (
+        "docs/billing/card.md:6:1: HC102 colour: unknown key 'colour' (see guide/docs/reference/lint-codes.md#hc102)"
+        in result.output
+    )
 
 
 def test_all_problems_are_reported_before_the_build_stops(fixture_project):
     fixture_project.write("docs/billing/card.md", article_text(2, "Change your card", extra="colour: red\n"))
     fixture_project.write("docs/policies/terms.md", article_text(1, "Terms", category="policies"))
     result = fixture_project.build("--strict")
-    assert "docs/billing/card.md:6:1: HC102 colour: unknown key 'colour'" in result.output
-    assert "docs/policies/terms.md:2:1: HC103 id: id 1 is already used by docs/billing/pay.md" in result.output
+    assert (
+        "docs/billing/card.md:6:1: HC102 colour: unknown key 'colour' (see guide/docs/reference/lint-codes.md#hc102)"
+        in result.output
+    )
+    assert (
+        "docs/policies/terms.md:2:1: HC103 id: id 1 is already used by docs/billing/pay.md (see guide/docs/reference/lint-codes.md#hc103)"
+        in result.output
+    )
     assert "2 error(s) in the help centre; see the messages above." in result.output
 
 
@@ -125,6 +144,6 @@ def test_a_declared_step_without_a_screenshot_fails_the_strict_build(fixture_pro
     assert result.returncode != 0
     # A new how-to: one message at the walkthrough key, not one per step.
     assert (
-        "docs/billing/card.md:6:1: HC161 walkthrough: no screenshots yet; run: helpcentre capture billing/card"
+        "docs/billing/card.md:6:1: HC161 walkthrough: no screenshots yet; run: helpcentre capture billing/card (see guide/docs/reference/lint-codes.md#hc161)"
         in result.output
     )

@@ -15,7 +15,10 @@ import pytest
 from integration.conftest import LFS_POINTER, PNG, FixtureProject, LinkTo, article_text, write_files
 from integration.test_lint import lint, project  # noqa: F401  (a fixture)
 
-OUTSIDE = "HC132 links outside the project, so it is never read or published; put the file itself here"
+OUTSIDE = (
+    "HC132 links outside the project, so it is never read or published; put the file itself here"
+    " (see guide/docs/reference/lint-codes.md#hc132)"
+)
 
 
 def helpcentre(fixture: FixtureProject, *args: str, prefix: tuple[str, ...] = ()) -> subprocess.CompletedProcess:
@@ -75,7 +78,7 @@ def test_lint_names_a_screenshot_that_is_not_a_whole_png(project, content, messa
     write_files(project.root, {"screenshots/billing/open/02.png": content})
     assert lint(project) == (
         1,
-        [f"screenshots/billing/open/02.png:1:1: HC133 {message}"],
+        [f"screenshots/billing/open/02.png:1:1: HC133 {message} (see guide/docs/reference/lint-codes.md#hc133)"],
         "1 error(s), 0 warning(s)\n",
     )
 
@@ -87,7 +90,7 @@ def test_the_build_names_a_screenshot_that_is_an_lfs_pointer_and_exits_3(project
     assert "Traceback" not in result.output
     assert [line for line in result.output.splitlines() if line.startswith(("ERROR", "Error"))] == [
         "ERROR   -  screenshots/billing/open/01.published.png:1:1: HC133 a Git LFS pointer, not the picture;"
-        " run: git lfs pull",
+        " run: git lfs pull (see guide/docs/reference/lint-codes.md#hc133)",
         "ERROR   -  1 error(s) in the help centre; see the messages above.",
         "Error: screenshots are not PNG files; see the messages above",
     ]

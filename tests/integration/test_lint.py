@@ -4,40 +4,17 @@ from __future__ import annotations
 
 import json
 import re
-import textwrap
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from integration.conftest import LFS_POINTER, MKDOCS_YML, PNG, FixtureProject, LinkTo, article_text, write_files
+from integration.conftest import MKDOCS_YML, PNG, FixtureProject, LinkTo, article_text, write_files
+from integration.lint_cases import ALONE, CASES, HOW_TO, RULE, policy
 
 from helpcentre.articles import problems as codes
 from helpcentre.cli import cli
 
 LINT_YML = MKDOCS_YML + "      targets:\n        billing:\n          sandbox: true\n"
-
-HOW_TO = textwrap.dedent(
-    """\
-    ---
-    id: 3
-    title: Open the billing page
-    summary: Find the Therasoft Billing page.
-    category: billing
-    walkthrough:
-      target: billing
-      steps:
-        - action: click
-          target: {role: button, name: Setup}
-        - action: click
-          target: {role: menuitem, name: Therasoft Billing}
-    ---
-
-    1. Go to the **Setup** menu
-    2. Select **Therasoft Billing**
-    """
-)
-# The same how-to, its walkthrough read from the steps' own words.
-PROSE_HOW_TO = re.sub(r"  steps:\n(?:    .*\n)+", "", HOW_TO)
 
 
 @pytest.fixture
@@ -65,185 +42,6 @@ def test_a_clean_help_centre_lints_clean(project):
     assert lint(project) == (0, [], "No problems found.\n")
 
 
-def broken(path: str, text: str) -> dict[str, str]:
-    return {path: text}
-
-
-def policy(code: str, **changes: str) -> dict[str, str]:
-    """A new article, alone in its file and linked from nowhere, so that its problem is the only one."""
-    number = int(code.removeprefix("HC"))
-    return {f"docs/policies/rule-{number}.md": article_text(number, f"Rule {number}", category="policies", **changes)}
-
-
-RULE = "docs/policies/rule-{}.md".format
-
-CASES = {
-    codes.YAML_SYNTAX: (
-        broken(RULE(100), "---\nid: 100\ntitle: [Rule 100\n---\nBody.\n"),
-        f"{RULE(100)}:4:1: HC100 invalid YAML: did not find expected ',' or ']'",
-    ),
-    codes.SCHEMA: (
-        broken(RULE(101), article_text(101, "Rule 101", category="policies").replace("id: 101", "id: two")),
-        f"{RULE(101)}:2:1: HC101 id: input should be a valid integer",
-    ),
-    codes.UNKNOWN_KEY: (
-        policy(codes.UNKNOWN_KEY, extra="tgas: [card]\n"),
-        f"{RULE(102)}:6:1: HC102 tgas: unknown key 'tgas' (did you mean 'tags'?)",
-    ),
-    codes.DUPLICATE_ID: (
-        broken("docs/billing/refund.md", article_text(2, "Ask for a refund")),
-        "docs/billing/refund.md:2:1: HC103 id: id 2 is already used by docs/billing/card.md",
-    ),
-    codes.UNKNOWN_RELATED: (
-        policy(codes.UNKNOWN_RELATED, extra="related: [billing/cards]\n"),
-        f"{RULE(104)}:6:11: HC104 related[0]: no article 'billing/cards'",
-    ),
-    codes.UNKNOWN_CATEGORY: (
-        broken(RULE(105), article_text(105, "Rule 105", category="bills")),
-        f"{RULE(105)}:5:1: HC105 category: no category 'bills'; known: billing, policies",
-    ),
-    codes.DUPLICATE_KEY: (
-        policy(codes.DUPLICATE_KEY, extra="title: Again\n"),
-        f"{RULE(106)}:6:1: HC106 title: key appears twice; the second value would silently win",
-    ),
-    codes.NO_FRONT_MATTER: (
-        broken(RULE(107), "# Rule 107\n"),
-        f"{RULE(107)}:1:1: HC107 no front matter: the file must start with '---'",
-    ),
-    codes.DUPLICATE_SLUG: (
-        broken("docs/policies/card.md", article_text(108, "Card policy", category="policies")),
-        "docs/policies/card.md:1:1: HC108 slug 'card' is already used by docs/billing/card.md; rename one file",
-    ),
-    codes.REDIRECT_CLASH: (
-        policy(codes.REDIRECT_CLASH, extra="redirects: [billing/pay]\n"),
-        f"{RULE(109)}:6:13: HC109 redirects[0]: 'billing/pay' is an article's page now; a redirect there would hide it",
-    ),
-    codes.STEP_COUNT: (
-        broken("docs/billing/open.md", HOW_TO + "3. Look around\n"),
-        "docs/billing/open.md:8:3: HC110 walkthrough.steps: 2 steps, but the article has 3 numbered steps;"
-        " give one walkthrough step per numbered step, in the same order",
-    ),
-    codes.UNKNOWN_TARGET: (
-        broken("docs/billing/open.md", HOW_TO.replace("target: billing", "target: shop")),
-        "docs/billing/open.md:7:3: HC111 walkthrough.target: no target 'shop' in mkdocs.yml; known: billing",
-    ),
-    codes.LABEL_NOT_IN_WALKTHROUGH: (
-        broken(
-            "docs/billing/open.md", HOW_TO.replace("Select **Therasoft Billing**", "Select **Billing**, then **Save**")
-        ),
-        "docs/billing/open.md:16:29: HC112 walkthrough.steps.2: step 2 names **Save**, but its walkthrough step"
-        " neither acts on nor asserts it; use it in a target or add an expect",
-    ),
-    codes.STEP_NOT_UNDERSTOOD: (
-        broken("docs/billing/open.md", PROSE_HOW_TO.replace("Select **Therasoft Billing**", "Add/Edit your card")),
-        "docs/billing/open.md:11:4: HC113 walkthrough.steps.2: step 2 has no verb the walkthrough rules know;"
-        " tried click (Click, Select, Choose, Open, Go to, Press or Tap [the] **Label** [button, menu, tab, link,"
-        " option, ...]); fill (Enter, Type, Fill in, Change, Describe, Add or Edit [the] **Field**[, **Field** and"
-        " **Field**]); check (Verify, Check, Make sure or Confirm [that] ... is, shows or reads **Text**); look"
-        " (Review, Find or Locate ... [in the **Container** panel]); scope (In the **Container** panel, dialog,"
-        " section, menu or table, ...); say what it does in walkthrough.steps.2 (fields, target or expect)",
-    ),
-    codes.UNQUOTED_VALUE: (
-        broken(
-            "docs/billing/open.md",
-            PROSE_HOW_TO.replace(
-                "target: billing\n",
-                "target: billing\n  steps:\n    2:\n      fields:\n        Routing number: 011000015\n",
-            ).replace("Select **Therasoft Billing**", "Enter the **Routing number**"),
-        ),
-        "docs/billing/open.md:11:9: HC114 walkthrough.steps.2.fields.Routing number: YAML reads this value as a"
-        ' number (2359309); put it in quotes, as it should be typed: "011000015"',
-    ),
-    codes.NOT_UTF8: (
-        broken(RULE(116), article_text(116, "Café hours", category="policies").encode("latin-1")),
-        f"{RULE(116)}:3:11: HC116 the file is not UTF-8: byte 0xE9 at line 3, column 11 cannot be read;"
-        " save the file as UTF-8 (in most editors: File > Save with Encoding > UTF-8)",
-    ),
-    codes.YAML_ALIAS: (
-        policy(codes.YAML_ALIAS, extra="tags: &t [card]\nsearch: {boost: 1, exclude: false}\nrelated: *t\n"),
-        f"{RULE(117)}:6:7: HC117 YAML anchors and aliases (&name, *name) are not allowed in front matter;"
-        " write the value out",
-    ),
-    codes.PLACEHOLDER_VALUE: (
-        broken(
-            "docs/billing/open.md",
-            PROSE_HOW_TO.replace(
-                "target: billing\n",
-                "target: billing\n  steps:\n    2:\n      fields:\n        Card number: ‹Card number›\n",
-            ).replace("Select **Therasoft Billing**", "Enter the **Card number**"),
-        ),
-        "docs/billing/open.md:11:9: HC118 walkthrough.steps.2.fields.Card number: ‹Card number› is a placeholder;"
-        " write the test account's value for the walk to type",
-    ),
-    codes.BROKEN_LINK: (
-        policy(codes.BROKEN_LINK, body="See [paying](../billing/paying.md).\n"),
-        f"{RULE(120)}:8:5: HC120 link '../billing/paying.md' is broken: no such page",
-    ),
-    codes.BROKEN_ANCHOR: (
-        policy(codes.BROKEN_ANCHOR, body="Do [step 3](../billing/open.md#step-3).\n"),
-        f"{RULE(121)}:8:4: HC121 no anchor '#step-3' in billing/open.md",
-    ),
-    codes.INTERNAL_LINK: (
-        {
-            **policy(codes.INTERNAL_LINK, body="Agents read [escalations](../billing/escalations.md).\n"),
-            "docs/billing/escalations.md": article_text(9, "Refund escalations", extra="audience: agents\n"),
-        },
-        f"{RULE(122)}:8:13: HC122 link '../billing/escalations.md' is to an internal article (billing/escalations,"
-        " audience: agents), which the customers' site does not have; link it only from internal articles",
-    ),
-    codes.MISSING_IMAGE: (
-        policy(codes.MISSING_IMAGE, body="![The signed form](form.png)\n"),
-        f"{RULE(130)}:8:1: HC130 image 'form.png' not found",
-    ),
-    codes.IMAGE_WITHOUT_ALT: (
-        {**policy(codes.IMAGE_WITHOUT_ALT, body='<img src="logo.png">\n'), "docs/policies/logo.png": PNG},
-        f"{RULE(131)}:8:1: HC131 image 'logo.png' has no alt text; describe what it shows, for screen readers",
-    ),
-    codes.OUTSIDE_PROJECT: (
-        {"docs/policies/passwords.png": LinkTo("/etc/passwd")},
-        "docs/policies/passwords.png:1:1: HC132 links outside the project, so it is never read or published;"
-        " put the file itself here",
-    ),
-    codes.SCREENSHOT_NOT_PNG: (
-        {"screenshots/billing/open/01.png": LFS_POINTER},
-        "screenshots/billing/open/01.png:1:1: HC133 a Git LFS pointer, not the picture; run: git lfs pull",
-    ),
-    codes.TITLE_TOO_LONG: (
-        broken(RULE(140), article_text(140, "Rule " + "of the practice " * 5, category="policies")),
-        f"{RULE(140)}:3:1: HC140 title: 84 characters; keep titles to 70 or fewer,"
-        " so they fit search results and browser tabs",
-    ),
-    codes.NO_SUMMARY: (
-        broken(RULE(141), article_text(141, "Rule 141", category="policies").replace("About Rule 141.", "''")),
-        f"{RULE(141)}:4:1: HC141 summary: every article needs a one-sentence summary:"
-        " it is the search snippet and the page description",
-    ),
-    codes.RAW_SCRIPT: (
-        policy(codes.RAW_SCRIPT, body="Hi <script>track()</script>\n"),
-        f"{RULE(150)}:8:4: HC150 raw <script> in an article; scripts belong in the theme,"
-        " where every page gets the same reviewed code",
-    ),
-    codes.UNSAFE_HTML: (
-        policy(codes.UNSAFE_HTML, body="A logo: <img src=https://example.com/logo.png alt=Logo onerror=alert(1)>\n"),
-        f"{RULE(151)}:8:9: HC151 body: <img onerror>: event-handler attributes run scripts in the reader's browser;"
-        " remove the attribute",
-    ),
-    codes.UNREFERENCED_SCREENSHOT: (
-        {"screenshots/billing/open/03.png": PNG},
-        "screenshots/billing/open/03.png:1:1: HC160 no article step uses this screenshot;"
-        " delete it, or capture the article it belongs to again",
-    ),
-}
-# The cases that change the same file as another: left out where all problems stand together.
-ALONE = {
-    codes.STEP_COUNT,
-    codes.UNKNOWN_TARGET,
-    codes.STEP_NOT_UNDERSTOOD,
-    codes.UNQUOTED_VALUE,
-    codes.PLACEHOLDER_VALUE,
-}
-
-
 def write_all(project: FixtureProject, files: dict[str, str | bytes | LinkTo]) -> None:
     write_files(project.root, files)
 
@@ -263,7 +61,7 @@ def test_a_how_to_without_screenshots_is_a_warning_that_names_the_capture_comman
     exit_code, lines, summary = lint(project)
     assert lines == [
         "docs/billing/open.md:16:1: HC161 walkthrough.steps.2: no screenshot screenshots/billing/open/02.published.png;"
-        " run: helpcentre capture billing/open"
+        " run: helpcentre capture billing/open (see guide/docs/reference/lint-codes.md#hc161)"
     ]
     assert exit_code == 0, "a screenshot still to capture does not fail lint; the strict build and verify catch it"
     assert summary == "0 error(s), 1 warning(s)\n"
@@ -284,7 +82,7 @@ def test_a_check_that_capture_saw_already_holding_is_a_warning(project):
     exit_code, lines, summary = lint(project)
     assert lines == [
         "docs/billing/open.md:16:1: HC115 walkthrough.steps.2: step 2: its check already held before its action,"
-        " so it proves nothing (seen by the last capture)"
+        " so it proves nothing (seen by the last capture) (see guide/docs/reference/lint-codes.md#hc115)"
     ]
     assert (exit_code, summary) == (0, "0 error(s), 1 warning(s)\n")
 
@@ -332,9 +130,13 @@ def test_every_code_is_tested_and_documented(project_root):
     defined = {value for name, value in vars(codes).items() if re.fullmatch(r"HC\d{3}", str(value))}
     tested = set(CASES) | {codes.MISSING_SCREENSHOT, codes.CHECK_ALREADY_HELD}
     assert defined == tested
-    guide = (project_root / "README.md").read_text(encoding="utf-8")
-    documented = set(re.findall(r"^\| `(HC\d{3})` \|", guide, flags=re.MULTILINE))
-    assert documented == defined
+    # One heading per code in the writers' guide, whose anchor (#hc104) each lint line ends with.
+    page = project_root / "guide" / "docs" / f"{codes.LINT_CODES_PAGE}.md"
+    documented = re.findall(r"^### (HC\d{3})$", page.read_text(encoding="utf-8"), flags=re.MULTILINE)
+    assert sorted(documented) == sorted(defined), "one heading per code, no code twice"
+    assert {codes.code_address(code) for code in defined} == {
+        f"guide/docs/reference/lint-codes.md#{code.lower()}" for code in documented
+    }
 
 
 def break_everything(project: FixtureProject) -> list[str]:
@@ -379,8 +181,26 @@ def test_json_format_lists_every_field(project):
             "severity": "error",
             "field": "related[0]",
             "message": "no article 'billing/cards'",
+            "help": "guide/docs/reference/lint-codes.md#hc104",
         }
     ]
+
+
+def test_every_line_ends_with_its_codes_page_in_the_published_guide_when_it_is_named(project, monkeypatch):
+    """As linters link their rules: the guide's page in the repository opens on any clone; where the
+    guide is published, HELPCENTRE_GUIDE_URL makes the line link that page instead."""
+    write_all(project, CASES[codes.UNKNOWN_RELATED][0])
+    monkeypatch.setenv("HELPCENTRE_GUIDE_URL", "https://willowcreek.github.io/help/guide/")
+    _, lines, _ = lint(project)
+    assert lines == [
+        f"{RULE(104)}:6:11: HC104 related[0]: no article 'billing/cards'"
+        " (see https://willowcreek.github.io/help/guide/reference/lint-codes/#hc104)"
+    ]
+    _, lines, _ = lint(project, "--format", "json")
+    assert (
+        json.loads("\n".join(lines))[0]["help"]
+        == "https://willowcreek.github.io/help/guide/reference/lint-codes/#hc104"
+    )
 
 
 def test_a_strict_build_fails_on_the_same_problems_that_lint_finds(project):

@@ -40,7 +40,7 @@ def test_a_customers_page_that_links_an_internal_article_is_refused(project):  #
     assert (code, summary) == (1, "2 error(s), 0 warning(s)\n")
     assert lines == [
         f"docs/billing/refund.md:8:{column}: HC122 link '{link}' is to an internal article (billing/escalations,"
-        " audience: agents), which the customers' site does not have; link it only from internal articles"
+        " audience: agents), which the customers' site does not have; link it only from internal articles (see guide/docs/reference/lint-codes.md#hc122)"
         for column, link in ((46, "/a/5/"), (12, "escalations.md"))
     ]
 

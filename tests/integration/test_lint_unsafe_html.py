@@ -51,20 +51,20 @@ def test_each_construct_that_runs_or_embeds_is_one_line_naming_file_line_and_con
     project.write(ARTICLE, article_text(1, "Hostile", body=HOSTILE_BODY))
     exit_code, lines = lint(project)
     assert lines == [
-        f"{ARTICLE}:8:1: HC151 body: <img onerror>: {EVENT_HANDLER}",
-        f"{ARTICLE}:9:1: HC151 body: <svg onload>: {EVENT_HANDLER}",
-        f"{ARTICLE}:10:1: HC151 body: <details ontoggle>: {EVENT_HANDLER}",
-        f'{ARTICLE}:11:6: HC151 body: <a href="javascript:…">: {JAVASCRIPT}',
+        f"{ARTICLE}:8:1: HC151 body: <img onerror>: {EVENT_HANDLER} (see guide/docs/reference/lint-codes.md#hc151)",
+        f"{ARTICLE}:9:1: HC151 body: <svg onload>: {EVENT_HANDLER} (see guide/docs/reference/lint-codes.md#hc151)",
+        f"{ARTICLE}:10:1: HC151 body: <details ontoggle>: {EVENT_HANDLER} (see guide/docs/reference/lint-codes.md#hc151)",
+        f'{ARTICLE}:11:6: HC151 body: <a href="javascript:…">: {JAVASCRIPT} (see guide/docs/reference/lint-codes.md#hc151)',
         f'{ARTICLE}:12:1: HC151 body: <a href="data:…">: data: addresses carry a whole document or script inline;'
-        " put the file beside the article and link it",
-        f"{ARTICLE}:13:1: HC151 body: <iframe>: it embeds another page in the article; link to the page instead",
-        f"{ARTICLE}:14:1: HC151 body: <object>: {EMBEDS}",
-        f"{ARTICLE}:15:1: HC151 body: <embed>: {EMBEDS}",
+        " put the file beside the article and link it (see guide/docs/reference/lint-codes.md#hc151)",
+        f"{ARTICLE}:13:1: HC151 body: <iframe>: it embeds another page in the article; link to the page instead (see guide/docs/reference/lint-codes.md#hc151)",
+        f"{ARTICLE}:14:1: HC151 body: <object>: {EMBEDS} (see guide/docs/reference/lint-codes.md#hc151)",
+        f"{ARTICLE}:15:1: HC151 body: <embed>: {EMBEDS} (see guide/docs/reference/lint-codes.md#hc151)",
         f"{ARTICLE}:16:1: HC151 body: <form>: it sends what readers type to another address;"
-        " link to the page that has the form",
-        f"{ARTICLE}:17:1: HC151 body: […](javascript:…): {JAVASCRIPT}",
-        f"{ARTICLE}:17:47: HC151 body: {{ onclick=… }}: {EVENT_HANDLER}",
-        f'{ARTICLE}:18:1: HC151 body: <a href="javascript:…">: {JAVASCRIPT}',
+        " link to the page that has the form (see guide/docs/reference/lint-codes.md#hc151)",
+        f"{ARTICLE}:17:1: HC151 body: […](javascript:…): {JAVASCRIPT} (see guide/docs/reference/lint-codes.md#hc151)",
+        f"{ARTICLE}:17:47: HC151 body: {{ onclick=… }}: {EVENT_HANDLER} (see guide/docs/reference/lint-codes.md#hc151)",
+        f'{ARTICLE}:18:1: HC151 body: <a href="javascript:…">: {JAVASCRIPT} (see guide/docs/reference/lint-codes.md#hc151)',
     ]
     assert exit_code == 1
 
@@ -95,5 +95,11 @@ def test_an_article_whose_front_matter_is_unusable_still_has_its_body_checked(pr
     )
     exit_code, lines = lint(project)
     assert exit_code == 1
-    assert f"{ARTICLE}:9:1: HC151 body: <img onerror>: {EVENT_HANDLER}" in lines
-    assert f"{ARTICLE}:6:1: HC102 tilte: unknown key 'tilte' (did you mean 'title'?)" in lines
+    assert (
+        f"{ARTICLE}:9:1: HC151 body: <img onerror>: {EVENT_HANDLER} (see guide/docs/reference/lint-codes.md#hc151)"
+        in lines
+    )
+    assert (
+        f"{ARTICLE}:6:1: HC102 tilte: unknown key 'tilte' (did you mean 'title'?) (see guide/docs/reference/lint-codes.md#hc102)"
+        in lines
+    )

@@ -84,5 +84,5 @@ def test_a_new_how_to_then_lint_asks_only_for_its_screenshots(project_copy):
     assert linted.returncode == 0
     assert linted.stdout == (
         "docs/clients/print-a-receipt.md:8:1: HC161 walkthrough: no screenshots yet;"
-        " run: helpcentre capture clients/print-a-receipt\n"
+        " run: helpcentre capture clients/print-a-receipt (see guide/docs/reference/lint-codes.md#hc161)\n"
     )

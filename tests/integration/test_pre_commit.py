@@ -105,7 +105,7 @@ def head(repo: Path, env: dict[str, str]) -> str:
 
 def test_every_hook_is_local_and_runs_a_command_of_this_project():
     hooks = load_hooks()
-    assert set(hooks) == {"helpcentre-lint", "ruff-check", "ruff-format"}
+    assert set(hooks) == {"helpcentre-lint", "helpcentre-lint-guide", "ruff-check", "ruff-format"}
     for hook_id, hook in hooks.items():
         assert hook["language"] == "system", f"{hook_id} must not fetch an environment"
         executable, *args = shlex.split(hook["entry"])
@@ -117,6 +117,12 @@ def test_every_hook_is_local_and_runs_a_command_of_this_project():
     assert lint_files.search("docs/billing/change-requests.md")
     assert not lint_files.search("README.md")
     assert not lint_files.search("screenshots/billing/change-requests/01.png")
+    assert not lint_files.search("guide/docs/reference/lint-codes.md"), "the guide is another help centre"
+    guide = hooks["helpcentre-lint-guide"]
+    assert shlex.split(guide["entry"]) == ["./scripts/run", "lint", "-f", "guide/mkdocs.yml"]
+    assert guide["pass_filenames"] is True
+    assert re.compile(guide["files"]).search("guide/docs/reference/lint-codes.md")
+    assert not re.compile(guide["files"]).search("docs/billing/change-requests.md")
 
 
 def test_the_lint_hook_passes_a_clean_article_and_reports_a_broken_one(clone):

@@ -153,4 +153,4 @@ def test_fix_makes_the_offered_rename_and_verify_is_then_clean(runs: Runs) -> No
     assert "1. On the admin home page, click **Workgroups**." in article
     assert "**Groups**" not in article
     assert runs.verify_after.returncode == 0, runs.verify_after.stdout + runs.verify_after.stderr
-    assert "4 steps in 1 articles: 4 ok, 0 drifted" in runs.verify_after.stdout
+    assert "4 steps in 1 article: 4 ok, 0 drifted" in runs.verify_after.stdout

@@ -23,9 +23,8 @@ from verify_results import (
     step,
 )
 
-from helpcentre.report import write_html_report
-from helpcentre.report.results import anchor_id, percent
-from helpcentre.report.views import summary_line
+from helpcentre.report import anchor_id, percent, summary_line, write_html_report
+from helpcentre.verify.results import Status, VerifyResults
 
 VOID_ELEMENTS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
@@ -124,34 +123,45 @@ def test_the_summary_line_says_what_drifted_against_what(report):
 
 EXAMPLE_RUN = {
     "started_at": "2026-11-26T20:40:00+00:00",
+    "seconds": 21.0,
     "target": "sandbox",
     "browser": "Chromium 156.0.8078.108",
-    "summary": {"articles": 7, "steps": 33, "ok": 30, "drift": 2, "new": 1, "not_reached": 0},
-    "articles": [{"ref": "billing/x", "steps": [step(1, "a", "flow"), step(2, "b", "pixels")]}],
 }
 
 
+def run_of(*articles: list[str], **changes) -> VerifyResults:
+    """A run over articles whose steps have these statuses."""
+    records = [
+        {
+            "ref": f"billing/x{index}",
+            "id": index,
+            "title": "X",
+            "steps": [step(1 + n, "a", s) for n, s in enumerate(steps)],
+        }
+        for index, steps in enumerate(articles)
+    ]
+    return VerifyResults.from_json({**EXAMPLE_RUN, **changes, "articles": records})
+
+
 @pytest.mark.parametrize(
-    ("changes", "expected"),
+    ("run", "expected"),
     [
-        ({}, "2 steps drifted in 1 of 7 articles · 1 new · verified against sandbox with Chromium 156 on 26 Nov 2026"),
         (
-            {"summary": {"articles": 1, "steps": 2, "ok": 1, "drift": 1, "new": 0, "not_reached": 0}},
+            run_of(["flow", "pixels"], ["new"], *[["ok"]] * 5),
+            "2 steps drifted in 1 of 7 articles · 1 new · verified against sandbox with Chromium 156 on 26 Nov 2026",
+        ),
+        (
+            run_of(["flow", "ok"]),
             "1 step drifted in 1 of 1 article · verified against sandbox with Chromium 156 on 26 Nov 2026",
         ),
         (
-            {
-                "summary": {"articles": 7, "steps": 33, "ok": 33, "drift": 0, "new": 0, "not_reached": 0},
-                "articles": [{"ref": "billing/x", "steps": [step(1, "a", "ok")]}],
-                "browser": "Chromium",
-                "started_at": "2026-01-05T09:00:00+00:00",
-            },
+            run_of(*[["ok"]] * 7, browser="Chromium", started_at="2026-01-05T09:00:00+00:00"),
             "No drift in 7 articles · verified against sandbox with Chromium on 5 Jan 2026",
         ),
     ],
 )
-def test_summary_line_wording(changes, expected):
-    assert summary_line({**EXAMPLE_RUN, **changes}) == expected
+def test_summary_line_wording(run, expected):
+    assert summary_line(run) == expected
 
 
 @pytest.mark.parametrize(
@@ -220,8 +230,8 @@ def test_bold_ui_labels_in_step_text_are_strong(report):
 
 def test_nothing_from_the_results_becomes_markup(verify_run):
     results = verify_run.results
-    results["articles"][1]["steps"][0]["status"] = "flow"
-    results["articles"][1]["steps"][0]["text"] = "Click **<i>Save</i>** then <b>OK</b>"
+    results.articles[1].steps[0].status = Status.FLOW
+    results.articles[1].steps[0].text = "Click **<i>Save</i>** then <b>OK</b>"
     html = write_html_report(results, verify_run.report_dir).read_text()
     page = parse(html)
 
@@ -243,7 +253,7 @@ def test_the_results_travel_inside_the_page_unchanged(verify_run, report):
 
     assert embedded.tag == "script"
     assert embedded.attrs["type"] == "application/json"
-    assert json.loads(embedded.text) == verify_run.results
+    assert json.loads(embedded.text) == verify_run.results.to_json()
 
 
 def test_writing_the_report_leaves_the_results_as_they_were(verify_run):
@@ -337,15 +347,18 @@ def test_a_missing_image_is_left_out_and_logged(verify_run, caplog):
 
 
 def test_a_run_without_drift_says_everything_matches(tmp_path: Path):
-    results = {
-        "version": 1,
-        "started_at": "2026-11-26T20:40:00+00:00",
-        "seconds": 3.0,
-        "target": "sandbox",
-        "browser": "Chromium 156.0.8078.108",
-        "summary": {"articles": 1, "steps": 1, "ok": 1, "drift": 0, "new": 0, "not_reached": 0},
-        "articles": [{"ref": "billing/x", "title": "X", "path": "docs/billing/x.md", "steps": [step(1, "a", "ok")]}],
-    }
+    results = VerifyResults.from_json(
+        {
+            "version": 1,
+            "started_at": "2026-11-26T20:40:00+00:00",
+            "seconds": 3.0,
+            "target": "sandbox",
+            "browser": "Chromium 156.0.8078.108",
+            "articles": [
+                {"ref": "billing/x", "id": 1, "title": "X", "path": "docs/billing/x.md", "steps": [step(1, "a", "ok")]}
+            ],
+        }
+    )
 
     page = parse(write_html_report(results, tmp_path).read_text())
 

@@ -8,9 +8,10 @@ from pathlib import Path
 from verify_results import CARD_GUIDE, HOSTILE_MESSAGE, HOSTILE_TITLE, RECEIPTS_GUIDE, REQUESTS_GUIDE
 
 from helpcentre.report import write_junit
+from helpcentre.verify.results import Status, VerifyResults
 
 
-def junit_root(results: dict, tmp_path: Path) -> ET.Element:
+def junit_root(results: VerifyResults, tmp_path: Path) -> ET.Element:
     path = tmp_path / "ci" / "verify.xml"
     write_junit(results, path)
     return ET.parse(path).getroot()
@@ -25,12 +26,12 @@ def test_one_suite_per_article_in_results_order_with_the_run_totals(verify_run, 
 
     assert root.tag == "testsuites"
     assert [each.get("name") for each in root.findall("testsuite")] == [
-        article["ref"] for article in verify_run.results["articles"]
+        article.ref for article in verify_run.results.articles
     ]
-    summary = verify_run.results["summary"]
-    assert root.get("tests") == str(summary["steps"])
-    assert root.get("failures") == str(summary["drift"] + summary["new"])
-    assert root.get("skipped") == str(summary["not_reached"])
+    summary = verify_run.results.summary
+    assert root.get("tests") == str(summary.steps)
+    assert root.get("failures") == str(summary.drift + summary[Status.NEW])
+    assert root.get("skipped") == str(summary[Status.NOT_REACHED])
     assert root.get("errors") == "0"
     assert root.get("time") == "23.400"
 
@@ -100,7 +101,7 @@ def test_a_step_without_a_baseline_fails_so_ci_cannot_pass_silently(verify_run, 
 
 def test_markup_and_terminal_control_characters_come_back_as_plain_text(verify_run, tmp_path):
     results = verify_run.results
-    results["articles"][0]["steps"][2]["message"] = '\x1b[31mnot found\x1b[39m: <button> & "Card"\x00\x08'
+    results.articles[0].steps[2].message = '\x1b[31mnot found\x1b[39m: <button> & "Card"\x00\x08'
     root = junit_root(results, tmp_path)
 
     assert (

@@ -5,6 +5,7 @@ from __future__ import annotations
 from helpcentre.articles import parse_article
 from helpcentre.verify.acceptable import override_names, refusal
 from helpcentre.verify.judge import aria_diff
+from helpcentre.verify.results import AriaCheck, Status, StepRecord
 
 ARTICLE = """\
 ---
@@ -37,12 +38,10 @@ PAGES = """\
 """
 
 
-def _step(number: int, text: str, expected: str, actual: str) -> dict:
-    return {
-        "step": number,
-        "text": text,
-        "aria": {"expected": expected, "actual": actual, "diff": aria_diff(expected, actual)},
-    }
+def _step(number: int, text: str, expected: str, actual: str) -> StepRecord:
+    return StepRecord(
+        number, text, Status.STRUCTURE, aria=AriaCheck(expected, actual, aria_diff(expected, actual) or "")
+    )
 
 
 def _override_names(number: int) -> tuple[str, ...]:
@@ -60,14 +59,14 @@ def test_a_prefix_of_the_overrides_name_is_that_control_and_another_rows_rename_
     assert given == ("More options for 'Flu vaccinations'",)
     step = _step(2, STEP_2, BEFORE, PAGES.replace("{other}", "Opening times"))
 
-    assert refusal("pages/delete-a-page", step, {}, set(), given) is None
+    assert refusal("pages/delete-a-page", step, None, set(), given) is None
 
 
 def test_the_overrides_own_control_renamed_is_refused():
     renamed = BEFORE.replace("More options for 'Flu vaccinations'", "Actions for 'Flu vaccinations'")
     step = _step(2, STEP_2, BEFORE, renamed)
 
-    assert refusal("pages/delete-a-page", step, {}, set(), _override_names(2)) == (
+    assert refusal("pages/delete-a-page", step, None, set(), _override_names(2)) == (
         "its words no longer match the product: the picture no longer has **More options**;"
         " change the article's words, then verify again"
     )
@@ -77,13 +76,13 @@ def test_without_an_override_a_label_names_what_the_walks_tiers_find():
     # "**Flu vaccinations**" is the link of that name; a longer name that merely holds the words
     # ("More options for 'Flu vaccinations'") is not what the walk resolved it to.
     step = _step(3, "Click **Flu vaccinations**", BEFORE, PAGES.replace("{other}", "Opening times"))
-    assert refusal("pages/delete-a-page", step, {}, set()) is None
+    assert refusal("pages/delete-a-page", step, None, set()) is None
     # A prefix, as read, names every entry that begins with it: one of them still there will do.
     prefix = _step(3, "Click **More options**", BEFORE, PAGES.replace("{other}", "Opening times"))
-    assert refusal("pages/delete-a-page", prefix, {}, set()) is None
+    assert refusal("pages/delete-a-page", prefix, None, set()) is None
     # The exact name gone, with only a longer one left that begins with it: the words no longer match.
     exact = BEFORE + '- button "Save"\n- button "Save draft"\n'
     saved = _step(4, "Click **Save**", exact, exact.replace('"Save"', '"Submit"'))
-    assert refusal("pages/delete-a-page", saved, {}, set()).startswith(
+    assert refusal("pages/delete-a-page", saved, None, set()).startswith(
         "its words no longer match the product: the picture no longer has **Save**;"
     )

@@ -2,9 +2,9 @@
 
 import yaml
 
-from helpcentre.capture.aria_tree import matching_names, parse_aria_snapshot
-from helpcentre.capture.inspect import format_inventory, inventory
-from helpcentre.capture.label_check import labels_not_shown
+from helpcentre.authoring.inventory import format_inventory, inventory
+from helpcentre.baselines.aria_tree import matching_names, parse_aria_snapshot
+from helpcentre.capture.labels import labels_not_shown
 
 SNAPSHOT = """\
 - banner:

@@ -44,14 +44,26 @@ def test_a_valid_article_loads_with_its_fields():
 @pytest.mark.parametrize(
     ("missing", "code", "message"),
     [
-        ("id", "HC101", "docs/billing/a.md:1:1: HC101 id: field required"),
-        ("title", "HC101", "docs/billing/a.md:1:1: HC101 title: field required"),
+        (
+            "id",
+            "HC101",
+            "docs/billing/a.md:1:1: HC101 id: field required (see guide/docs/reference/lint-codes.md#hc101)",
+        ),
+        (
+            "title",
+            "HC101",
+            "docs/billing/a.md:1:1: HC101 title: field required (see guide/docs/reference/lint-codes.md#hc101)",
+        ),
         (
             "summary",
             "HC141",
-            "docs/billing/a.md:1:1: HC141 summary: every article needs a one-sentence summary: it is the search snippet and the page description",
+            "docs/billing/a.md:1:1: HC141 summary: every article needs a one-sentence summary: it is the search snippet and the page description (see guide/docs/reference/lint-codes.md#hc141)",
         ),
-        ("category", "HC101", "docs/billing/a.md:1:1: HC101 category: field required"),
+        (
+            "category",
+            "HC101",
+            "docs/billing/a.md:1:1: HC101 category: field required (see guide/docs/reference/lint-codes.md#hc101)",
+        ),
     ],
 )
 def test_each_required_field_is_named_when_missing(missing, code, message):
@@ -62,18 +74,24 @@ def test_each_required_field_is_named_when_missing(missing, code, message):
 
 def test_an_unknown_key_is_named_on_its_line_with_a_suggestion():
     _, found = load(("billing/a.md", article(sumary="typo")))
-    assert messages(found) == ["docs/billing/a.md:6:1: HC102 sumary: unknown key 'sumary' (did you mean 'summary'?)"]
+    assert messages(found) == [
+        "docs/billing/a.md:6:1: HC102 sumary: unknown key 'sumary' (did you mean 'summary'?) (see guide/docs/reference/lint-codes.md#hc102)"
+    ]
     assert found[0].code == "HC102"
 
 
 def test_a_wrong_type_is_named():
     _, found = load(("billing/a.md", article(id="one")))
-    assert messages(found) == ["docs/billing/a.md:2:1: HC101 id: input should be a valid integer"]
+    assert messages(found) == [
+        "docs/billing/a.md:2:1: HC101 id: input should be a valid integer (see guide/docs/reference/lint-codes.md#hc101)"
+    ]
 
 
 def test_a_duplicate_id_names_both_files():
     _, found = load(("billing/a.md", article()), ("billing/b.md", article()))
-    assert messages(found) == ["docs/billing/b.md:2:1: HC103 id: id 1 is already used by docs/billing/a.md"]
+    assert messages(found) == [
+        "docs/billing/b.md:2:1: HC103 id: id 1 is already used by docs/billing/a.md (see guide/docs/reference/lint-codes.md#hc103)"
+    ]
     assert found[0].code == "HC103"
 
 
@@ -92,21 +110,25 @@ def test_an_unknown_related_reference_names_its_index_and_line():
         """
     )
     _, found = load(("billing/a.md", text), ("billing/b.md", article(id=2)))
-    assert messages(found) == ["docs/billing/a.md:8:5: HC104 related[1]: no article 'foo'"]
+    assert messages(found) == [
+        "docs/billing/a.md:8:5: HC104 related[1]: no article 'foo' (see guide/docs/reference/lint-codes.md#hc104)"
+    ]
     assert found[0].code == "HC104"
 
 
 def test_related_may_name_an_id_but_not_the_article_itself():
     _, found = load(("billing/a.md", article(related="[2, 1, 99]")), ("billing/b.md", article(id=2)))
     assert messages(found) == [
-        "docs/billing/a.md:6:14: HC104 related[1]: an article cannot be related to itself",
-        "docs/billing/a.md:6:17: HC104 related[2]: no article '99'",
+        "docs/billing/a.md:6:14: HC104 related[1]: an article cannot be related to itself (see guide/docs/reference/lint-codes.md#hc104)",
+        "docs/billing/a.md:6:17: HC104 related[2]: no article '99' (see guide/docs/reference/lint-codes.md#hc104)",
     ]
 
 
 def test_an_unknown_category_lists_the_known_ones():
     _, found = load(("billing/a.md", article(category="bills")))
-    assert messages(found) == ["docs/billing/a.md:5:1: HC105 category: no category 'bills'; known: billing, policies"]
+    assert messages(found) == [
+        "docs/billing/a.md:5:1: HC105 category: no category 'bills'; known: billing, policies (see guide/docs/reference/lint-codes.md#hc105)"
+    ]
 
 
 def test_every_problem_is_collected_before_failing():
@@ -116,9 +138,9 @@ def test_every_problem_is_collected_before_failing():
         ("billing/c.md", article(id=3, related="[nowhere]")),
     )
     assert messages(found) == [
-        "docs/billing/a.md:6:1: HC102 colour: unknown key 'colour'",
-        "docs/billing/b.md:1:1: HC141 summary: every article needs a one-sentence summary: it is the search snippet and the page description",
-        "docs/billing/c.md:6:11: HC104 related[0]: no article 'nowhere'",
+        "docs/billing/a.md:6:1: HC102 colour: unknown key 'colour' (see guide/docs/reference/lint-codes.md#hc102)",
+        "docs/billing/b.md:1:1: HC141 summary: every article needs a one-sentence summary: it is the search snippet and the page description (see guide/docs/reference/lint-codes.md#hc141)",
+        "docs/billing/c.md:6:11: HC104 related[0]: no article 'nowhere' (see guide/docs/reference/lint-codes.md#hc104)",
     ]
 
 

@@ -7,9 +7,11 @@ import io
 import pytest
 from PIL import Image
 
-from helpcentre.capture.baselines import BaselineStore, prepare_images, same_pixels
-from helpcentre.capture.publish import PUBLISHED_STYLE, published_copy
-from helpcentre.capture.walker import StepShot
+from helpcentre.baselines.image_work import prepare_images, same_pixels
+from helpcentre.baselines.manifest import Manifest
+from helpcentre.baselines.publish import PUBLISHED_STYLE, published_copy
+from helpcentre.baselines.shot import StepShot
+from helpcentre.baselines.store import BaselineStore
 
 REF = "billing/example"
 LFS_POINTER = b"version https://git-lfs.github.com/spec/v1\noid sha256:4d7a2146\nsize 12345\n"
@@ -53,13 +55,13 @@ def test_a_published_copy_of_another_style_is_drawn_again(tmp_path):
     store = BaselineStore(tmp_path)
     shot = StepShot(number=1, text="Click **Save**", png=_png("white"), aria="", url="/", highlight=None)
     raw, published = prepare_images(shot.png, 1, None, None, None)
-    store.write_manifest({"articles": {REF: store.write_steps(REF, 1, [shot], [(raw, published)], browser="C")}})
-    assert store.read_manifest()["articles"][REF]["steps"][0]["published_style"] == PUBLISHED_STYLE
+    store.write_manifest(Manifest({REF: store.write_steps(REF, 1, [shot], [(raw, published)], browser="C")}))
+    assert store.manifest().articles[REF].steps[0].published_style == PUBLISHED_STYLE
     assert store.previous_images(REF, shot) == (raw, published), "drawn alike: the committed copy is kept"
 
     # A copy committed before a restyle (an older style, or none recorded) is drawn again.
     for style in (PUBLISHED_STYLE - 1, None):
-        manifest = store.read_manifest()
-        manifest["articles"][REF]["steps"][0]["published_style"] = style
+        manifest = store.manifest()
+        manifest.articles[REF].steps[0].published_style = style
         store.write_manifest(manifest)
         assert store.previous_images(REF, shot) == (raw, None), f"style {style}"

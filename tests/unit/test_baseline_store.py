@@ -7,8 +7,8 @@ import json
 
 from PIL import Image
 
-from helpcentre.capture.baselines import BaselineStore
-from helpcentre.capture.walker import StepShot
+from helpcentre.baselines.shot import StepShot
+from helpcentre.baselines.store import BaselineStore
 
 REF = "billing/example"
 
@@ -23,8 +23,8 @@ def _write(store: BaselineStore, colour: str, browser: str) -> dict:
     png = _png(colour)
     shot = StepShot(number=1, text="Click **Save**", png=png, aria='- button "Save"', url="/", highlight=None)
     entry = store.write_steps(REF, 7, [shot], [(png, png)], browser=browser)
-    manifest = store.read_manifest()
-    manifest["articles"][REF] = entry
+    manifest = store.manifest()
+    manifest.articles[REF] = entry
     store.write_manifest(manifest)
     return entry
 
@@ -34,7 +34,7 @@ def test_a_newer_browser_drawing_the_same_pixels_keeps_the_recorded_build(tmp_pa
     _write(store, "white", "Chromium 155.0.7000.1")
     before = store.manifest_path.read_bytes()
     entry = _write(store, "white", "Chromium 156.0.8078.129")
-    assert entry["browser"] == "Chromium 155.0.7000.1"
+    assert entry.browser == "Chromium 155.0.7000.1"
     assert store.manifest_path.read_bytes() == before
 
 
@@ -42,5 +42,5 @@ def test_new_pictures_name_the_browser_that_made_them(tmp_path):
     store = BaselineStore(tmp_path)
     _write(store, "white", "Chromium 155.0.7000.1")
     entry = _write(store, "black", "Chromium 156.0.8078.129")
-    assert entry["browser"] == "Chromium 156.0.8078.129"
+    assert entry.browser == "Chromium 156.0.8078.129"
     assert json.loads(store.manifest_path.read_text())["articles"][REF]["browser"] == "Chromium 156.0.8078.129"

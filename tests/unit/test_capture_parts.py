@@ -6,11 +6,12 @@ import pytest
 from PIL import Image, ImageDraw
 
 from helpcentre import atomic
-from helpcentre.capture.layout import png_dimensions, step_files
-from helpcentre.capture.locate import named_in_snapshot
-from helpcentre.capture.publish import HIGHLIGHT_COLOUR, published_copy, shot_offset
-from helpcentre.capture.runner import CaptureUsageError, select_articles
-from helpcentre.capture.walker import Box
+from helpcentre.baselines.paths import step_files
+from helpcentre.baselines.png_files import png_dimensions
+from helpcentre.baselines.publish import HIGHLIGHT_COLOUR, published_copy, shot_offset
+from helpcentre.baselines.shot import Box
+from helpcentre.capture import CaptureUsageError, select_articles
+from helpcentre.capture.find.locate import named_in_snapshot
 from helpcentre.project import load_project
 
 

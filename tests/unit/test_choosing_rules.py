@@ -10,7 +10,7 @@ from helpcentre.articles.choices import CHOICE_ROLES
 from helpcentre.articles.inference import CLICKABLE_ROLES, FIELD_ROLES, plan_step
 from helpcentre.articles.walkthrough import StepOverride
 from helpcentre.capture.choosing import ControlFacts, Way, best_option, way_to_set
-from helpcentre.capture.notices import Notice, NoticeKind, notice_kind, refuses
+from helpcentre.capture.page.notices import Notice, NoticeKind, notice_kind, refuses
 
 
 @pytest.mark.parametrize(

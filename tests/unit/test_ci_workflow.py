@@ -111,8 +111,8 @@ def step_using(job: dict, action: str) -> dict:
 
 
 def job_running(workflow: dict, command: str) -> tuple[str, dict]:
-    """(name, job) of the one job that runs `./scripts/run COMMAND`."""
-    found = [job for job, words in helpcentre_invocations(workflow) if words[:1] == [command]]
+    """(name, job) of the one job that runs `./scripts/run COMMAND` (once or more)."""
+    found = sorted({job for job, words in helpcentre_invocations(workflow) if words[:1] == [command]})
     assert len(found) == 1, f"expected one job running ./scripts/run {command}, found {found}"
     return found[0], workflow["jobs"][found[0]]
 
@@ -177,6 +177,8 @@ def test_every_helpcentre_command_the_workflow_runs_exists_and_its_options_parse
         "verify",
         "build",
         "pdf",
+        "verify",
+        "build",
     ]
     for _, args in invocations:
         assert args[0] in cli.commands, f"helpcentre has no command {args[0]!r}"
@@ -304,6 +306,31 @@ def test_main_prints_each_article_to_pdf_into_the_site_it_publishes(workflow, mo
     assert build < pdf < upload, "the PDFs are printed from the built site, before it is uploaded"
     config = yaml_load((PROJECT_ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     assert parse_helpcentre(["pdf"]).params["site_dir"] == Path(config["site_dir"])
+
+
+def test_main_publishes_the_writers_guide_built_strict_in_the_sites_guide_folder(workflow, monkeypatch):
+    monkeypatch.chdir(PROJECT_ROOT)
+    build_name, build_job = job_running(workflow, "build")
+    steps = build_job["steps"]
+    runs = [step.get("run", "") for step in steps]
+    guide_build = runs.index("./scripts/run build -f guide/mkdocs.yml -d site/guide")
+    guide_verify = next(index for index, run in enumerate(runs) if run.startswith("./scripts/run verify -f guide/"))
+    upload = steps.index(step_using(build_job, "actions/upload-pages-artifact"))
+    # After the help centre's build, which empties site/; before the upload, which publishes site/.
+    assert runs.index("./scripts/run build") < guide_verify < guide_build < upload
+    assert runs[guide_verify].endswith("|| true"), "the guide's drift is reported on it; it does not stop publishing"
+    context = parse_helpcentre(["build", "-f", "guide/mkdocs.yml", "-d", "site/guide"])
+    assert context.params["strict"] is True
+    config = yaml_load((PROJECT_ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert Path(context.params["site_dir"]).parent == Path(config["site_dir"])
+
+    pages_step = step_using(build_job, "actions/configure-pages")
+    guide_url = steps[guide_build]["env"]["HELPCENTRE_GUIDE_URL"]
+    assert guide_url == f"${{{{ steps.{pages_step['id']}.outputs.base_url }}}}/guide/"
+    monkeypatch.setenv("HELPCENTRE_GUIDE_URL", "https://willowcreek.github.io/help/guide/")
+    guide = yaml_load((PROJECT_ROOT / "guide" / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert guide["site_url"] == "https://willowcreek.github.io/help/guide/"
+    assert guide.get("strict") is True
 
 
 def test_drift_on_a_pull_request_gets_the_repairs_fix_suggests(workflow, monkeypatch):

@@ -16,8 +16,8 @@ import pytest
 import yaml
 from local_http import QuietHandler, serving_with
 
-from helpcentre.capture.reset import DataReset, ResetError
-from helpcentre.capture.session import TargetError
+from helpcentre.capture import ResetError, TargetError
+from helpcentre.capture.target.reset import DataReset
 from helpcentre.project import ProjectError, load_project
 from helpcentre.settings import ResetSettings
 
@@ -34,7 +34,9 @@ def test_a_reset_declared_wrongly_is_refused_in_one_line_naming_the_setting(tmp_
     (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump({"site_name": "X", "plugins": [{"helpcentre": settings}]}))
     with pytest.raises(ProjectError) as raised:
         load_project(tmp_path / "mkdocs.yml")
-    assert str(raised.value) == f"mkdocs.yml: plugins.helpcentre.{case['error']}"
+    assert str(raised.value) == (
+        f"mkdocs.yml: plugins.helpcentre.{case['error']} (see guide/docs/reference/settings.md#{case['anchor']})"
+    )
 
 
 def a_reset(request: dict | None = None, command: list[str] | None = None, **more) -> ResetSettings:

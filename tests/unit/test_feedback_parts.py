@@ -48,7 +48,7 @@ def test_an_endpoint_a_page_cannot_post_to_is_refused():
         (
             "feedback",
             "endpoint must be an http:// or https:// URL, or a path on the site such as /feedback;"
-            " not 'feedback.example.com'",
+            " not 'feedback.example.com' (see guide/docs/reference/settings.md#plugins.helpcentre.feedback)",
         )
     ]
 

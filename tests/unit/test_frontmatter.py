@@ -32,7 +32,7 @@ def test_a_missing_field_points_at_its_nearest_parent():
 def test_invalid_yaml_names_the_line():
     parsed = split_front_matter("---\nid: 1\ntitle: a: b\n---\n", "docs/x.md")
     assert [str(problem) for problem in parsed.problems] == [
-        "docs/x.md:3:9: HC100 invalid YAML: mapping values are not allowed in this context"
+        "docs/x.md:3:9: HC100 invalid YAML: mapping values are not allowed in this context (see guide/docs/reference/lint-codes.md#hc100)"
     ]
     assert parsed.problems[0].code == "HC100"
 
@@ -40,14 +40,14 @@ def test_invalid_yaml_names_the_line():
 def test_a_file_without_front_matter_is_reported():
     parsed = split_front_matter("# Just a heading\n", "docs/x.md")
     assert [str(problem) for problem in parsed.problems] == [
-        "docs/x.md:1:1: HC107 no front matter: the file must start with '---'"
+        "docs/x.md:1:1: HC107 no front matter: the file must start with '---' (see guide/docs/reference/lint-codes.md#hc107)"
     ]
 
 
 def test_a_duplicate_key_is_reported_where_it_repeats():
     parsed = split_front_matter("---\nid: 1\ntitle: A\ntitle: B\n---\n", "docs/x.md")
     assert [str(problem) for problem in parsed.problems] == [
-        "docs/x.md:4:1: HC106 title: key appears twice; the second value would silently win"
+        "docs/x.md:4:1: HC106 title: key appears twice; the second value would silently win (see guide/docs/reference/lint-codes.md#hc106)"
     ]
 
 

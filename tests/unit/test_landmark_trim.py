@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpcentre.capture.landmarks import keep_landmarks_whole
+from helpcentre.capture.page.landmarks import keep_landmarks_whole
 
 VIEWPORT = (1280, 800)
 

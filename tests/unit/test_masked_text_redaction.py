@@ -2,7 +2,7 @@
 
 import pytest
 
-from helpcentre.capture.masked_text import redact
+from helpcentre.capture.page.masked_text import redact
 
 CASES = {
     # Django's timesince writes a non-breaking space; the snapshot reads a plain one.

@@ -28,7 +28,10 @@ def test_settings_errors_name_mkdocs_yml_and_the_setting(tmp_path):
     )
     with pytest.raises(ProjectError) as raised:
         load_project(tmp_path / "mkdocs.yml")
-    assert str(raised.value) == "mkdocs.yml: plugins.helpcentre.categories[0].key: field required"
+    assert str(raised.value) == (
+        "mkdocs.yml: plugins.helpcentre.categories[0].key: field required"
+        " (see guide/docs/reference/settings.md#plugins.helpcentre.categories.key)"
+    )
 
 
 def test_a_project_without_the_plugin_is_refused(tmp_path):
@@ -55,6 +58,6 @@ def test_an_unknown_key_in_a_target_is_one_line_with_a_suggestion_and_exit_code_
     result = CliRunner().invoke(cli, [command, "-f", str(tmp_path / "mkdocs.yml")])
     assert result.stderr == (
         "Error: mkdocs.yml: plugins.helpcentre.targets.billing.viewprot: unknown key 'viewprot'"
-        " (did you mean 'viewport'?)\n"
+        " (did you mean 'viewport'?) (see guide/docs/reference/settings.md#plugins.helpcentre.targets.NAME)\n"
     )
     assert result.exit_code == 2

@@ -7,7 +7,7 @@ import yaml
 
 from helpcentre.articles.names import reader_name, words_pattern
 from helpcentre.articles.override_lines import PLACEHOLDER, flow, keyed
-from helpcentre.capture.label_check import label_on_page, labels_not_shown, spelled_otherwise
+from helpcentre.capture.labels import label_on_page, labels_not_shown, spelled_otherwise
 
 
 @pytest.mark.parametrize(

@@ -13,32 +13,31 @@ import pytest
 from click.testing import CliRunner
 from report.verify_results import every_status_results, write_images
 
-from helpcentre.capture.baselines import BaselineStore
+from helpcentre.baselines.store import BaselineStore
 from helpcentre.cli import cli
 from helpcentre.project import Project, load_project
-from helpcentre.report import write_junit
-from helpcentre.report.views import report_view
+from helpcentre.report import report_view, write_junit
 from helpcentre.sharding import balanced_split
 from helpcentre.verify.browsers import browsers_note
-from helpcentre.verify.engine import _record_last_verify
-from helpcentre.verify.judge import DRIFT, STATUS_ORDER
-from helpcentre.verify.merge import MergeError, Status, merge, summary_of
+from helpcentre.verify.merge import MergeError, merge, read_shard
+from helpcentre.verify.results import Status, VerifyResults, record_verification
 
 HELP_CENTRE = "Therasoft Help Centre"
 FINGERPRINT = "0" * 64
+
+
+def as_written(results: dict) -> dict:
+    """`results` as verify writes them: with each article's status and the summary."""
+    return VerifyResults.from_json(results).to_json()
 
 
 def single_run_results() -> dict:
     """A run over every article, as verify writes it: articles in path order, each with its status."""
     results = every_status_results()
     for article in results["articles"]:
-        statuses = [step["status"] for step in article["steps"]]
         article["target"] = "billing"
-        article["status"] = min(statuses, key=STATUS_ORDER.index)
-        article["drifted_steps"] = sum(status in DRIFT for status in statuses)
     results["articles"].sort(key=lambda article: article["ref"])
-    results["summary"] = summary_of(results["articles"])
-    return results
+    return as_written(results)
 
 
 @dataclass
@@ -71,7 +70,6 @@ def write_shards(single: dict, single_dir: Path, root: Path, total: int) -> list
         folder = root / f"verify-shard-{index}"
         results = copy.deepcopy(single)
         results["articles"] = copy.deepcopy(share)
-        results["summary"] = summary_of(share)
         # The longest shard took as long as the single run; the others less.
         results["seconds"] = single["seconds"] if index == 1 else round(single["seconds"] / (index + 1), 2)
         if not share:
@@ -87,7 +85,7 @@ def write_shards(single: dict, single_dir: Path, root: Path, total: int) -> list
         folder.mkdir(parents=True)
         for article in share:
             shutil.copytree(single_dir / article["ref"], folder / article["ref"], dirs_exist_ok=True)
-        (folder / "results.json").write_text(json.dumps(results, indent=2))
+        (folder / "results.json").write_text(json.dumps(as_written(results), indent=2))
         folders.append(folder)
     return folders
 
@@ -99,11 +97,12 @@ def project(project_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
 
 
 def make_run(tmp_path: Path, project: Project, total: int) -> Run:
-    single = single_run_results()
+    single = VerifyResults.from_json(single_run_results())
     # As verify writes it: the builds behind the project's baselines and the run's own.
-    single["browsers"] = browsers_note(single, BaselineStore(project.screenshots_dir).read_manifest())
+    single.browsers = browsers_note(single, BaselineStore(project.screenshots_dir).manifest())
     single_dir = tmp_path / "single"
     write_images(single, single_dir)
+    single = single.to_json()
     for article in single["articles"]:
         (single_dir / article["ref"]).mkdir(parents=True, exist_ok=True)
     shard_dirs = write_shards(single, single_dir, tmp_path / "shards", total)
@@ -121,7 +120,9 @@ def without_shards(results: dict) -> dict:
 
 def test_the_merged_report_is_the_single_runs_report(run, tmp_path):
     out = tmp_path / "reports" / "verify"
-    merged = merge(run.project, run.shard_dirs, out)
+    merged_results = merge(run.project, run.shard_dirs, out)
+    merged = merged_results.to_json()
+    single = VerifyResults.from_json(run.single)
 
     assert without_shards(merged) == run.single
     assert json.loads((out / "results.json").read_text()) == merged
@@ -129,10 +130,10 @@ def test_the_merged_report_is_the_single_runs_report(run, tmp_path):
         article["ref"] for article in run.single["articles"]
     )
     # The same page: the same articles, steps, statuses and images, with links relative to the report.
-    assert report_view(merged, out) == report_view(run.single, run.single_dir)
+    assert report_view(merged_results, out) == report_view(single, run.single_dir)
     html = (out / "index.html").read_text()
     assert 'src="billing/change-requests/02.diff.png"' in html
-    write_junit(run.single, tmp_path / "single.xml")
+    write_junit(single, tmp_path / "single.xml")
     assert (out / "junit.xml").read_text() == (tmp_path / "single.xml").read_text()
     for article in run.single["articles"]:
         for step in article["steps"]:
@@ -150,7 +151,9 @@ def test_the_verification_record_is_written_once_as_a_single_run_writes_it(run, 
     merge(run.project, run.shard_dirs, tmp_path / "merged")
     single_record = tmp_path / "single-verification.json"
     monkeypatch.setenv("HELPCENTRE_VERIFICATION_RECORD", str(single_record))
-    _record_last_verify(load_project(project_root / "mkdocs.yml"), run.single)
+    record_verification(
+        load_project(project_root / "mkdocs.yml").verification_record, VerifyResults.from_json(run.single)
+    )
     assert json.loads(run.record.read_text()) == json.loads(single_record.read_text())
     entry = json.loads(run.record.read_text())["articles"]["billing/change-requests"]
     assert entry == {
@@ -166,7 +169,7 @@ def test_the_verification_record_is_written_once_as_a_single_run_writes_it(run, 
 def test_the_shards_can_be_named_in_any_order_and_some_may_be_empty(tmp_path, project):
     run = make_run(tmp_path, project, 8)
     assert [json.loads((folder / "results.json").read_text())["articles"] for folder in run.shard_dirs[6:]] == [[], []]
-    merged = merge(project, list(reversed(run.shard_dirs)), tmp_path / "merged")
+    merged = merge(project, list(reversed(run.shard_dirs)), tmp_path / "merged").to_json()
     assert without_shards(merged) == run.single, "an empty shard's browser and later start change nothing"
 
 
@@ -327,10 +330,10 @@ def test_an_article_in_two_shards_is_refused(run, tmp_path, monkeypatch):
     assert str(error.value) == f"{SHARD_2}: {moved['ref']} is in {SHARD_1} too; an article is in one shard"
 
 
-def test_the_statuses_merge_reads_are_the_ones_verify_writes():
-    from typing import get_args
-
-    assert list(get_args(Status)) == STATUS_ORDER
+def test_the_statuses_merge_reads_are_the_ones_verify_writes(run):
+    for status in Status:
+        run.rewrite(2, put(str(status), "articles", 0, "steps", 0, "status"))
+        assert read_shard(run.shard_dirs[1]).results.articles[0].steps[0].status is status
 
 
 @pytest.fixture
@@ -375,7 +378,6 @@ def test_the_merge_command_exits_0_when_every_step_matches(tmp_path, project, cl
     single["articles"] = [
         article for article in single["articles"] if all(step["status"] == "ok" for step in article["steps"])
     ]
-    single["summary"] = summary_of(single["articles"])
     for article in single["articles"]:
         (tmp_path / "single" / article["ref"]).mkdir(parents=True)
     folders = write_shards(single, tmp_path / "single", tmp_path / "shards", 2)

@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from helpcentre.capture.runner import select_articles
+from helpcentre.capture import select_articles
 from helpcentre.project import load_project
 from helpcentre.sharding import (
     ShardError,

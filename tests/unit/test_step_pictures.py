@@ -6,9 +6,10 @@ import io
 
 from PIL import Image
 
-from helpcentre.capture.layout import Box
-from helpcentre.capture.publish import MARGIN
-from helpcentre.step_pictures import LEGIBLE_TEXT_PX, PHONE_COLUMN_PX, alt_text, crop_box, phone_crop
+from helpcentre.baselines.manifest import StepBaseline
+from helpcentre.baselines.publish import MARGIN
+from helpcentre.baselines.shot import Box
+from helpcentre.baselines.step_pictures import LEGIBLE_TEXT_PX, PHONE_COLUMN_PX, alt_text, crop_box, phone_crop
 
 
 def png(width: int, height: int) -> bytes:
@@ -20,8 +21,12 @@ def png(width: int, height: int) -> bytes:
     return output.getvalue()
 
 
-def step(width: int, height: int, **recorded) -> dict:
-    return {"step": 3, "width": width, "height": height, **recorded}
+def step(width: int, height: int, **recorded) -> StepBaseline:
+    return StepBaseline.from_json({"step": 3, "width": width, "height": height, **recorded})
+
+
+def framed(**recorded) -> StepBaseline:
+    return StepBaseline.from_json({"step": 1, **recorded})
 
 
 def test_a_picture_a_phone_can_read_whole_gets_no_crop():
@@ -61,13 +66,13 @@ def test_the_crop_is_cut_around_the_highlight_with_room_to_place_it():
 
 def test_the_alt_text_says_what_the_picture_frames_and_what_is_highlighted():
     assert (
-        alt_text({"frame": "region 'Payment Method'", "controls": ["button 'Card Details'"]})
+        alt_text(framed(frame="region 'Payment Method'", controls=["button 'Card Details'"]))
         == "The Payment Method region, with the Card Details button highlighted."
     )
     assert (
-        alt_text({"frame": "dialog 'Billing Contact'", "controls": ["textbox 'Name'", "textbox 'Email'", "key Tab"]})
+        alt_text(framed(frame="dialog 'Billing Contact'", controls=["textbox 'Name'", "textbox 'Email'", "key Tab"]))
         == "The Billing Contact dialog, with the Name field and the Email field highlighted."
     )
-    assert alt_text({"frame": "region 'Invoices'", "controls": ["region 'Invoices'"]}) == "The Invoices region."
-    assert alt_text({"frame": "the part headed 'Invoice November 2026'"}) == "The part headed Invoice November 2026."
-    assert alt_text({}) == "The page."
+    assert alt_text(framed(frame="region 'Invoices'", controls=["region 'Invoices'"])) == "The Invoices region."
+    assert alt_text(framed(frame="the part headed 'Invoice November 2026'")) == "The part headed Invoice November 2026."
+    assert alt_text(None) == "The page."

@@ -3,7 +3,8 @@
 from pathlib import Path
 from types import SimpleNamespace
 
-from helpcentre.verify.offers import flow_offer, with_offer
+from helpcentre.verify.offers import Offer, flow_offer, with_offer
+from helpcentre.verify.results import Repair, Status, StepRecord
 
 BASELINE = """\
 - table "Authentication and Authorization":
@@ -33,7 +34,7 @@ REASON = "no control named 'Groups' (button/link/…); controls here: link 'Work
 HINT = "spell the label as the page does, or settle it with walkthrough.steps.1: {target: {role: link, name: Users}}"
 
 
-def offer_for(tmp_path: Path, article_text: str) -> dict:
+def offer_for(tmp_path: Path, article_text: str) -> Offer:
     (tmp_path / "docs" / "groups").mkdir(parents=True)
     (tmp_path / "docs" / "groups" / "delete-a-group.md").write_text(article_text)
     (tmp_path / "01.aria.yml").write_text(BASELINE)
@@ -44,12 +45,18 @@ def offer_for(tmp_path: Path, article_text: str) -> dict:
     return flow_offer(project, store, article, 1, failure, {1: "table"})
 
 
+def flow_step() -> StepRecord:
+    return StepRecord(1, "On the admin home page, click **Groups**.", Status.FLOW)
+
+
 def test_a_found_rename_replaces_the_walks_hint_and_shows_the_articles_edit(tmp_path):
-    record = with_offer(f"{REASON}; {HINT}", offer_for(tmp_path, ARTICLE), HINT)
+    record = flow_step()
+    with_offer(record, f"{REASON}; {HINT}", offer_for(tmp_path, ARTICLE), HINT)
 
     edit = "docs/groups/delete-a-group.md:6: 1. On the admin home page, click **Workgroups**."
-    assert record["repair"] == [{"from": "Groups", "to": "Workgroups", "role": "link", "edit": [edit]}]
-    assert record["message"] == (
+    assert record.repair == [Repair("Groups", "Workgroups", "link", [edit])]
+    assert record.to_json()["repair"] == [{"from": "Groups", "to": "Workgroups", "role": "link", "edit": [edit]}]
+    assert record.message == (
         f"{REASON}; table 'Authentication and Authorization' has link 'Workgroups' in its place:"
         f" fix can rename **Groups** → **Workgroups** (the article's edit: {edit})"
     )
@@ -57,9 +64,10 @@ def test_a_found_rename_replaces_the_walks_hint_and_shows_the_articles_edit(tmp_
 
 def test_a_rename_fix_could_not_write_is_not_offered(tmp_path):
     # The step names the link only in plain words: no bold label, no override for fix to rewrite.
-    record = with_offer(REASON, offer_for(tmp_path, ARTICLE.replace("**Groups**", "Groups")))
+    record = flow_step()
+    with_offer(record, REASON, offer_for(tmp_path, ARTICLE.replace("**Groups**", "Groups")))
 
     why = "the article names **Groups** nowhere fix rewrites: its bold words and its overrides"
-    assert "repair" not in record
-    assert record["repair_refused"] == why
-    assert record["message"] == f"{REASON}; fix cannot rename it: {why}"
+    assert "repair" not in record.to_json()
+    assert record.repair_refused == why
+    assert record.message == f"{REASON}; fix cannot rename it: {why}"

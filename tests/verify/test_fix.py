@@ -110,7 +110,7 @@ def test_after_fix_the_changed_product_verifies_clean_and_a_second_fix_changes_n
     before = changed_lines(project)
     again = helpcentre(project, "fix", **product)
     assert again.returncode == 0, again.stdout + again.stderr
-    assert "Fixed 0 step(s), accepted 0, 0 left for a writer." in again.stdout
+    assert "Fixed 0 steps, accepted 0, 0 left for a writer." in again.stdout
     assert changed_lines(project) == before
 
 
@@ -197,7 +197,7 @@ def test_a_name_inside_a_longer_bold_label_is_renamed_in_the_same_edit(project_r
     again = helpcentre(project, "fix", OVERVIEW, "--accept-visual", **product)
     assert again.returncode == 0, again.stdout + again.stderr
     assert "step 0" not in again.stdout
-    assert "Fixed 0 step(s), accepted 0, 0 left for a writer." in again.stdout
+    assert "Fixed 0 steps, accepted 0, 0 left for a writer." in again.stdout
     # Words a writer changed since that run are named at their step, not renamed blindly.
     article = project.root / "docs" / f"{OVERVIEW}.md"
     article.write_text(article.read_text().replace("**Billing & Invoices**", "**Billing**"))

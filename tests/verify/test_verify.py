@@ -163,13 +163,17 @@ def test_the_outputs_for_people_and_for_ci(project, drift_run):
         "33 steps in 7 articles: 15 ok, 14 drifted (3 flow, 1 text, 9 structure, 1 pixels), 0 new, 4 not reached"
         in output
     )
-    assert re.search(rf"^{PREPAY} +4  pixels +\d+ px", output, re.MULTILINE)
-    # Not a terminal, as in CI: each step's message whole on its row, never folded to 80 columns.
+    assert re.search(rf"^  pixels +{PREPAY}: step 4: \d+ px \(", output, re.MULTILINE)
+    # Not a terminal, as in CI: no table, but one line per step as it is judged, its message whole
+    # however long, never folded to 80 columns.
+    assert not re.search(r"^article +step +status", output, re.MULTILINE)
     for record in records:
+        place = rf"{re.escape(record['article'])}: step {record['step']}"
+        assert len(re.findall(rf"^  \S+ +{place}(: |$)", output, re.MULTILINE)) == 1, (record, output)
         if record["status"] != "ok":
-            row = rf"^{re.escape(record['article'])} +{record['step']}  {record['status']} .*{re.escape(record['message'][-40:])}$"
-            assert re.search(row, output, re.MULTILINE), (record, output)
-    # And each article is said as it is walked, not only in the table at the end.
+            line = rf"^  {record['status']} +{place}: .*{re.escape(record['message'][-40:])}$"
+            assert re.search(line, output, re.MULTILINE), (record, output)
+    # And each article is said as its walk ends, before its steps are judged.
     assert re.search(rf"^  walked  {PREPAY}: \d+ steps? in [\d.]+ s$", output, re.MULTILINE)
 
 
@@ -201,7 +205,7 @@ def test_three_shards_merged_are_the_single_runs_report(project, drift_run, tmp_
     from click.testing import CliRunner
 
     from helpcentre.cli import cli
-    from helpcentre.verify.merge import summary_of
+    from helpcentre.verify.results import VerifyResults
 
     _, single, _, _, single_report, _ = drift_run
     record_file = project.root / "reports" / "verification.json"
@@ -240,8 +244,8 @@ def test_three_shards_merged_are_the_single_runs_report(project, drift_run, tmp_
         ]
 
     assert steps(merged["articles"]) == steps(expected)
-    assert summary_of(single["articles"]) == single["summary"], "merge counts steps as verify does"
-    assert merged["summary"] == summary_of(expected)
+    assert VerifyResults.from_json(single).summary.to_json() == single["summary"], "merge counts as verify does"
+    assert merged["summary"] == VerifyResults.from_json({**single, "articles": expected}).summary.to_json()
     assert (merged["target"], merged["browser"]) == (single["target"], single["browser"])
     assert junit_cases(merged_dir) == [case for case in junit_cases(single_report) if case[0] in (PREPAY, RECEIPTS)]
     for article in merged["articles"]:

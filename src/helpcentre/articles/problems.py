@@ -1,9 +1,14 @@
-"""Problems found in a help centre, reported as `path:line:col: HC### field: message`."""
+"""Problems found in a help centre, reported as `path:line:col: HC### field: message (see ADDRESS)`."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+
+from helpcentre.guide import guide_address
+
+# The writers' guide's page with a heading, and so an anchor, per code: `## HC100` is `#hc100`.
+LINT_CODES_PAGE = "reference/lint-codes"
 
 
 class Severity(StrEnum):
@@ -24,9 +29,11 @@ class Problem:
     severity: Severity = Severity.ERROR
 
     def __str__(self) -> str:
-        # Editors and CI annotations jump to `path:line:col:`; the code is stable, the message may improve.
+        # Editors and CI annotations jump to `path:line:col:`; the code is stable, the message may
+        # improve; the code's page in the guide says what is wrong and how to fix it.
         where = f"{self.path}:{self.line}:{self.column}: {self.code}"
-        return f"{where} {self.field}: {self.message}" if self.field else f"{where} {self.message}"
+        said = f"{where} {self.field}: {self.message}" if self.field else f"{where} {self.message}"
+        return f"{said} (see {code_address(self.code)})"
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -37,7 +44,13 @@ class Problem:
             "severity": str(self.severity),
             "field": self.field,
             "message": self.message,
+            "help": code_address(self.code),
         }
+
+
+def code_address(code: str) -> str:
+    """Where the writers' guide explains `code` (`HC104`), as a linter links its rules."""
+    return guide_address(LINT_CODES_PAGE, code.lower())
 
 
 class ArticleError(Exception):

@@ -20,10 +20,11 @@ from playwright.async_api import Page
 
 from helpcentre.articles.inference import CLICKABLE_ROLES
 from helpcentre.articles.names import reader_name
-from helpcentre.capture.aria_tree import AriaNode, matching_names
+from helpcentre.baselines.aria_tree import AriaNode, matching_names
+from helpcentre.capture.errors import NotResolved
+from helpcentre.capture.find.prose import text_pattern
+from helpcentre.capture.page.settling import settle
 from helpcentre.capture.popups import OPTION_ROLES, Popups, pick_option
-from helpcentre.capture.prose import NotResolved, text_pattern
-from helpcentre.capture.settling import settle
 
 TEXT_ROLES = ("textbox", "searchbox", "spinbutton")
 TOGGLE_ROLES = ("checkbox", "switch", "radio", "menuitemcheckbox", "menuitemradio")

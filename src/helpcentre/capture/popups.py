@@ -16,9 +16,9 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Locator as PlaywrightLocator
 from playwright.async_api import Page
 
-from helpcentre.capture.aria_tree import matching_names, parse_aria_snapshot
-from helpcentre.capture.prose import NotResolved
-from helpcentre.capture.settling import busy
+from helpcentre.baselines.aria_tree import matching_names, parse_aria_snapshot
+from helpcentre.capture.errors import NotResolved
+from helpcentre.capture.page.settling import busy
 
 OPTION_ROLES = ("option", "menuitemradio", "menuitem", "menuitemcheckbox", "treeitem", "gridcell")
 # The tiers of a name that a value typed (not chosen) must reach to pick an option: not a name

@@ -10,94 +10,34 @@ import signal
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 
 from playwright.async_api import Browser, BrowserContext, Page, async_playwright
 
-from helpcentre import atomic, verification
-from helpcentre.articles import Article, HelpCentre, UnknownArticle
-from helpcentre.capture import images
-from helpcentre.capture.baselines import BaselineStore
-from helpcentre.capture.layout import step_stem
-from helpcentre.capture.session import TargetError, new_page, open_browser
-from helpcentre.capture.targets import SANDBOX_DATA_PREFIX, RunningTarget, TargetPool
+from helpcentre import atomic, last_verified
+from helpcentre.articles import Article, HelpCentre
+from helpcentre.baselines import image_work
+from helpcentre.baselines.manifest import ArticleBaselines
+from helpcentre.baselines.shot import StepShot
+from helpcentre.baselines.store import BaselineStore
+from helpcentre.capture.errors import CaptureUsageError, StepFailed
+from helpcentre.capture.run_result import (
+    ArticleOutcome,
+    CaptureOptions,
+    CaptureResult,
+    Progress,
+    save_failure,
+    select_articles,
+)
+from helpcentre.capture.target.session import new_page, open_browser
+from helpcentre.capture.target.targets import SANDBOX_DATA_PREFIX, RunningTarget, TargetPool
 from helpcentre.capture.timings import RunTimings
-from helpcentre.capture.walker import StepFailed, StepShot, WalkSettings, walk
+from helpcentre.capture.walk_settings import WalkSettings
+from helpcentre.capture.walker import walk
 from helpcentre.project import Project
 
 
-class CaptureUsageError(Exception):
-    """The request itself is wrong (unknown article, bad shard): exit code 2."""
-
-
-@dataclass
-class ArticleOutcome:
-    article: Article
-    shots: list[StepShot] | None = None
-    images: list[tuple[bytes, bytes]] = field(default_factory=list)
-    failure: StepFailed | None = None
-    failure_screenshot: Path | None = None
-    seconds: float = 0.0
-    bytes_per_step: list[int] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return self.failure is None and self.shots is not None
-
-
-@dataclass
-class CaptureOptions:
-    selectors: list[str] = field(default_factory=list)
-    target_url: str | None = None
-    workers: int = 0
-    shard: tuple[int, int] | None = None
-    ws_endpoint: str | None = None
-    report_dir: Path = Path("reports/capture")
-
-
-@dataclass
-class CaptureResult:
-    outcomes: list[ArticleOutcome]
-    seconds: float
-    browser_version: str
-    timings: RunTimings = field(default_factory=RunTimings)
-
-    @property
-    def failed(self) -> list[ArticleOutcome]:
-        return [outcome for outcome in self.outcomes if not outcome.ok]
-
-    @property
-    def steps(self) -> int:
-        return sum(len(outcome.shots or []) for outcome in self.outcomes)
-
-
-def select_articles(centre: HelpCentre, selectors: list[str], shard: tuple[int, int] | None) -> list[Article]:
-    """The articles named (by path or id), or every article with a walkthrough; then this shard's share."""
-    if selectors:
-        try:
-            chosen = centre.select(selectors)
-        except UnknownArticle as error:
-            raise CaptureUsageError(str(error)) from None
-        for article in chosen:
-            if article.meta.walkthrough is None:
-                raise CaptureUsageError(f"{article.display_path}: walkthrough: the article has no walkthrough")
-    else:
-        chosen = sorted(
-            (article for article in centre.articles if article.meta.walkthrough is not None),
-            key=lambda article: article.ref,
-        )
-    if shard is not None:
-        from helpcentre.sharding import articles_of_shard
-
-        chosen = articles_of_shard(chosen, shard)
-    return chosen
-
-
-Progress = Callable[[str, Article, int], None]
-
-
-def _quiet(event: str, article: Article, step: int) -> None:
+def _quiet(event: str, article: Article, step: int, detail: str = "") -> None:
     return None
 
 
@@ -131,7 +71,7 @@ async def walk_articles(
         queue.put_nowait(article)
     outcomes: dict[str, ArticleOutcome] = {}
     # Verify walks each step against its baseline's record: its frame, and where its checks read.
-    recorded = BaselineStore(project.screenshots_dir).read_manifest()["articles"] if check_labels else {}
+    recorded = BaselineStore(project.screenshots_dir).manifest().articles if check_labels else {}
     try:
         # The sandbox starts (and signs in) while Playwright's driver and the browser start.
         pool.start(article.meta.walkthrough.target for article in articles if article.meta.walkthrough)
@@ -206,7 +146,7 @@ async def _walk_and_prepare_images(
     """
     timings = timings or RunTimings()
     store = BaselineStore(project.screenshots_dir)
-    manifest = store.read_manifest()
+    manifest = store.manifest()
     loop = asyncio.get_running_loop()
     jobs: dict[tuple[str, int], asyncio.Future] = {}
     # oxipng holds the GIL, so image work gets processes of its own; spawned, not forked,
@@ -214,14 +154,14 @@ async def _walk_and_prepare_images(
     # than the machine has: the browser needs the rest to keep walking.
     spawn = multiprocessing.get_context("spawn")
     image_workers = max(1, (os.cpu_count() or 1) - 1)
-    with ProcessPoolExecutor(image_workers, spawn, initializer=images.end_with_parent) as images_pool:
+    with ProcessPoolExecutor(image_workers, spawn, initializer=image_work.end_with_parent) as images_pool:
         # The worker process starts and imports the image code while the browser starts.
-        warm_up = loop.run_in_executor(images_pool, images.ready)
+        warm_up = loop.run_in_executor(images_pool, image_work.ready)
 
         def prepare(article: Article, shot: StepShot) -> None:
             previous = store.previous_images(article.ref, shot, manifest)
             jobs[(article.ref, shot.number)] = loop.run_in_executor(
-                images_pool, images.prepare_images, shot.png, shot.number, shot.highlight, *previous
+                images_pool, image_work.prepare_images, shot.png, shot.number, shot.highlight, *previous
             )
 
         try:
@@ -301,7 +241,7 @@ async def _walk_opened(
     labels_must_match: bool,
     timings: RunTimings,
     on_shot: Callable[[Article, StepShot], None] | None = None,
-    baseline_entry: dict | None = None,
+    baseline_entry: ArticleBaselines | None = None,
 ) -> ArticleOutcome:
     article, target = opened.article, opened.target
     began = time.monotonic()
@@ -315,7 +255,7 @@ async def _walk_opened(
         labels_must_match=labels_must_match,
         on_shot=(lambda shot: on_shot(article, shot)) if on_shot is not None else None,
         timings=timings,
-        baseline={step["step"]: step for step in (baseline_entry or {}).get("steps", [])},
+        baseline=baseline_entry.by_number() if baseline_entry is not None else {},
     )
     try:
         # A live target's data is put back first; its articles wait for a place (`parallel`).
@@ -327,55 +267,11 @@ async def _walk_opened(
     finally:
         await opened.close()
     outcome.seconds = opened.opening_seconds + time.monotonic() - began
-    progress("done" if outcome.ok else "failed", article, len(outcome.shots or []))
+    if outcome.failure is not None:
+        progress("failed", article, outcome.failure.number, str(outcome.failure))
+    else:
+        progress("done", article, len(outcome.shots or []))
     return outcome
-
-
-async def page_snapshot(
-    project: Project,
-    article: Article | None,
-    path: str,
-    through_step: int | None,
-    options: CaptureOptions,
-    target_name: str | None = None,
-) -> tuple[str, str]:
-    """`(url, ARIA snapshot)` of a page of the target: PATH, or where ARTICLE is after step N.
-
-    The target is the one named, else the article's, else the first in mkdocs.yml.
-    """
-    if target_name is None and article is not None and article.meta.walkthrough is not None:
-        target_name = article.meta.walkthrough.target
-    target_name = target_name or next(iter(project.settings.targets), None)
-    if target_name is None:
-        raise CaptureUsageError("mkdocs.yml names no walkthrough target")
-    pool = TargetPool(project.settings.targets, options.target_url, project.root)
-    try:
-        async with async_playwright() as playwright:
-            browser = await open_browser(playwright, options.ws_endpoint)
-            target = await pool.for_worker(target_name, {})
-            await target.reset(article.ref if article is not None else "")
-            context, page = await new_page(browser, target.settings, await target.session(browser))
-            try:
-                if article is not None:
-                    settings = WalkSettings(
-                        base_url=target.base_url,
-                        masks=list(target.settings.masks),
-                        unmask=list(target.settings.unmask),
-                        stop_after=through_step,
-                    )
-                    await walk(page, article, settings)
-                else:
-                    await page.goto(target.base_url + path.lstrip("/"))
-                await page.wait_for_load_state("load")
-                snapshot = await page.locator("body").aria_snapshot()
-                return page.url, snapshot
-            finally:
-                await context.close()
-                await browser.close()
-                if article is not None:  # The walk changed the data: put it back.
-                    await target.reset(article.ref)
-    finally:
-        pool.close()
 
 
 def capture(
@@ -394,7 +290,7 @@ def capture(
         raise CaptureUsageError("no article has a walkthrough to capture")
     result = asyncio.run(_walk_and_prepare_images(project, articles, options, progress, timings))
     store = BaselineStore(project.screenshots_dir)
-    manifest = store.read_manifest()
+    manifest = store.manifest()
     browser = f"Chromium {result.browser_version}"
     verified: dict[str, dict] = {}
     for outcome in result.outcomes:
@@ -403,22 +299,16 @@ def capture(
             entry = store.write_steps(
                 outcome.article.ref, outcome.article.id, outcome.shots, outcome.images, browser=browser
             )
-            manifest["articles"][outcome.article.ref] = entry
-            outcome.bytes_per_step = [step["bytes"]["raw"] + step["bytes"]["published"] for step in entry["steps"]]
+            manifest.articles[outcome.article.ref] = entry
+            outcome.bytes_per_step = [step.bytes["raw"] + step.bytes["published"] for step in entry.steps]
             # Shots just taken match the product by construction.
-            verified[outcome.article.ref] = {
-                "at": verification.now(),
-                "status": "ok",
-                "target": _target_url_for(project, outcome.article, options),
-                "browser": browser,
-                "by": "capture",
-                "drifted_steps": [],
-            }
+            target = _target_url_for(project, outcome.article, options)
+            verified[outcome.article.ref] = last_verified.result(last_verified.now(), target, browser, "capture")
         else:
             outcome.failure_screenshot = save_failure(options.report_dir, outcome.failure)
     if verified:
         store.write_manifest(manifest)
-        verification.record_results(project.verification_record, verified)
+        last_verified.record_results(project.verification_record, verified)
     return result
 
 
@@ -431,13 +321,4 @@ def _target_url_for(project: Project, article: Article, options: CaptureOptions)
     return "sandbox" if settings.sandbox else (settings.url or "")
 
 
-def save_failure(report_dir: Path, failure: StepFailed | None) -> Path | None:
-    """The page as it was when the step failed, next to the report."""
-    if failure is None or failure.screenshot is None:
-        return None
-    path = report_dir / failure.article.ref / f"{step_stem(failure.number)}.failed.png"
-    atomic.write_bytes(path, failure.screenshot)
-    return path
-
-
-__all__ = ["CaptureOptions", "CaptureResult", "CaptureUsageError", "TargetError", "capture"]
+__all__ = ["capture", "walk_articles"]

@@ -2,29 +2,30 @@
 
 from __future__ import annotations
 
-import asyncio
 import os
 import statistics
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import click
 
-from helpcentre.capture.sandbox_port import SANDBOX_PORT_ENV
+from helpcentre.capture import SANDBOX_PORT_ENV
 from helpcentre.cli import cli
 from helpcentre.cli.common import (
-    STOPPED_EXIT_CODE,
     UsageProblem,
     check_screenshots_writable,
     config_option,
+    engine_errors,
     load_checked,
     stop_cleanly_on_sigterm,
 )
+from helpcentre.cli.verify_output import is_terminal, step_line
 from helpcentre.plurals import counted
+from helpcentre.verify.results import Status
 
 if TYPE_CHECKING:
-    from helpcentre.capture.runner import CaptureResult
+    from helpcentre.capture import CaptureResult
 
 target_option = click.option(
     "--target", "target_url", metavar="URL", help="A running app to walk, instead of the configured target."
@@ -112,14 +113,13 @@ def capture(
     walkthrough) and rewrite their screenshots. An article's baselines change only when its
     whole walk succeeded. Exit 0: every walk succeeded; 1: a step failed; 2: usage, config or spec
     errors, or a screenshots folder that cannot be written."""
-    from helpcentre.capture.runner import CaptureOptions, CaptureUsageError, capture, select_articles
-    from helpcentre.capture.session import TargetError
+    from helpcentre.capture import CaptureOptions, capture, select_articles
     from helpcentre.sharding import articles_of_shard, empty_shard_message
 
     project, centre = load_checked(config_file)
     check_screenshots_writable(project)
     stop_cleanly_on_sigterm()
-    try:
+    with engine_errors(project):
         selectors = list(articles)
         if shard:
             # The split verify --shard makes too: chosen here, and handed to capture by path.
@@ -136,19 +136,15 @@ def capture(
             ws_endpoint=ws_endpoint,
             report_dir=report_dir,
         )
-        with CaptureProgress() as progress:
+        with CaptureProgress(log="steps") as progress:
             result = capture(project, centre, options, progress.update)
-    except (CaptureUsageError, TargetError) as error:
-        raise UsageProblem(str(error)) from None
-    except asyncio.CancelledError:
-        click.echo("Stopped; no baseline was changed by the walks that did not finish.", err=True)
-        raise SystemExit(STOPPED_EXIT_CODE) from None
+    said = progress.failures_said
 
     for outcome in result.outcomes:
         if outcome.ok:
             kib = sum(outcome.bytes_per_step) / 1024
             click.echo(
-                f"  ok      {outcome.article.ref}: {len(outcome.shots or [])} steps, "
+                f"  ok      {outcome.article.ref}: {counted(len(outcome.shots or []), 'step')}, "
                 f"{outcome.seconds:.1f} s, {kib:.0f} KiB",
                 err=True,
             )
@@ -156,7 +152,8 @@ def capture(
                 for warning in shot.warnings:
                     click.echo(f"  warning {outcome.article.ref}: {warning}", err=True)
         else:
-            click.echo(f"  FAILED  {outcome.failure}", err=True)
+            if outcome.article.ref not in said:
+                click.echo(f"  FAILED  {outcome.failure}", err=True)
             if outcome.failure_screenshot:
                 click.echo(f"          the page at that moment: {outcome.failure_screenshot}", err=True)
     click.echo(capture_summary(result), err=True)
@@ -171,7 +168,7 @@ def capture_summary(result: CaptureResult) -> str:
     rate = result.steps / result.seconds if result.seconds else 0.0
     walked, failed = len(result.outcomes), len(result.failed)
     return (
-        f"Captured {walked - failed} of {walked} article(s) ({counted(result.steps, 'step')}) "
+        f"Captured {walked - failed} of {counted(walked, 'article')} ({counted(result.steps, 'step')}) "
         f"in {result.seconds:.1f} s ({rate:.2f} steps/s){per_step}; {failed} failed; "
         f"{result.browser_version and 'Chromium ' + result.browser_version}"
     )
@@ -180,18 +177,21 @@ def capture_summary(result: CaptureResult) -> str:
 class CaptureProgress:
     """A progress bar per article on stderr, advanced step by step.
 
-    A CI log is no terminal and shows no bar: with `lines_when_not_a_terminal`, each article
-    walked is said in a line of its own as it ends, so a long run is not silent until its end.
+    A CI log is no terminal and shows no bar, so a long run would say nothing until its end. In a
+    log, `log="steps"` says each step on a line of its own as its picture is taken (capture), and
+    `log="walks"` each article as its walk ends (verify, which says each step as it judges it).
     """
 
-    def __init__(self, lines_when_not_a_terminal: bool = False) -> None:
-        self._lines = lines_when_not_a_terminal
+    def __init__(self, log: Literal["walks", "steps"] | None = None) -> None:
+        self._log = log
 
     def __enter__(self) -> CaptureProgress:
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-        self._lines = self._lines and not Console(stderr=True).is_terminal
+        terminal = is_terminal(stderr=True)
+        if terminal:
+            self._log = None
         self._began: dict[str, float] = {}
 
         self._progress = Progress(
@@ -201,12 +201,15 @@ class CaptureProgress:
             TimeElapsedColumn(),
             console=Console(stderr=True),
             transient=True,
+            # A log shows no bar, nor the empty line a bar leaves behind.
+            disable=not terminal,
         )
         self._tasks: dict[str, int] = {}
         self._started = False
+        self.failures_said: set[str] = set()
         return self
 
-    def update(self, event: str, article, step: int) -> None:
+    def update(self, event: str, article, step: int, detail: str = "") -> None:
         if not self._started:
             # Started by the first walk: a run stopped before any (a usage error) prints its one line alone.
             self._progress.start()
@@ -217,9 +220,15 @@ class CaptureProgress:
             self._began[article.ref] = time.monotonic()
         elif event == "step":
             self._progress.update(self._tasks[article.ref], completed=step)
+            if self._log == "steps":
+                click.echo(step_line(article.ref, step, Status.OK), err=True)
         else:
             task = self._tasks.pop(article.ref)
-            if self._lines:
+            if self._log == "steps" and event == "failed":
+                # Said as the walk stops, not after every walk; the run's end does not say it again.
+                click.echo(f"  FAILED  {detail}", err=True)
+                self.failures_said.add(article.ref)
+            if self._log == "walks":
                 done = next(shown for shown in self._progress.tasks if shown.id == task).completed
                 took = time.monotonic() - self._began.pop(article.ref)
                 click.echo(f"  walked  {article.ref}: {counted(int(done), 'step')} in {took:.1f} s", err=True)

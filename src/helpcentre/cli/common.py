@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 if TYPE_CHECKING:
-    from helpcentre.capture.baseline_files import BaselineUnreadable
     from helpcentre.project import Project
 
 config_option = click.option(
@@ -36,14 +38,37 @@ class UnreadableScreenshots(click.ClickException):
     exit_code = 3
 
 
-def unreadable_screenshots(error: BaselineUnreadable, project: Project) -> UnreadableScreenshots:
-    """`BaselineUnreadable` as the one line per file a writer reads."""
-    return UnreadableScreenshots("\n".join(file.describe(project.display_path(file.path)) for file in error.files))
+class EngineStopped(click.ClickException):
+    """An engine error, said in its own words, with the exit code it carries."""
+
+    def __init__(self, message: str, exit_code: int):
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+@contextmanager
+def engine_errors(project: Project) -> Iterator[None]:
+    """The one place the engine's errors become what a command prints and the code it exits with."""
+    from helpcentre.articles import UnknownArticle
+    from helpcentre.capture import BaselinesUnreadable, EngineError
+
+    try:
+        yield
+    except BaselinesUnreadable as error:
+        lines = (file.describe(project.display_path(file.path)) for file in error.files)
+        raise UnreadableScreenshots("\n".join(lines)) from None
+    except EngineError as error:
+        raise EngineStopped(str(error), error.exit_code) from None
+    except UnknownArticle as error:
+        raise UsageProblem(str(error)) from None
+    except asyncio.CancelledError:
+        click.echo("Stopped; no baseline was changed by the walks that did not finish.", err=True)
+        raise SystemExit(STOPPED_EXIT_CODE) from None
 
 
 def check_screenshots_writable(project: Project) -> None:
     """Stop before any walk, in one line, when the baselines could not be written after it."""
-    from helpcentre.capture.writable import unwritable_folders
+    from helpcentre.capture import unwritable_folders
 
     found = unwritable_folders(project.screenshots_dir)
     if found:
@@ -75,13 +100,10 @@ def load_checked(config_file: Path):
 
 def leave_as_found(project: Project, target_name: str, target_url: str | None, article_ref: str = "") -> None:
     """explain and record leave a live target's data as they found it: its reset runs once more."""
-    from helpcentre.capture.session import TargetError
-    from helpcentre.capture.targets import reset_after
+    from helpcentre.capture import reset_after
 
-    try:
+    with engine_errors(project):
         reset_after(project.settings.targets, target_name, target_url, project.root, article_ref)
-    except TargetError as error:
-        raise UsageProblem(str(error)) from None
 
 
 def stop_cleanly_on_sigterm() -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from helpcentre.cli import cli
-from helpcentre.cli.common import UsageProblem, config_option
+from helpcentre.cli.common import UsageProblem, config_option, engine_errors
 
 
 @cli.command()
@@ -22,8 +22,7 @@ def login(config_file: Path, target_name: str) -> None:
     import os
     import sys
 
-    from helpcentre.capture.session import TargetError
-    from helpcentre.capture.sign_in_by_hand import sign_in_in_a_window
+    from helpcentre.capture import sign_in_in_a_window
     from helpcentre.project import ProjectError, load_project
 
     try:
@@ -45,10 +44,8 @@ def login(config_file: Path, target_name: str) -> None:
             " run it on a desktop"
         )
     click.echo(f"Sign in to {target.title} in the browser window; then press Enter here, or close it.", err=True)
-    try:
+    with engine_errors(project):
         path = asyncio.run(sign_in_in_a_window(target, target_name))
-    except TargetError as error:
-        raise click.ClickException(str(error)) from None
     click.echo(
         f"Saved the session for target '{target_name}' in {path} (readable by you alone);"
         " capture, verify and fix use it until it expires."

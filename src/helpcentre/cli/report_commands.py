@@ -7,8 +7,10 @@ from pathlib import Path
 import click
 
 from helpcentre.cli import cli
-from helpcentre.cli.common import UsageProblem, config_option
-from helpcentre.cli.verify_commands import all_ok, print_table, report_option, summary_sentence
+from helpcentre.cli.common import UsageProblem, config_option, engine_errors
+from helpcentre.cli.verify_commands import report_option
+from helpcentre.cli.verify_output import print_steps, summary_sentence
+from helpcentre.plurals import counted
 
 
 @cli.group()
@@ -25,20 +27,20 @@ def merge(config_file: Path, folders: tuple[Path, ...], report_dir: Path) -> Non
     a single run gives, and record once when each article was verified. Nothing is walked.
     Exit 0: every step matches; 1: drift; 2: a DIR that is not a shard of the same run."""
     from helpcentre.project import ProjectError, load_project
-    from helpcentre.verify.merge import MergeError
     from helpcentre.verify.merge import merge as merge_reports
 
     try:
         project = load_project(config_file)
-        results = merge_reports(project, folders, report_dir)
-    except (ProjectError, MergeError) as error:
+    except ProjectError as error:
         raise UsageProblem(str(error)) from None
-    print_table(results)
+    with engine_errors(project):
+        results = merge_reports(project, folders, report_dir)
+    print_steps(results)
     click.echo(summary_sentence(results, report_dir))
     click.echo(
-        f"Merged {len(results['shards'])} shards; recorded when their articles were verified in "
+        f"Merged {counted(len(results.shards or []), 'shard')}; recorded when their articles were verified in "
         f"{project.display_path(project.verification_record)}.",
         err=True,
     )
-    if not all_ok(results):
+    if not results.summary.all_ok:
         raise SystemExit(1)

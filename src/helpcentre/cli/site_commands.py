@@ -14,7 +14,12 @@ from helpcentre.cli.common import UnreadableScreenshots, config_option
 
 @cli.command()
 @config_option
-@click.option("-d", "--site-dir", type=click.Path(file_okay=False, path_type=Path), help="Where to write the site.")
+@click.option(
+    "-d",
+    "--site-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where to write the site, from the current folder (`-f guide/mkdocs.yml -d site/guide`).",
+)
 @click.option("--strict/--no-strict", default=True, show_default=True, help="Fail on warnings too.")
 @click.option(
     "--audience",
@@ -30,7 +35,10 @@ def build(config_file: Path, site_dir: Path | None, strict: bool, audience: str)
     from helpcentre.site import BuildFailed, ScreenshotsUnreadable, build_site
 
     try:
-        built = build_site(config_file, site_dir, strict=strict, audience=audience)
+        # From where the command runs, as a shell user means it; MkDocs reads a relative site_dir
+        # from mkdocs.yml's folder, which is another one for `-f guide/mkdocs.yml`.
+        where = site_dir.absolute() if site_dir is not None else None
+        built = build_site(config_file, where, strict=strict, audience=audience)
     except ScreenshotsUnreadable as error:
         raise UnreadableScreenshots(str(error)) from error
     except BuildFailed as error:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 from pathlib import Path
 
@@ -19,14 +18,15 @@ from helpcentre.cli.capture_commands import (
     ws_endpoint_option,
 )
 from helpcentre.cli.common import (
-    STOPPED_EXIT_CODE,
     UsageProblem,
     check_screenshots_writable,
     config_option,
+    engine_errors,
     load_checked,
     stop_cleanly_on_sigterm,
-    unreadable_screenshots,
 )
+from helpcentre.cli.verify_output import echo_step, is_terminal, print_steps, summary_sentence
+from helpcentre.plurals import counted
 
 accept_reframed_option = click.option(
     "--accept-reframed",
@@ -54,21 +54,6 @@ def report_option(help_text: str):
         show_default=True,
         help=help_text,
     )
-
-
-STATUS_STYLE = {
-    "ok": "green",
-    "new": "cyan",
-    "not_reached": "dim",
-    "flow": "bold red",
-    "text": "red",
-    "structure": "magenta",
-    "pixels": "yellow",
-    "error": "bold red",
-}
-
-# Exit code of a run that could not judge every step (not drift): walk it again.
-RUN_ERROR_EXIT_CODE = 4
 
 
 @cli.command()
@@ -111,12 +96,10 @@ def verify(
     `helpcentre report merge`. Exit 0: every step matches; 1: drift; 2: usage, config or spec errors,
     or (with --update or --fix) a screenshots folder that cannot be written; 3: baselines that are
     not PNG files (run `git lfs pull`, or capture them again)."""
-    from helpcentre.capture.baseline_files import BaselineUnreadable
-    from helpcentre.capture.runner import CaptureUsageError
-    from helpcentre.capture.session import TargetError
     from helpcentre.sharding import empty_shard_message
     from helpcentre.verify.engine import VerifyOptions
     from helpcentre.verify.engine import verify as run_verify
+    from helpcentre.verify.results import step_records_json
 
     project, centre = load_checked(config_file)
     if update or then_fix:
@@ -126,41 +109,24 @@ def verify(
         return
     options = VerifyOptions(list(articles), target_url, workers or 0, ws_endpoint, report_dir, shard=shard)
     stop_cleanly_on_sigterm()
-    try:
-        with CaptureProgress(lines_when_not_a_terminal=True) as progress:
-            results = run_verify(project, centre, options, progress.update)
-    except (CaptureUsageError, TargetError) as error:
-        raise UsageProblem(str(error)) from None
-    except BaselineUnreadable as error:
-        raise unreadable_screenshots(error, project) from None
-    except asyncio.CancelledError:
-        click.echo("Stopped; no baseline was changed by the walks that did not finish.", err=True)
-        raise SystemExit(STOPPED_EXIT_CODE) from None
+    # In a log, each step is said as it is judged; a terminal gets the table at the end.
+    in_a_log = not is_terminal()
+    with engine_errors(project), CaptureProgress(log="walks") as progress:
+        results = run_verify(project, centre, options, progress.update, echo_step if in_a_log else None)
 
-    if results["articles"] or not shard:
-        print_table(results)
+    if not in_a_log and (results.articles or not shard):
+        print_steps(results)
     if json_path is not None:
-        records = [
-            {
-                "article": article["ref"],
-                "id": article["id"],
-                "step": step["step"],
-                "text": step["text"],
-                "status": step["status"],
-                "message": step["message"],
-                "pixels": step["pixels"],
-            }
-            for article in results["articles"]
-            for step in article["steps"]
-        ]
+        records = step_records_json(results)
         atomic.write_text(json_path, json.dumps(records, indent=2, ensure_ascii=False) + "\n")
-    if results.get("browsers", {}).get("note"):
-        click.echo(results["browsers"]["note"])
+    if results.browsers and results.browsers.note:
+        click.echo(results.browsers.note)
     click.echo(summary_sentence(results, report_dir))
     if shard:
-        planned = len(results["shard"]["articles"])
-        if results["articles"]:
-            share = f"Shard {shard[0]}/{shard[1]}: {len(results['articles'])} of the run's {planned} articles"
+        assert results.shard is not None
+        planned = len(results.shard.articles)
+        if results.articles:
+            share = f"Shard {shard[0]}/{shard[1]}: {len(results.articles)} of the run's {counted(planned, 'article')}"
         else:
             share = f"{empty_shard_message(shard, planned)}; its report is empty"
         click.echo(
@@ -168,39 +134,13 @@ def verify(
             "which also records when the articles were verified.",
             err=True,
         )
-    if then_fix and not all_ok(results):
+    summary = results.summary
+    if then_fix and not summary.all_ok:
         fix_options = (accept_visual, accept_reframed)
         _fix(project, centre, list(articles), fix_options, target_url, workers, ws_endpoint, report_dir)
         return
-    if not all_ok(results):
-        raise SystemExit(exit_code(results))
-
-
-def exit_code(results: dict) -> int:
-    """1 for drift; 4 when the only trouble is the run's own (its later steps are not reached)."""
-    summary = results["summary"]
-    if summary["drift"] or summary["new"] or (summary["not_reached"] and not summary.get("error")):
-        return 1
-    return RUN_ERROR_EXIT_CODE if summary.get("error") else 0
-
-
-def summary_sentence(results: dict, report_dir: Path) -> str:
-    """`33 steps in 7 articles: 32 ok, 1 drifted (1 pixels), 0 new, 0 not reached; 21.0 s. Report: …`"""
-    summary = results["summary"]
-    kinds = ", ".join(f"{summary[kind]} {kind}" for kind in ("flow", "text", "structure", "pixels") if summary[kind])
-    return (
-        f"{summary['steps']} steps in {summary['articles']} articles: {summary['ok']} ok, "
-        f"{summary['drift']} drifted{f' ({kinds})' if kinds else ''}, {summary['new']} new, "
-        f"{summary['not_reached']} not reached"
-        f"{f', {errors} run error(s)' if (errors := summary.get('error', 0)) else ''}; {results['seconds']:.1f} s. "
-        f"Report: {report_dir / 'index.html'}"
-    )
-
-
-def all_ok(results: dict) -> bool:
-    """No step drifted, is new or was not reached: exit 0."""
-    summary = results["summary"]
-    return not (summary["drift"] or summary["new"] or summary["not_reached"] or summary.get("error"))
+    if not summary.all_ok:
+        raise SystemExit(summary.exit_code)
 
 
 @cli.command()
@@ -234,84 +174,40 @@ def fix(
 
 
 def _fix(project, centre, selectors, fix_options, target_url, workers, ws_endpoint, report_dir: Path) -> None:
-    from helpcentre.articles import UnknownArticle
-    from helpcentre.capture.baseline_files import BaselineUnreadable
-    from helpcentre.capture.runner import CaptureUsageError
-    from helpcentre.capture.session import TargetError
-    from helpcentre.verify.accept import AcceptError
-    from helpcentre.verify.fix import FixError, FixOptions
+    from helpcentre.verify.fix import FixOptions
     from helpcentre.verify.fix import fix as run_fix
 
     accept_visual, reframed = fix_options
     options = FixOptions(selectors, accept_visual, target_url, workers or 0, ws_endpoint, report_dir)
     options.accept_reframed = {_step_of(centre, value) for value in reframed}
     stop_cleanly_on_sigterm()
-    try:
-        with CaptureProgress() as progress:
-            result = run_fix(project, centre, options, progress.update)
-    except (CaptureUsageError, TargetError, AcceptError, FixError, UnknownArticle) as error:
-        raise UsageProblem(str(error)) from None
-    except BaselineUnreadable as error:
-        raise unreadable_screenshots(error, project) from None
+    with engine_errors(project), CaptureProgress() as progress:
+        result = run_fix(project, centre, options, progress.update)
     for line in result.lines:
         click.echo(str(line))
     fixed = sum(1 for line in result.lines if line.outcome == "fixed")
     accepted = sum(1 for line in result.lines if line.outcome == "accepted")
     left = sum(1 for line in result.lines if line.outcome == "needs a writer")
     where = f"; the articles' diff: {result.patch_path}" if result.patch_path else ""
-    click.echo(f"Fixed {fixed} step(s), accepted {accepted}, {left} left for a writer{where}. Nothing was committed.")
+    click.echo(
+        f"Fixed {counted(fixed, 'step')}, accepted {accepted}, {left} left for a writer{where}. Nothing was committed."
+    )
     if result.needs_a_writer:
         raise SystemExit(1)
 
 
-# Wide enough that no message is folded; the table is only as wide as what it holds.
-UNFOLDED_WIDTH = 100_000
-
-
-def print_table(results: dict) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(show_edge=False, pad_edge=False, box=None, header_style="bold")
-    # Article paths are what a writer searches for in a CI log: never cut them short.
-    longest = max((len(article["ref"]) for article in results["articles"]), default=7)
-    table.add_column("article", no_wrap=True, min_width=longest)
-    table.add_column("step", justify="right")
-    table.add_column("status")
-    # A terminal folds the detail to its width; a CI log or a file is no terminal, and gets each
-    # step on one line, however long, so that a search for an article finds its whole message.
-    table.add_column("detail", overflow="fold")
-    for article in results["articles"]:
-        for step in article["steps"]:
-            status = step["status"]
-            detail = step["message"]
-            if status == "pixels" and step["pixels"]:
-                pixels = step["pixels"]
-                detail = f"{pixels['mismatched']} px ({pixels['ratio']:.3%}); {detail}"
-            table.add_row(article["ref"], str(step["step"]), f"[{STATUS_STYLE[status]}]{status}[/]", detail)
-    console = Console(soft_wrap=False)
-    if console.is_terminal:
-        console.print(table)
-        return
-    unfolded = Console(soft_wrap=False, width=UNFOLDED_WIDTH)
-    with unfolded.capture() as captured:
-        unfolded.print(table)
-    # Without the padding to the widest message, which a log would keep on every row.
-    click.echo("\n".join(line.rstrip() for line in captured.get().splitlines()))
-
-
 def _accept(project, centre, report_dir: Path, mode: str, selectors: list[str]) -> None:
-    from helpcentre.verify.accept import AcceptError, accept
+    from helpcentre.verify.accept import accept
 
-    try:
+    with engine_errors(project):
         accepted = accept(project, centre, report_dir, mode, selectors)
-    except AcceptError as error:
-        raise UsageProblem(str(error)) from None
     for ref, steps in accepted.steps.items():
         click.echo(f"  accepted  {ref}: step{'s' if len(steps) > 1 else ''} {', '.join(map(str, steps))}")
     for refusal in accepted.refused:
         click.echo(f"  refused   {refusal}", err=True)
     total = sum(len(steps) for steps in accepted.steps.values())
-    click.echo(f"Accepted {total} step(s) from the verify run of {accepted.run_started_at}; nothing was walked.")
+    click.echo(
+        f"Accepted {counted(total, 'step')} from the verify run of {accepted.run_started_at}; nothing was walked."
+    )
     if accepted.refused:
         raise SystemExit(1)

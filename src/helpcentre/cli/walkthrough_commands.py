@@ -9,7 +9,15 @@ import click
 
 from helpcentre.cli import cli
 from helpcentre.cli.capture_commands import sandbox_port_option, target_option, ws_endpoint_option
-from helpcentre.cli.common import UsageProblem, config_option, leave_as_found, load_checked, stop_cleanly_on_sigterm
+from helpcentre.cli.common import (
+    UsageProblem,
+    config_option,
+    engine_errors,
+    leave_as_found,
+    load_checked,
+    stop_cleanly_on_sigterm,
+)
+from helpcentre.guide import guide_address
 
 
 @cli.command()
@@ -24,19 +32,15 @@ def explain(config_file: Path, article: str, target_url: str | None, ws_endpoint
     each step, what its words were read as, the control found on the live target and the
     frame of its picture. Nothing is written. Exit 1 when a step cannot be done; exit 2, before
     any walk, when steps would change the data of a live target with no reset, unless --yes."""
-    from helpcentre.capture.reset import ResetFailed
-    from helpcentre.capture.runner import CaptureOptions, CaptureUsageError, select_articles, walk_articles
-    from helpcentre.capture.session import TargetError
+    from helpcentre.capture import CaptureOptions, ResetFailed, select_articles, walk_articles
 
     project, centre = load_checked(config_file)
     stop_cleanly_on_sigterm()
-    try:
+    with engine_errors(project):
         chosen = select_articles(centre, [article], None)
         _stop_unless_restored(project, chosen[0], target_url, yes)
         options = CaptureOptions(selectors=[article], target_url=target_url, workers=1, ws_endpoint=ws_endpoint)
         result = asyncio.run(walk_articles(project, chosen, options, check_labels=True))
-    except (CaptureUsageError, TargetError) as error:
-        raise UsageProblem(str(error)) from None
     outcome = result.outcomes[0]
     walked = chosen[0]
     walkthrough = walked.meta.walkthrough
@@ -56,12 +60,7 @@ def explain(config_file: Path, article: str, target_url: str | None, ws_endpoint
         if shot is None:
             if outcome.failure is not None and outcome.failure.number == plan.number:
                 failure = outcome.failure
-                message = failure.reason
-                if failure.locator is not None:
-                    message += f": {failure.locator.describe()}"
-                if failure.candidates:
-                    message += f"; {failure.candidates}"
-                click.echo(f"  FAILED      {message}")
+                click.echo(f"  FAILED      {failure.what()}")
             else:
                 for intent in plan.intents:
                     click.echo(f"  {intent.kind:<11} {intent.describe()}  [{intent.rule}]")
@@ -86,7 +85,7 @@ def explain(config_file: Path, article: str, target_url: str | None, ws_endpoint
 
 def _stop_unless_restored(project, walked, target_url: str | None, yes: bool) -> None:
     """Exit 2, naming them, when steps would change the data of a live target that nothing puts back."""
-    from helpcentre.capture.changing_steps import unrestored_changes
+    from helpcentre.capture import unrestored_changes
 
     name = walked.meta.walkthrough.target
     target = project.settings.targets.get(name)
@@ -103,7 +102,7 @@ def _stop_unless_restored(project, walked, target_url: str | None, yes: bool) ->
         click.echo(f"  {step.describe()}", err=True)
     click.echo(
         "Nothing was walked. Walk it anyway with --yes, or give the target a reset"
-        " (README: 'Resetting the product's data').",
+        f" (see {guide_address('walkthroughs/reset-the-products-data')}).",
         err=True,
     )
     raise SystemExit(2)
@@ -128,11 +127,10 @@ def inspect(
     """List what a page of the product calls its containers, controls and fields, as step
     sentences and overrides ready to paste. PATH is a page of the target (/billing); ARTICLE
     with --step N opens the page that the article reaches after step N."""
-    from helpcentre.capture.aria_tree import parse_aria_snapshot
-    from helpcentre.capture.inspect import format_inventory, inventory
-    from helpcentre.capture.runner import CaptureOptions, CaptureUsageError, page_snapshot
-    from helpcentre.capture.session import TargetError
-    from helpcentre.capture.walker import StepFailed
+    from helpcentre.authoring.inventory import format_inventory, inventory
+    from helpcentre.authoring.page_snapshot import page_snapshot
+    from helpcentre.baselines.aria_tree import parse_aria_snapshot
+    from helpcentre.capture import CaptureOptions, StepFailed
 
     project, centre = load_checked(config_file)
     article = None if where.startswith("/") else centre.find(where)
@@ -149,9 +147,8 @@ def inspect(
     options = CaptureOptions(target_url=target_url, ws_endpoint=ws_endpoint)
     steps = through_step if through_step is not None else (len(article.steps) if article else None)
     try:
-        url, snapshot = asyncio.run(page_snapshot(project, article, where, steps, options, target_name))
-    except (CaptureUsageError, TargetError) as error:
-        raise UsageProblem(str(error)) from None
+        with engine_errors(project):
+            url, snapshot = asyncio.run(page_snapshot(project, article, where, steps, options, target_name))
     except StepFailed as failure:
         click.echo(f"FAILED  {failure}", err=True)
         raise SystemExit(1) from None

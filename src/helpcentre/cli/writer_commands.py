@@ -13,6 +13,7 @@ from helpcentre.cli.common import (
     UsageProblem,
     check_screenshots_writable,
     config_option,
+    engine_errors,
     leave_as_found,
     load_checked,
 )
@@ -58,7 +59,8 @@ def new(config_file: Path, title: str, category: str, how_to: bool) -> None:
     type=click.Choice(["text", "json"]),
     default="text",
     show_default=True,
-    help="text: one `path:line:col: HC### message` per line; json: a list of problems.",
+    help="text: one `path:line:col: HC### field: message (see ADDRESS)` per line, ADDRESS being the code's page"
+    " in the writers' guide; json: a list of problems, the address as `help`.",
 )
 def lint(config_file: Path, paths: tuple[Path, ...], output_format: str) -> None:
     """Check articles and screenshots; exit 1 if any error is found.
@@ -113,9 +115,8 @@ def record(config_file: Path, title: str, category: str, target_name: str | None
 
     from helpcentre.articles import parse_article
     from helpcentre.articles.scaffold import draft_recorded, next_id, slug_for
-    from helpcentre.capture.recording import record_in_browser
-    from helpcentre.capture.runner import CaptureOptions, capture
-    from helpcentre.capture.session import TargetError
+    from helpcentre.authoring.recording import record_in_browser
+    from helpcentre.capture import CaptureOptions, capture
 
     project, centre = load_checked(config_file)
     keys = [item.key for item in project.settings.categories]
@@ -139,10 +140,8 @@ def record(config_file: Path, title: str, category: str, target_name: str | None
         raise UsageProblem(f"{shown} already exists; choose another title")
     check_screenshots_writable(project)
     click.echo("Do the task in the browser window; close it, or press Enter here, when you are done.", err=True)
-    try:
+    with engine_errors(project):
         steps = asyncio.run(record_in_browser(project, target_name, start))
-    except TargetError as error:
-        raise UsageProblem(str(error)) from None
     if not steps:
         raise UsageProblem("nothing was recorded: no click or typing changed the page")
     article_id = next_id(centre)

@@ -24,7 +24,8 @@ _HTML_TAG = re.compile(r"<(a|img)\b([^>]*)>", re.IGNORECASE)
 _HTML_ATTRIBUTE = re.compile(r"""([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 _SCRIPT = re.compile(r"<script\b", re.IGNORECASE)
 _ATX_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
-_ATTR_LIST_ID = re.compile(r"\{:?[^}]*?#([-\w]+)[^}]*\}")
+# `{#id}`, where an id may hold dots, as a setting's path does: `{#plugins.helpcentre.pdf.dir}`.
+_ATTR_LIST_ID = re.compile(r"\{:?[^}]*?#([-\w.:]+)[^}]*\}")
 _HTML_ID = re.compile(r"""\bid\s*=\s*["']([^"']+)["']""")
 _HEADING_ATTR_LIST = re.compile(r"\s*\{:?[^}]*\}\s*$")
 

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import json
 import posixpath
 from pathlib import Path
 
 from helpcentre.articles import problems as codes
 from helpcentre.articles.model import HelpCentre
 from helpcentre.articles.problems import Problem, Severity
-from helpcentre.capture.baseline_files import unreadable
-from helpcentre.capture.layout import step_files
+from helpcentre.baselines.manifest import MANIFEST_NAME, manifest_if_readable
+from helpcentre.baselines.paths import step_files
+from helpcentre.baselines.png_files import unreadable
 from helpcentre.outside_links import links_out_of, under_any
 
 # Written by capture and verify beside the baselines; not a screenshot of any step.
-_BOOKKEEPING = {"manifest.json", ".gitkeep", ".gitattributes"}
+_BOOKKEEPING = {MANIFEST_NAME, ".gitkeep", ".gitattributes"}
 
 
 def outside_problem(display_path: str) -> Problem:
@@ -110,18 +110,15 @@ def _checks_that_proved_nothing(centre: HelpCentre, screenshots_dir: Path) -> li
 
     Lint cannot tell that from the words alone; capture records it beside the step's baseline.
     """
-    try:
-        manifest = json.loads((screenshots_dir / "manifest.json").read_text(encoding="utf-8"))
-    except (FileNotFoundError, ValueError):
-        return []
+    manifest = manifest_if_readable(screenshots_dir)
     found = []
     for article in centre.articles:
-        entry = manifest.get("articles", {}).get(article.ref) or {}
-        for step in entry.get("steps", []):
-            number = step.get("step")
-            if not isinstance(number, int) or not 1 <= number <= len(article.steps):
+        entry = manifest.entry(article.ref)
+        for step in entry.steps if entry is not None else []:
+            number = step.step
+            if not 1 <= number <= len(article.steps):
                 continue
-            for warning in step.get("warnings", []):
+            for warning in step.warnings:
                 found.append(
                     Problem(
                         article.display_path,

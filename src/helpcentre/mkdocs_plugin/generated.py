@@ -8,9 +8,9 @@ from typing import Any
 import yaml
 
 from helpcentre.articles import Article, Category, HelpCentre
+from helpcentre.last_verified import MATCHED, last_result
 from helpcentre.mkdocs_plugin.screenshots import StepImage
 from helpcentre.settings import HelpCentreSettings
-from helpcentre.verification import last_result
 
 # Internal articles (`audience: agents`) are built here, outside the customers' navigation.
 AGENTS_SECTION = "agents"
@@ -104,7 +104,7 @@ def verification(
 ) -> dict[str, Any] | None:
     """What the article says about its screenshots: verified on a date, drifted, or never verified.
 
-    `record` is the verification record that capture and verify write (helpcentre.verification).
+    `record` is the verification record that capture and verify write (helpcentre.last_verified).
     Only staff (the writers' preview, the agents' site) read that screenshots drifted or were
     never verified: that is theirs to act on. Customers read only that they were checked.
     """
@@ -117,7 +117,7 @@ def verification(
     if not last:
         return {"state": "never", "target": title, "date": None} if staff else None
     when = datetime.fromisoformat(last["at"]).strftime("%-d %B %Y")
-    state = "ok" if last["status"] == "ok" else "drift"
+    state = "ok" if last["status"] == MATCHED else "drift"
     return {"state": state, "target": title, "date": when} if staff or state == "ok" else None
 
 
@@ -242,5 +242,7 @@ def not_found_context(centre: HelpCentre, url_by_ref: dict[str, str], config: He
     """What the 404 page renders: it has no page of its own, and is served at any depth."""
     return {
         "contact": config.contact.model_dump(),
+        # Its search box offers the home page's example query.
+        "home": config.home.model_dump(),
         "promoted": [article_link(other, url_by_ref) for other in centre.promoted],
     }

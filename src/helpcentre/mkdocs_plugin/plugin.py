@@ -19,6 +19,7 @@ from mkdocs.utils import clean_directory
 from helpcentre import atomic, exports, git_dates, redirects
 from helpcentre.articles import HelpCentre
 from helpcentre.articles.model import AGENTS, CUSTOMERS
+from helpcentre.last_verified import read_record
 from helpcentre.mkdocs_plugin import (
     checks,
     dirty_rebuilds,
@@ -33,7 +34,6 @@ from helpcentre.mkdocs_plugin import (
 from helpcentre.project import validate_settings
 from helpcentre.search import SearchIndexer, SearchIndexError, article_document, build_vocabulary, page_document
 from helpcentre.settings import HelpCentreSettings
-from helpcentre.verification import read_record
 
 log = logging.getLogger("mkdocs.plugins.helpcentre")
 

@@ -6,24 +6,21 @@ served to narrow screens by a <picture> source; the lightbox still opens the who
 
 from __future__ import annotations
 
-import json
 import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from helpcentre.articles import Article, HelpCentre
 from helpcentre.articles.steps import NUMBERED_ITEM
-from helpcentre.capture.baseline_files import unreadable
-from helpcentre.capture.layout import png_dimensions, step_files
+from helpcentre.baselines.manifest import StepBaseline, manifest_if_readable
+from helpcentre.baselines.paths import step_files
+from helpcentre.baselines.png_files import png_dimensions, unreadable
+from helpcentre.baselines.step_pictures import PhoneCrop, alt_text, phone_crop
 from helpcentre.mkdocs_plugin.checks import ScreenshotsNotPictures
-from helpcentre.step_pictures import PhoneCrop, alt_text, phone_crop
-
-MANIFEST = "manifest.json"
 
 
 @dataclass(frozen=True)
@@ -59,8 +56,8 @@ def add_step_images(
                 width, height = png_dimensions(stream.read(24))
             src_uri = f"{screenshots_dir.name}/{relative}"
             files.append(File.generated(config, src_uri, abs_src_path=str(path)))
-            step = recorded.get((article.ref, number), {})
-            crop = _phone_crop(screenshots_dir / step_files(article.ref, number).raw, step)
+            step = recorded.get((article.ref, number))
+            crop = _phone_crop(screenshots_dir / step_files(article.ref, number).raw, step) if step else None
             if crop is not None:
                 files.append(File.generated(config, phone_uri(src_uri), content=crop.png))
             found[number] = StepImage(src_uri, width, height, alt_text(step), crop)
@@ -141,21 +138,14 @@ def with_phone_sources(html: str, images: dict[int, StepImage]) -> str:
     return html
 
 
-def _recorded_steps(screenshots_dir: Path) -> dict[tuple[str, int], dict[str, Any]]:
+def _recorded_steps(screenshots_dir: Path) -> dict[tuple[str, int], StepBaseline]:
     """What capture recorded of each step beside its picture; nothing when the record is unreadable (lint says so)."""
-    try:
-        manifest = json.loads((screenshots_dir / MANIFEST).read_text(encoding="utf-8"))
-        return {
-            (ref, int(step["step"])): step
-            for ref, entry in manifest["articles"].items()
-            for step in entry.get("steps", [])
-        }
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return {}
+    manifest = manifest_if_readable(screenshots_dir)
+    return {(ref, step.step): step for ref, entry in manifest.articles.items() for step in entry.steps}
 
 
-def _phone_crop(raw: Path, step: dict[str, Any]) -> PhoneCrop | None:
-    if not step.get("width") or not raw.is_file():
+def _phone_crop(raw: Path, step: StepBaseline) -> PhoneCrop | None:
+    if not step.width or not raw.is_file():
         return None
     try:
         return phone_crop(raw.read_bytes(), step)

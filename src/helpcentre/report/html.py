@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from helpcentre import atomic
 from helpcentre.report.views import report_view
+from helpcentre.verify.results import VerifyResults
 
 logger = logging.getLogger(__name__)
 
@@ -42,21 +43,21 @@ def inline_asset(name: str) -> Markup:
     return Markup(source)
 
 
-def render_html_report(results: dict, report_dir: Path) -> str:
+def render_html_report(results: VerifyResults, report_dir: Path) -> str:
     """The report page for `results`, whose image paths are relative to `report_dir`."""
     return (
         environment()
         .get_template("report.html.j2")
         .render(
             report=report_view(results, report_dir),
-            results=results,
+            results=results.to_json(),
             styles=inline_asset("report.css"),
             script=inline_asset("report.js"),
         )
     )
 
 
-def write_html_report(results: dict, report_dir: Path) -> Path:
+def write_html_report(results: VerifyResults, report_dir: Path) -> Path:
     """Write `report_dir/index.html` for the verify results and return its path."""
     path = report_dir / REPORT_PAGE
     atomic.write_text(path, render_html_report(results, report_dir))

@@ -12,57 +12,50 @@ from pathlib import Path
 
 from helpcentre import atomic
 from helpcentre.articles.steps import plain_text
-from helpcentre.report.results import (
-    ANSI_ESCAPE,
-    NEW,
-    NOT_REACHED,
-    clean_message,
-    needs_attention,
-    percent,
-)
+from helpcentre.report.wording import ANSI_ESCAPE, clean_message, percent
+from helpcentre.verify.results import ArticleRecord, Status, StepRecord, VerifyResults
 
 # Characters XML 1.0 cannot carry at all, not even escaped; ElementTree would write them raw.
 NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
-def write_junit(results: dict, path: Path) -> None:
+def write_junit(results: VerifyResults, path: Path) -> None:
     """Write the verify results to `path` as JUnit XML."""
     root = ET.Element("testsuites", name="helpcentre verify")
-    for article in results["articles"]:
-        root.append(article_suite(article, results.get("started_at", "")))
-    count_suites(root, results.get("seconds"))
+    for article in results.articles:
+        root.append(article_suite(article, results.started_at.isoformat()))
+    count_suites(root, results.seconds)
     ET.indent(root)
     xml = ET.tostring(root, encoding="unicode")
     atomic.write_text(path, f'<?xml version="1.0" encoding="UTF-8"?>\n{xml}\n')
 
 
-def article_suite(article: dict, started_at: str) -> ET.Element:
-    suite = ET.Element("testsuite", name=xml_safe(article["ref"]), timestamp=xml_safe(started_at))
+def article_suite(article: ArticleRecord, started_at: str) -> ET.Element:
+    suite = ET.Element("testsuite", name=xml_safe(article.ref), timestamp=xml_safe(started_at))
     properties = ET.SubElement(suite, "properties")
-    for name in ("id", "title", "path"):
-        if article.get(name) is not None:
-            ET.SubElement(properties, "property", name=name, value=xml_safe(str(article[name])))
-    for step in article["steps"]:
+    for name, value in (("id", article.id), ("title", article.title), ("path", article.path)):
+        ET.SubElement(properties, "property", name=name, value=xml_safe(str(value)))
+    for step in article.steps:
         suite.append(step_case(article, step))
-    count_cases(suite, article.get("seconds"))
+    # Verify times the run, not each step: the cases' times add up to 0.
+    count_cases(suite, None)
     return suite
 
 
-def step_case(article: dict, step: dict) -> ET.Element:
+def step_case(article: ArticleRecord, step: StepRecord) -> ET.Element:
     case = ET.Element(
         "testcase",
-        classname=xml_safe(article["ref"]),
-        name=xml_safe(f"step {step['step']}: {plain_text(step['text'])}"),
-        time=seconds_attribute(step.get("seconds")),
+        classname=xml_safe(article.ref),
+        name=xml_safe(f"step {step.step}: {plain_text(step.text)}"),
+        time=seconds_attribute(None),
     )
-    if article.get("path"):
-        case.set("file", xml_safe(article["path"]))
-    status = step["status"]
-    if status == NOT_REACHED:
-        reason = clean_message(step.get("message")) or "an earlier step failed"
+    if article.path:
+        case.set("file", xml_safe(article.path))
+    if step.status is Status.NOT_REACHED:
+        reason = clean_message(step.message) or "an earlier step failed"
         ET.SubElement(case, "skipped", message=xml_safe(f"not reached: {reason}"))
-    elif needs_attention(status):
-        failure = ET.SubElement(case, "failure", message=xml_safe(failure_message(step)), type=xml_safe(status))
+    elif step.status.needs_attention:
+        failure = ET.SubElement(case, "failure", message=xml_safe(failure_message(step)), type=xml_safe(step.status))
         failure.text = xml_safe(failure_details(step))
     return case
 
@@ -101,27 +94,26 @@ def set_counts(element: ET.Element, *, tests: int, failures: int, skipped: int, 
     element.set("time", seconds_attribute(seconds))
 
 
-def failure_message(step: dict) -> str:
-    if step["status"] == NEW:
+def failure_message(step: StepRecord) -> str:
+    if step.status is Status.NEW:
         return "no baseline"
-    return clean_message(step.get("message")) or f"{step['status']} drift"
+    return clean_message(step.message) or f"{step.status} drift"
 
 
-def failure_details(step: dict) -> str:
+def failure_details(step: StepRecord) -> str:
     """The evidence a CI log can show: the message, then what the status's check found."""
-    lines = [clean_message(step.get("message")) or failure_message(step)]
-    if step.get("pixels"):
-        pixels = step["pixels"]
+    lines = [clean_message(step.message) or failure_message(step)]
+    if pixels := step.pixels:
         lines.append(
-            f"{pixels['mismatched']:,} of {pixels['total']:,} pixels differ ({percent(pixels['ratio'])}); "
-            f"tolerance {pixels.get('max_diff_pixels') or 0:,} pixels or {percent(pixels.get('max_diff_ratio') or 0)}, "
-            f"colour threshold {pixels.get('threshold')}"
+            f"{pixels.mismatched:,} of {pixels.total:,} pixels differ ({percent(pixels.ratio)}); "
+            f"tolerance {pixels.max_diff_pixels or 0:,} pixels or {percent(pixels.max_diff_ratio or 0)}, "
+            f"colour threshold {pixels.threshold}"
         )
-    if step.get("text_labels") and step["text_labels"].get("missing"):
-        lines.append("missing labels: " + ", ".join(step["text_labels"]["missing"]))
-    if step.get("aria") and step["aria"].get("diff"):
-        lines.append(step["aria"]["diff"].rstrip("\n"))
-    for role, relative_path in (step.get("files") or {}).items():
+    if step.text_labels and step.text_labels.missing:
+        lines.append("missing labels: " + ", ".join(step.text_labels.missing))
+    if step.aria and step.aria.diff:
+        lines.append(step.aria.diff.rstrip("\n"))
+    for role, relative_path in step.files.items():
         if relative_path:
             lines.append(f"{role}: {relative_path}")
     return "\n".join(lines)

@@ -1,4 +1,4 @@
-"""What the HTML report shows, worked out from the results dict before any HTML is written.
+"""What the HTML report shows, worked out from the run's results before any HTML is written.
 
 The template only lays these out; wording, ordering and number formats are decided here,
 where they can be tested without parsing HTML.
@@ -9,7 +9,6 @@ from __future__ import annotations
 import difflib
 import logging
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from urllib.parse import quote
 
@@ -17,38 +16,28 @@ from markupsafe import Markup, escape
 from PIL import Image as PILImage
 
 from helpcentre.articles.steps import BOLD
-from helpcentre.report.results import (
-    NEW,
-    NOT_REACHED,
-    OK,
-    anchor_id,
-    articles_by_drift,
-    clean_message,
-    drifted_step_count,
-    needs_attention,
-    percent,
-    worst_status,
-)
+from helpcentre.report.wording import anchor_id, articles_by_drift, clean_message, percent
+from helpcentre.verify.results import DRIFTED, AriaCheck, ArticleRecord, PixelCheck, Status, StepRecord, VerifyResults
 
 logger = logging.getLogger(__name__)
 
 STATUS_LABELS = {
-    OK: "OK",
-    "flow": "Flow broken",
-    "text": "Label missing",
-    "structure": "Structure changed",
-    "pixels": "Pixels differ",
-    NEW: "New",
-    NOT_REACHED: "Not reached",
-    "error": "Run error",
+    Status.OK: "OK",
+    Status.FLOW: "Flow broken",
+    Status.TEXT: "Label missing",
+    Status.STRUCTURE: "Structure changed",
+    Status.PIXELS: "Pixels differ",
+    Status.NEW: "New",
+    Status.NOT_REACHED: "Not reached",
+    Status.ERROR: "Run error",
 }
 STATUS_EXPLANATIONS = {
-    "flow": "The step can no longer be done as written.",
-    "text": "A label the step names is not on the page.",
-    "structure": "The page's structure (its ARIA snapshot) differs from the committed one.",
-    "pixels": "The screenshot differs from the committed one beyond the tolerance.",
-    NEW: "There is no committed baseline yet: this is what the step looks like now.",
-    "error": "The run could not judge this step (not drift): walk it again.",
+    Status.FLOW: "The step can no longer be done as written.",
+    Status.TEXT: "A label the step names is not on the page.",
+    Status.STRUCTURE: "The page's structure (its ARIA snapshot) differs from the committed one.",
+    Status.PIXELS: "The screenshot differs from the committed one beyond the tolerance.",
+    Status.NEW: "There is no committed baseline yet: this is what the step looks like now.",
+    Status.ERROR: "The run could not judge this step (not drift): walk it again.",
 }
 
 # (label on the button and caption, what the picture is, for alt text)
@@ -58,8 +47,8 @@ IMAGE_ROLES = {
     "diff": ("Diff", "difference between expected and actual, changed pixels highlighted"),
     "failure": ("At failure", "the page when the step failed"),
 }
-# The summary's counts, in the order the header shows them: (key in results["summary"], label).
-SUMMARY_COUNTS = (("drift", "Drifted"), (NEW, "New"), (NOT_REACHED, "Not reached"), (OK, "OK"))
+# The summary's counts, in the order the header shows them: (what is counted, label).
+SUMMARY_COUNTS = ((DRIFTED, "Drifted"), (Status.NEW, "New"), (Status.NOT_REACHED, "Not reached"), (Status.OK, "OK"))
 SIDE_BY_SIDE = "side-by-side"
 SLIDER = "slider"
 
@@ -95,7 +84,7 @@ class DiffLine:
 class StepView:
     number: int
     text: Markup
-    status: str
+    status: Status
     status_label: str
     explanation: str
     message: str
@@ -116,7 +105,7 @@ class StepView:
 
     @property
     def needs_attention(self) -> bool:
-        return needs_attention(self.status)
+        return self.status.needs_attention
 
 
 @dataclass(frozen=True)
@@ -125,7 +114,7 @@ class ArticleView:
     title: str
     path: str
     anchor: str
-    status: str
+    status: Status
     status_label: str
     count: str
     steps: list[StepView]
@@ -146,63 +135,61 @@ class ReportView:
     ok_steps: int
 
 
-def report_view(results: dict, report_dir: Path) -> ReportView:
-    articles = [article_view(article, report_dir) for article in articles_by_drift(results["articles"])]
-    attention = [article for article in articles if article.status != OK]
-    summary = results["summary"]
+def report_view(results: VerifyResults, report_dir: Path) -> ReportView:
+    articles = [article_view(article, report_dir) for article in articles_by_drift(results.articles)]
+    attention = [article for article in articles if article.status is not Status.OK]
+    summary = results.summary
+    counts = {DRIFTED: summary.drift} | {status: summary[status] for status in Status}
     return ReportView(
-        page_title=page_title(summary),
+        page_title=page_title(summary.drift),
         summary_line=summary_line(results),
         run_details=run_details(results),
-        stats=[(key, label, summary.get(key, 0)) for key, label in SUMMARY_COUNTS],
+        stats=[(key, label, counts[key]) for key, label in SUMMARY_COUNTS],
         articles_needing_attention=attention,
-        articles_ok=[article for article in articles if article.status == OK],
-        ok_steps=sum(len(article.steps) for article in articles if article.status == OK),
+        articles_ok=[article for article in articles if article.status is Status.OK],
+        ok_steps=sum(len(article.steps) for article in articles if article.status is Status.OK),
     )
 
 
-def page_title(summary: dict) -> str:
-    drift = summary.get("drift", 0)
+def page_title(drift: int) -> str:
     headline = f"{plural(drift, 'step')} drifted" if drift else "No drift"
     return f"{headline} · helpcentre verify"
 
 
-def summary_line(results: dict) -> str:
+def summary_line(results: VerifyResults) -> str:
     """The run in one sentence, such as
     `2 steps drifted in 1 of 7 articles · 1 new · verified against sandbox with Chromium 156 on 26 Nov 2026`.
     """
-    summary = results["summary"]
-    total_articles = summary.get("articles", len(results["articles"]))
-    drifted_articles = sum(1 for article in results["articles"] if drifted_step_count(article))
-    drift = summary.get("drift", 0)
-    if drift:
-        parts = [f"{plural(drift, 'step')} drifted in {drifted_articles} of {plural(total_articles, 'article')}"]
+    summary = results.summary
+    drifted_articles = sum(1 for article in results.articles if article.drifted_steps)
+    articles = plural(summary.articles, "article")
+    if summary.drift:
+        parts = [f"{plural(summary.drift, 'step')} drifted in {drifted_articles} of {articles}"]
     else:
-        parts = [f"No drift in {plural(total_articles, 'article')}"]
-    if summary.get(NEW):
-        parts.append(f"{summary[NEW]} new")
-    if summary.get(NOT_REACHED):
-        parts.append(f"{summary[NOT_REACHED]} not reached")
-    verified = f"verified against {results.get('target', 'an unnamed target')}"
-    if results.get("browser"):
-        verified += f" with {browser_name(results['browser'])}"
-    if started := started_at(results):
-        verified += f" on {started.day} {started:%b %Y}"
+        parts = [f"No drift in {articles}"]
+    if summary[Status.NEW]:
+        parts.append(f"{summary[Status.NEW]} new")
+    if summary[Status.NOT_REACHED]:
+        parts.append(f"{summary[Status.NOT_REACHED]} not reached")
+    verified = f"verified against {results.target or 'an unnamed target'}"
+    if results.browser:
+        verified += f" with {browser_name(results.browser)}"
+    verified += f" on {results.started_at.day} {results.started_at:%b %Y}"
     parts.append(verified)
     return " · ".join(parts)
 
 
-def run_details(results: dict) -> str:
-    summary = results["summary"]
-    details = [f"{plural(summary.get('steps', 0), 'step')} in {plural(summary.get('articles', 0), 'article')}"]
-    if results.get("seconds") is not None:
-        details.append(f"took {results['seconds']:.1f} s")
-    if started := started_at(results):
-        details.append(f"started {started:%Y-%m-%d %H:%M %Z}".rstrip())
-    if results.get("browser"):
-        details.append(results["browser"])
-    if note := (results.get("browsers") or {}).get("note"):
-        details.append(note)
+def run_details(results: VerifyResults) -> str:
+    summary = results.summary
+    details = [
+        f"{plural(summary.steps, 'step')} in {plural(summary.articles, 'article')}",
+        f"took {results.seconds:.1f} s",
+        f"started {results.started_at:%Y-%m-%d %H:%M %Z}".rstrip(),
+    ]
+    if results.browser:
+        details.append(results.browser)
+    if results.browsers and results.browsers.note:
+        details.append(results.browsers.note)
     return " · ".join(details)
 
 
@@ -213,66 +200,60 @@ def browser_name(browser: str) -> str:
     return f"{name} {major}" if name and major.isdigit() else browser
 
 
-def started_at(results: dict) -> datetime | None:
-    try:
-        return datetime.fromisoformat(results["started_at"])
-    except (KeyError, TypeError, ValueError):
-        return None
-
-
 def plural(count: int, noun: str) -> str:
     return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
-def article_view(article: dict, report_dir: Path) -> ArticleView:
-    status = worst_status(article["steps"])
-    drifted = drifted_step_count(article)
-    new = sum(1 for step in article["steps"] if step["status"] == NEW)
-    not_reached = sum(1 for step in article["steps"] if step["status"] == NOT_REACHED)
+def article_view(article: ArticleRecord, report_dir: Path) -> ArticleView:
+    status = article.status
+    drifted = article.drifted_steps
+    new = article.count(Status.NEW)
+    not_reached = article.count(Status.NOT_REACHED)
     counts = [plural(drifted, "drifted step")] if drifted else []
     if new:
         counts.append(plural(new, "new step"))
     if not_reached:
         counts.append(f"{not_reached} not reached")
     return ArticleView(
-        ref=article["ref"],
-        title=article.get("title") or article["ref"],
-        path=article.get("path") or "",
-        anchor=anchor_id(article["ref"]),
+        ref=article.ref,
+        title=article.title or article.ref,
+        path=article.path,
+        anchor=anchor_id(article.ref),
         status=status,
         status_label=status_label(status),
-        count=" · ".join(counts) or f"{plural(len(article['steps']), 'step')}, all OK",
-        steps=[step_view(article["ref"], step, report_dir) for step in article["steps"]],
+        count=" · ".join(counts) or f"{plural(len(article.steps), 'step')}, all OK",
+        steps=[step_view(article.ref, step, report_dir) for step in article.steps],
     )
 
 
-def status_label(status: str) -> str:
-    return STATUS_LABELS.get(status, status.replace("_", " ").capitalize())
+def status_label(status: Status) -> str:
+    return STATUS_LABELS[status]
 
 
-def step_view(ref: str, step: dict, report_dir: Path) -> StepView:
-    status = step["status"]
-    aria = step.get("aria") or {}
-    labels = step.get("text_labels") or {}
-    missing = list(labels.get("missing") or [])
+def step_view(ref: str, step: StepRecord, report_dir: Path) -> StepView:
+    status = step.status
+    aria = step.aria
+    missing = list(step.text_labels.missing) if step.text_labels else []
+    expected = step.text_labels.expected if step.text_labels else []
+    repairs = step.repair or []
     return StepView(
-        number=step["step"],
-        text=step_text_html(step["text"]),
+        number=step.step,
+        text=step_text_html(step.text),
         status=status,
         status_label=status_label(status),
         explanation=STATUS_EXPLANATIONS.get(status, ""),
-        message=clean_message(step.get("message")),
-        anchor=anchor_id(ref, step["step"]),
-        viewer=image_viewer(step, report_dir) if needs_attention(status) else None,
-        pixel_figures=pixel_figures(step["pixels"]) if step.get("pixels") else [],
+        message=clean_message(step.message),
+        anchor=anchor_id(ref, step.step),
+        viewer=image_viewer(step, report_dir) if status.needs_attention else None,
+        pixel_figures=pixel_figures(step.pixels) if step.pixels else [],
         missing_labels=missing,
-        found_labels=[label for label in labels.get("expected") or [] if label not in missing],
+        found_labels=[label for label in expected if label not in missing],
         aria_diff=aria_diff_lines(aria) if aria else [],
-        aria_summary=aria.get("summary") or "",
-        repairs=[f"**{change['from']}** → **{change['to']}**" for change in step.get("repair") or []],
-        repair_edits=[line for change in step.get("repair") or [] for line in change.get("edit") or []],
-        aria_expected=aria.get("expected") or "",
-        aria_actual=aria.get("actual") or "",
+        aria_summary=aria.summary if aria else "",
+        repairs=[change.describe() for change in repairs],
+        repair_edits=[line for change in repairs for line in change.edit],
+        aria_expected=aria.expected if aria else "",
+        aria_actual=aria.actual if aria else "",
     )
 
 
@@ -285,27 +266,24 @@ def step_text_html(text: str) -> Markup:
     )
 
 
-def pixel_figures(pixels: dict) -> list[tuple[str, str]]:
+def pixel_figures(pixels: PixelCheck) -> list[tuple[str, str]]:
     return [
-        ("Pixels that differ", f"{pixels['mismatched']:,} of {pixels['total']:,} ({percent(pixels['ratio'])})"),
-        (
-            "Tolerance",
-            f"{pixels.get('max_diff_pixels') or 0:,} pixels or {percent(pixels.get('max_diff_ratio') or 0)}",
-        ),
-        ("Colour threshold", f"{pixels.get('threshold', 0)}"),
+        ("Pixels that differ", f"{pixels.mismatched:,} of {pixels.total:,} ({percent(pixels.ratio)})"),
+        ("Tolerance", f"{pixels.max_diff_pixels or 0:,} pixels or {percent(pixels.max_diff_ratio or 0)}"),
+        ("Colour threshold", f"{pixels.threshold}"),
         # Drawn like anti-aliasing in the diff picture: not counted.
-        ("Edges drawn a pixel over", f"{pixels.get('shifted', 0):,}, not counted"),
+        ("Edges drawn a pixel over", f"{pixels.shifted:,}, not counted"),
     ]
 
 
-def aria_diff_lines(aria: dict) -> list[DiffLine]:
+def aria_diff_lines(aria: AriaCheck) -> list[DiffLine]:
     """The unified diff of the ARIA snapshots, each line tagged for colour."""
-    diff = aria.get("diff")
+    diff = aria.diff
     if not diff:
         diff = "\n".join(
             difflib.unified_diff(
-                (aria.get("expected") or "").splitlines(),
-                (aria.get("actual") or "").splitlines(),
+                aria.expected.splitlines(),
+                aria.actual.splitlines(),
                 "expected",
                 "actual",
                 lineterm="",
@@ -325,11 +303,9 @@ def aria_diff_lines(aria: dict) -> list[DiffLine]:
     return lines
 
 
-def image_viewer(step: dict, report_dir: Path) -> ImageViewer | None:
+def image_viewer(step: StepRecord, report_dir: Path) -> ImageViewer | None:
     images = [
-        image
-        for role in IMAGE_ROLES
-        if (image := report_image(step["step"], role, (step.get("files") or {}).get(role), report_dir))
+        image for role in IMAGE_ROLES if (image := report_image(step.step, role, step.files.get(role), report_dir))
     ]
     if not images:
         return None

@@ -14,13 +14,14 @@ exact name, the name as read, then a name that begins with the label as a whole 
 
 from __future__ import annotations
 
-from typing import Any
-
 from helpcentre.articles.inference import StepPlan
 from helpcentre.articles.names import reader_name
 from helpcentre.articles.steps import BOLD, plain_text
 from helpcentre.articles.walkthrough import Locator
-from helpcentre.capture.aria_tree import AriaNode, matching_names, parse_aria_snapshot
+from helpcentre.baselines.aria_tree import AriaNode, matching_names, parse_aria_snapshot
+from helpcentre.baselines.manifest import StepBaseline
+from helpcentre.verify.judge import NOT_CONTROLS
+from helpcentre.verify.results import AriaCheck, StepRecord
 
 # A frame whose area grows or shrinks past this factor shows another part of the page.
 AREA_FACTOR = 2.0
@@ -29,10 +30,6 @@ AREA_FACTOR = 2.0
 def frame_kind(frame: str) -> str:
     """ "menu 'Setup' with its button" is a menu; "the part headed 'Invoices'" a headed part."""
     return frame.split(" '")[0]
-
-
-# Entries that hold text rather than name a control, as the structure summary leaves them out.
-_NOT_CONTROLS = frozenset({"text", "paragraph", "cell", "row", "rowgroup"})
 
 
 def override_names(plan: StepPlan | None) -> tuple[str, ...]:
@@ -51,16 +48,15 @@ def override_names(plan: StepPlan | None) -> tuple[str, ...]:
     return tuple(names)
 
 
-def words_gone(step: dict[str, Any], given: tuple[str, ...] = ()) -> list[str]:
+def words_gone(step: StepRecord, given: tuple[str, ...] = ()) -> list[str]:
     """The step's bold labels whose control, as the walk resolved it (`given`: the names its
     override gives), its picture's ARIA snapshot renames or removes."""
-    aria = step.get("aria") or {}
-    if not aria.get("diff"):
+    if step.aria is None or not step.aria.diff:
         return []
-    before, after = _pictures(aria)
+    before, after = _pictures(step.aria)
     now = {reader_name(node.name) for node in after.walk() if node.name}
     gone = []
-    for label in (plain_text(label) for label in BOLD.findall(step["text"])):
+    for label in (plain_text(label) for label in BOLD.findall(step.text)):
         meant = _named(label, before, given)
         if meant and not meant & now:
             gone.append(label)
@@ -77,26 +73,26 @@ def _named(label: str, picture: AriaNode, given: tuple[str, ...]) -> set[str]:
     }
     if outright:
         return outright & {reader_name(node.name) for node in picture.walk() if node.name}
-    roles = tuple({node.role for node in picture.walk()} - _NOT_CONTROLS)
+    roles = tuple({node.role for node in picture.walk()} - NOT_CONTROLS)
     return {reader_name(match.node.name) for match in matching_names(picture, label, roles)}
 
 
-def _pictures(aria: dict[str, Any]) -> tuple[AriaNode, AriaNode]:
+def _pictures(aria: AriaCheck) -> tuple[AriaNode, AriaNode]:
     """The baseline's ARIA snapshot and the new one; from the diff alone, the part of each it shows."""
-    if aria.get("expected") is not None and aria.get("actual") is not None:
-        return parse_aria_snapshot(aria["expected"]), parse_aria_snapshot(aria["actual"])
-    lines = aria["diff"].splitlines()[2:]
+    if aria.expected and aria.actual:
+        return parse_aria_snapshot(aria.expected), parse_aria_snapshot(aria.actual)
+    lines = aria.diff.splitlines()[2:]
     before = "\n".join(line[1:] for line in lines if line[:1] in " -")
     after = "\n".join(line[1:] for line in lines if line[:1] in " +")
     return parse_aria_snapshot(before), parse_aria_snapshot(after)
 
 
-def reframed(step: dict[str, Any], baseline: dict[str, Any]) -> str | None:
+def reframed(step: StepRecord, baseline: StepBaseline | None) -> str | None:
     """How the picture's frame changed kind or size a lot from its baseline's, or None."""
-    capture = step.get("capture") or {}
-    before, after = baseline.get("frame"), capture.get("frame")
-    size_before = (baseline.get("width") or 0, baseline.get("height") or 0)
-    size_after = (capture.get("width") or 0, capture.get("height") or 0)
+    capture = step.capture
+    before, after = (baseline.frame if baseline else None), capture.frame if capture else None
+    size_before = (baseline.width, baseline.height) if baseline else (0, 0)
+    size_after = (capture.width, capture.height) if capture else (0, 0)
     kind_changed = bool(before and after) and frame_kind(before) != frame_kind(after)
     area_before, area_after = size_before[0] * size_before[1], size_after[0] * size_after[1]
     size_changed = bool(area_before and area_after) and not (1 / AREA_FACTOR <= area_after / area_before <= AREA_FACTOR)
@@ -110,8 +106,8 @@ def reframed(step: dict[str, Any], baseline: dict[str, Any]) -> str | None:
 
 def refusal(
     ref: str,
-    step: dict[str, Any],
-    baseline: dict[str, Any],
+    step: StepRecord,
+    baseline: StepBaseline | None,
     allowed: set[tuple[str, int]],
     given: tuple[str, ...] = (),
 ) -> str | None:
@@ -125,10 +121,10 @@ def refusal(
             " change the article's words, then verify again"
         )
     changed = reframed(step, baseline)
-    if changed and (ref, step["step"]) not in allowed:
+    if changed and (ref, step.step) not in allowed:
         return (
             f"{changed}: look at it in the report; accept it with"
-            f" fix --accept-visual --accept-reframed {ref}:{step['step']}"
+            f" fix --accept-visual --accept-reframed {ref}:{step.step}"
         )
     return None
 

@@ -6,28 +6,23 @@ differ, and whether the drift looks like the browser's: pixels only, in every ar
 
 from __future__ import annotations
 
-from typing import Any
+from helpcentre.baselines.manifest import Manifest
+from helpcentre.verify.results import BrowsersNote, Status, VerifyResults
 
 
-def browser_drift_likely(results: dict[str, Any]) -> bool:
+def browser_drift_likely(results: VerifyResults) -> bool:
     """Drift in every article walked, and every drifted step's pixels only."""
-    articles = results["articles"]
-    statuses = [[step["status"] for step in article["steps"]] for article in articles]
-    drifted = [[status for status in steps if status not in ("ok", "new", "not_reached")] for steps in statuses]
-    return bool(articles) and all(drifted) and all(status == "pixels" for steps in drifted for status in steps)
+    articles = results.articles
+    unsettled = (Status.OK, Status.NEW, Status.NOT_REACHED)
+    drifted = [[step.status for step in article.steps if step.status not in unsettled] for article in articles]
+    return bool(articles) and all(drifted) and all(status is Status.PIXELS for steps in drifted for status in steps)
 
 
-def browsers_note(results: dict[str, Any], manifest: dict[str, Any]) -> dict[str, Any]:
+def browsers_note(results: VerifyResults, manifest: Manifest) -> BrowsersNote:
     """The builds behind the baselines and this run, and one line to print when they differ."""
-    run = results.get("browser", "")
-    entries = manifest.get("articles", {})
-    made = sorted(
-        {
-            entries[article["ref"]]["browser"]
-            for article in results["articles"]
-            if entries.get(article["ref"], {}).get("browser")
-        }
-    )
+    run = results.browser
+    entries = [manifest.entry(article.ref) for article in results.articles]
+    made = sorted({entry.browser for entry in entries if entry is not None and entry.browser})
     others = [browser for browser in made if browser != run]
     likely = bool(run and others) and browser_drift_likely(results)
     note = ""
@@ -40,7 +35,7 @@ def browsers_note(results: dict[str, Any], manifest: dict[str, Any]) -> dict[str
             )
         else:
             note += "."
-    return {"baselines": made, "run": run, "note": note, "likely_browser_drift": likely}
+    return BrowsersNote(made, run, note, likely)
 
 
 __all__ = ["browser_drift_likely", "browsers_note"]

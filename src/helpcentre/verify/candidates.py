@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from helpcentre.articles.names import reader_name
-from helpcentre.capture.aria_tree import AriaNode, parse_aria_snapshot
+from helpcentre.baselines.aria_tree import AriaNode, parse_aria_snapshot
 from helpcentre.plurals import counted, plural_of
 
 NOT_IN_BASELINE = "the step's baseline does not show exactly one control named"

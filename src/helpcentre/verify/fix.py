@@ -17,23 +17,27 @@ import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from helpcentre import atomic
-from helpcentre.articles import HelpCentre
-from helpcentre.capture.baselines import BaselineStore
-from helpcentre.capture.runner import Progress
+from helpcentre.articles import HelpCentre, Severity
+from helpcentre.baselines.manifest import Manifest
+from helpcentre.baselines.store import BaselineStore
+from helpcentre.capture import EngineError, Progress
 from helpcentre.project import Project
 from helpcentre.verify.accept import accept
 from helpcentre.verify.acceptable import override_names, refusal
-from helpcentre.verify.engine import VerifyOptions, read_results, verify
+from helpcentre.verify.engine import VerifyOptions, verify
 from helpcentre.verify.repair import rewrite_labels
+from helpcentre.verify.results import ArticleRecord, Status, StepRecord, read_results
 
 PATCH_FILE = "fix.patch"
-VISUAL = {"pixels", "structure", "new"}
+# Drift that a new picture settles, once the walk succeeds.
+VISUAL = {Status.PIXELS, Status.STRUCTURE, Status.NEW}
+# Steps whose walk did not succeed: the article is walked again once its words are repaired.
+WALK_FAILED = {Status.ERROR, Status.FLOW, Status.TEXT}
 
 
-class FixError(Exception):
+class FixError(EngineError):
     """The fix cannot go on (an article it wrote no longer loads): exit code 2."""
 
 
@@ -82,11 +86,11 @@ def fix(project: Project, centre: HelpCentre, options: FixOptions, progress: Pro
         results = verify(project, centre, _verify_options(options, options.selectors), progress)
     chosen = {article.ref for article in centre.select(options.selectors)} if options.selectors else None
     result = FixResult()
-    records = [record for record in results["articles"] if chosen is None or record["ref"] in chosen]
+    records = [record for record in results.articles if chosen is None or record.ref in chosen]
     visual: dict[str, list[int]] = {}
     originals: dict[str, str] = {}
     renamed_steps: dict[str, list[tuple[int, str]]] = {}
-    baselines = BaselineStore(project.screenshots_dir).read_manifest()["articles"]
+    baselines = BaselineStore(project.screenshots_dir).manifest()
     accepting = Accepting(options.accept_reframed, baselines, centre) if options.accept_visual else None
     pending = _plan(records, accepting, result, renamed_steps, visual)
 
@@ -109,26 +113,24 @@ def fix(project: Project, centre: HelpCentre, options: FixOptions, progress: Pro
         centre = _reload(project, originals)
         run = verify(project, centre, _verify_options(options, sorted(changed), walked_again=True), progress)
         pending = {}
-        for record in run["articles"]:
-            ref = record["ref"]
-            still = [step for step in record["steps"] if step["status"] in ("flow", "text", "not_reached")]
+        for record in run.articles:
+            ref = record.ref
+            still = [step for step in record.steps if step.status in (Status.FLOW, Status.TEXT, Status.NOT_REACHED)]
             if not still:
                 _accept_repaired(project, centre, options, ref, renamed_steps, result)
                 continue
             more = _plan([record], None, FixResult(), renamed_steps, {})
             if more:
                 pending.update(more)
-                failing_at[ref] = next(step for step in still if step["status"] != "not_reached")["step"]
+                failing_at[ref] = next(step for step in still if step.status is not Status.NOT_REACHED).step
                 continue
             # The walk still fails for a reason fix does not repair: the article goes back as it was.
             atomic.write_text(_source(project, ref), originals.pop(ref))
             renamed_steps.pop(ref, None)
-            first = next(step for step in still if step["status"] != "not_reached")
-            why = first.get("repair_refused") or first["message"]
-            result.lines.append(
-                FixLine(ref, first["step"], "needs a writer", f"after renaming, {first['status']}: {why}")
-            )
-    by_ref = {record["ref"]: record for record in records}
+            first = next(step for step in still if step.status is not Status.NOT_REACHED)
+            why = first.repair_refused or first.message
+            result.lines.append(FixLine(ref, first.step, "needs a writer", f"after renaming, {first.status}: {why}"))
+    by_ref = {record.ref: record for record in records}
     for ref, renames in unchanged.items():
         renamed_steps.pop(ref, None)
         if ref in originals:  # Rewritten in an earlier round, and still failing: back as it was.
@@ -163,19 +165,19 @@ class Accepting:
     and the articles, whose overrides name controls as the walk resolved them."""
 
     reframed: set[tuple[str, int]]
-    baselines: dict[str, Any]
+    baselines: Manifest
     centre: HelpCentre
 
-    def refusal(self, ref: str, step: dict[str, Any]) -> str | None:
-        entry = self.baselines.get(ref) or {}
-        baseline = next((item for item in entry.get("steps", []) if item["step"] == step["step"]), {})
+    def refusal(self, ref: str, step: StepRecord) -> str | None:
+        entry = self.baselines.entry(ref)
+        baseline = entry.step(step.step) if entry is not None else None
         article = self.centre.find(ref)
-        plan = next((plan for plan in article.plans if plan.number == step["step"]), None) if article else None
+        plan = next((plan for plan in article.plans if plan.number == step.step), None) if article else None
         return refusal(ref, step, baseline, self.reframed, override_names(plan))
 
 
 def _plan(
-    records: list[dict[str, Any]],
+    records: list[ArticleRecord],
     accepting: Accepting | None,
     result: FixResult,
     renamed_steps: dict[str, list[tuple[int, str]]],
@@ -185,31 +187,30 @@ def _plan(
     writer goes into `result`."""
     renames: dict[str, dict[str, str]] = {}
     for record in records:
-        ref = record["ref"]
-        walk_failed = any(step["status"] in ("error", "flow", "text") for step in record["steps"])
-        for step in record["steps"]:
-            status = step["status"]
-            if status in ("ok", "not_reached"):
+        ref = record.ref
+        walk_failed = any(step.status in WALK_FAILED for step in record.steps)
+        for step in record.steps:
+            status = step.status
+            if not status.needs_attention:
                 continue
-            if step.get("repair"):
-                for change in step["repair"]:
-                    renames.setdefault(ref, {})[change["from"]] = change["to"]
-                    description = f"**{change['from']}** → **{change['to']}**"
-                    renamed_steps.setdefault(ref, []).append((step["step"], description))
+            if step.repair:
+                for change in step.repair:
+                    renames.setdefault(ref, {})[change.old] = change.new
+                    renamed_steps.setdefault(ref, []).append((step.step, change.describe()))
             elif status in VISUAL and walk_failed:
                 continue  # Decided once the walk is repaired and walked again.
             elif status in VISUAL and accepting is not None:
                 refused = accepting.refusal(ref, step)
                 if refused:
-                    result.lines.append(FixLine(ref, step["step"], "needs a writer", f"{status} drift: {refused}"))
+                    result.lines.append(FixLine(ref, step.step, "needs a writer", f"{status} drift: {refused}"))
                 else:
-                    visual.setdefault(ref, []).append(step["step"])
+                    visual.setdefault(ref, []).append(step.step)
             elif status in VISUAL:
                 detail = f"{status} drift: look at the picture in the report; fix --accept-visual accepts it"
-                result.lines.append(FixLine(ref, step["step"], "needs a writer", detail))
+                result.lines.append(FixLine(ref, step.step, "needs a writer", detail))
             else:
-                why = step.get("repair_refused") or step["message"]
-                result.lines.append(FixLine(ref, step["step"], "needs a writer", f"{status}: {why}"))
+                why = step.repair_refused or step.message
+                result.lines.append(FixLine(ref, step.step, "needs a writer", f"{status}: {why}"))
     return renames
 
 
@@ -227,18 +228,16 @@ def _rewrite_articles(project: Project, renames: dict[str, dict[str, str]], orig
     return changed
 
 
-def _stale(project: Project, ref: str, renames: dict[str, str], record: dict[str, Any]) -> FixLine | None:
+def _stale(project: Project, ref: str, renames: dict[str, str], record: ArticleRecord) -> FixLine | None:
     """What to say of renames, from a verify run older than the article's words, that change none
     of them: nothing where its lines read as that run's edit would write them (a fix made them
     already); else, at the step they were for, that its words changed since."""
     lines = {line.strip() for line in _source(project, ref).read_text(encoding="utf-8").split("\n")}
-    for drifted in record["steps"]:
-        for change in drifted.get("repair") or []:
-            if change["from"] in renames and not all(
-                _EDIT_PLACE.sub("", edit) in lines for edit in change.get("edit") or []
-            ):
-                detail = f"the article no longer names **{change['from']}**: its words changed since the verify run"
-                return FixLine(ref, drifted["step"], "needs a writer", f"{detail}; verify it again")
+    for drifted in record.steps:
+        for change in drifted.repair or []:
+            if change.old in renames and not all(_EDIT_PLACE.sub("", edit) in lines for edit in change.edit):
+                detail = f"the article no longer names **{change.old}**: its words changed since the verify run"
+                return FixLine(ref, drifted.step, "needs a writer", f"{detail}; verify it again")
     return None
 
 
@@ -248,7 +247,7 @@ _EDIT_PLACE = re.compile(r"^.*?:\d+: ")
 
 def _reload(project: Project, originals: dict[str, str]) -> HelpCentre:
     centre, problems = project.load_help_centre()
-    errors = [problem for problem in problems if problem.severity == "error"]
+    errors = [problem for problem in problems if problem.severity is Severity.ERROR]
     if errors:
         for ref, before in originals.items():
             atomic.write_text(_source(project, ref), before)

@@ -6,17 +6,11 @@ import difflib
 import math
 import re
 from dataclasses import dataclass
-from typing import Any
 
 from helpcentre.articles.walkthrough import Step, StepOverride, Walkthrough
-from helpcentre.capture.walker import Box, StepShot
+from helpcentre.baselines.shot import Box, StepShot
 from helpcentre.settings import ToleranceSettings
-
-# The order in which drift is reported: a step that cannot be done hides everything else. An
-# `error` is the run's own failure at a step (a frame it could not find again): not drift, and
-# nothing was compared, so it outranks every verdict.
-STATUS_ORDER = ["error", "flow", "text", "structure", "pixels", "new", "not_reached", "ok"]
-DRIFT = {"flow", "text", "structure", "pixels"}
+from helpcentre.verify.results import AriaCheck, LabelCheck, PixelCheck, Rect, Status
 
 
 @dataclass(frozen=True)
@@ -59,6 +53,8 @@ def aria_diff(expected: str, actual: str) -> str | None:
     return "\n".join(difflib.unified_diff(expected_lines, actual_lines, "expected", "actual", lineterm="", n=2))
 
 
+# Entries that hold text rather than name a control: the structure summary leaves them out.
+NOT_CONTROLS = frozenset({"text", "paragraph", "cell", "row", "rowgroup"})
 _ENTRY = re.compile(r'^\s*- (?P<role>[a-z]+)(?: "(?P<name>(?:[^"\\]|\\.)*)")?')
 
 
@@ -105,7 +101,7 @@ def aria_changes(diff: str) -> AriaChange:
                 _pair(removed, added, renamed)
             continue
         match = _ENTRY.match(line[1:])
-        if match is None or match.group("role") in ("text", "paragraph", "cell", "row", "rowgroup"):
+        if match is None or match.group("role") in NOT_CONTROLS:
             continue
         entry = (match.group("role"), (match.group("name") or "").replace('\\"', '"'))
         (removed if line[0] == "-" else added).append(entry)
@@ -134,7 +130,7 @@ def labels_touched(change: AriaChange, labels_by_step: dict[int, list[str]]) -> 
     return touched
 
 
-def boxes_from(records: list[dict[str, float]] | None) -> list[Box]:
+def boxes_from(records: list[Rect] | None) -> list[Box]:
     return [Box(item["x"], item["y"], item["width"], item["height"]) for item in records or []]
 
 
@@ -144,6 +140,18 @@ def _whole_pixels(box: Box) -> tuple[int, int, int, int]:
     return left, top, math.ceil(box.x + box.width) - left, math.ceil(box.y + box.height) - top
 
 
+@dataclass
+class Verdict:
+    """What comparing a walked step with its baseline found: the worst problem's status, every
+    problem's message, and the evidence of each check."""
+
+    status: Status
+    message: str
+    pixels: PixelCheck
+    text_labels: LabelCheck | None
+    aria: AriaCheck | None
+
+
 def judge(
     shot: StepShot,
     baseline_png: bytes,
@@ -151,26 +159,25 @@ def judge(
     baseline_masks: list[Box],
     tolerance: Tolerance,
     labels_by_step: dict[int, list[str]] | None = None,
-) -> tuple[dict[str, Any], bytes | None]:
-    """Compare a walked step with its baseline; return its record and the diff image, if any.
+) -> tuple[Verdict, bytes | None]:
+    """Compare a walked step with its baseline; return the verdict and the diff image, if any.
 
     `labels_by_step` holds the bold labels of every step of the article: a structure change
     names the ones it touches, so the writer is led to the step whose words changed.
     """
     from helpcentre.compare import compare_images
 
-    record: dict[str, Any] = {"status": "ok", "message": ""}
-    problems: list[tuple[str, str]] = []
+    problems: list[tuple[Status, str]] = []
     if shot.missing_labels:
         names = ", ".join(f"'{label}'" for label in shot.missing_labels)
-        problems.append(("text", f"not on the page as a name or visible text: {names}"))
-    record["text_labels"] = {"expected": [], "missing": list(shot.missing_labels)} if shot.missing_labels else None
+        problems.append((Status.TEXT, f"not on the page as a name or visible text: {names}"))
+    text_labels = LabelCheck(missing=list(shot.missing_labels)) if shot.missing_labels else None
     if shot.moved:
         # The word is on the page, but not where the baseline read it: other words, not the same.
-        problems.append(("text", "; ".join(shot.moved)))
+        problems.append((Status.TEXT, "; ".join(shot.moved)))
 
     diff = aria_diff(baseline_aria, shot.aria) if baseline_aria is not None else None
-    record["aria"] = None
+    aria = None
     if diff:
         changed = sum(1 for line in diff.splitlines()[2:] if line[:1] in "+-")
         change = aria_changes(diff)
@@ -180,14 +187,9 @@ def judge(
             summary += "; it touches " + ", ".join(
                 f"**{label}** (step {', '.join(map(str, steps))})" for label, steps in touched.items()
             )
-        record["aria"] = {
-            "expected": baseline_aria,
-            "actual": shot.aria,
-            "diff": diff,
-            "summary": summary,
-            "labels": sorted(touched),
-        }
-        problems.append(("structure", f"the ARIA snapshot differs from the baseline: {summary} ({changed} lines)"))
+        aria = AriaCheck(baseline_aria or "", shot.aria, diff, summary, sorted(touched))
+        message = f"the ARIA snapshot differs from the baseline: {summary} ({changed} lines)"
+        problems.append((Status.STRUCTURE, message))
 
     comparison = compare_images(
         baseline_png,
@@ -201,22 +203,21 @@ def judge(
     )
     allowed = tolerance.allowed(comparison.total)
     ratio = comparison.mismatched / comparison.total if comparison.total else 0.0
-    record["pixels"] = {
-        "mismatched": comparison.mismatched,
-        "total": comparison.total,
-        "ratio": round(ratio, 6),
-        "allowed": round(allowed, 1),
-        "shifted": comparison.shifted,
-        "threshold": tolerance.threshold,
-        "edge_shift": tolerance.edge_shift,
-        "max_diff_pixels": tolerance.max_diff_pixels,
-        "max_diff_ratio": tolerance.max_diff_ratio,
-    }
+    pixels = PixelCheck(
+        mismatched=comparison.mismatched,
+        total=comparison.total,
+        ratio=round(ratio, 6),
+        allowed=round(allowed, 1),
+        shifted=comparison.shifted,
+        threshold=tolerance.threshold,
+        edge_shift=tolerance.edge_shift,
+        max_diff_pixels=tolerance.max_diff_pixels,
+        max_diff_ratio=tolerance.max_diff_ratio,
+    )
     if comparison.mismatched > allowed:
-        problems.append(("pixels", f"{comparison.mismatched} pixels differ ({ratio:.3%}); {allowed:g} allowed"))
-    if problems:
-        problems.sort(key=lambda problem: STATUS_ORDER.index(problem[0]))
-        record["status"] = problems[0][0]
-        record["message"] = "; ".join(message for _, message in problems)
+        problems.append((Status.PIXELS, f"{comparison.mismatched} pixels differ ({ratio:.3%}); {allowed:g} allowed"))
+    problems.sort(key=lambda problem: problem[0].severity)
+    status = problems[0][0] if problems else Status.OK
+    message = "; ".join(message for _, message in problems)
     diff_png = comparison.diff_png if comparison.mismatched else None
-    return record, diff_png
+    return Verdict(status, message, pixels, text_labels, aria), diff_png

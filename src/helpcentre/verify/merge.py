@@ -20,88 +20,47 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path, PurePosixPath
-from typing import Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, NonNegativeFloat, ValidationError
+from pydantic import ValidationError
 
-from helpcentre import atomic
-from helpcentre.capture.baselines import BaselineStore
+from helpcentre.baselines.store import BaselineStore
+from helpcentre.capture import EngineError
 from helpcentre.project import Project
 from helpcentre.verify.browsers import browsers_note
-from helpcentre.verify.engine import RESULTS_FILE, RESULTS_VERSION, _record_last_verify
-from helpcentre.verify.judge import DRIFT
+from helpcentre.verify.results import (
+    RESULTS_FILE,
+    RESULTS_VERSION,
+    ShardOf,
+    ShardRun,
+    VerifyResults,
+    record_verification,
+    write_report,
+)
 
 
-class MergeError(Exception):
+class MergeError(EngineError):
     """The shards' reports cannot be merged: a usage error (exit code 2)."""
-
-
-# The statuses verify gives a step (verify.judge.STATUS_ORDER).
-Status = Literal["error", "flow", "text", "structure", "pixels", "new", "not_reached", "ok"]
-
-
-class _Record(BaseModel):
-    """What the merge, the report writers and the verification record read; other keys pass through."""
-
-    model_config = ConfigDict(extra="allow")
-
-
-class StepRecord(_Record):
-    step: int
-    text: str
-    status: Status
-    message: str
-    pixels: dict[str, Any] | None
-    files: dict[str, str]
-
-
-class ArticleRecord(_Record):
-    ref: str
-    id: int
-    title: str
-    status: Status
-    drifted_steps: int
-    steps: list[StepRecord]
-
-
-class ShardRecord(_Record):
-    index: int
-    total: int
-    help_centre: str
-    articles: list[str]
-    fingerprint: str
-
-
-class ShardResults(_Record):
-    version: int
-    started_at: AwareDatetime
-    seconds: NonNegativeFloat
-    target: str
-    browser: str
-    articles: list[ArticleRecord]
-    shard: ShardRecord | None = None
 
 
 @dataclass
 class ShardReport:
-    """One shard's report folder: its results as written, and as checked."""
+    """One shard's report folder and its results."""
 
     folder: Path
-    results: dict[str, Any]
-    checked: ShardResults
+    results: VerifyResults
 
     @property
     def where(self) -> str:
         return str(self.folder / RESULTS_FILE)
 
     @property
-    def shard(self) -> ShardRecord:
-        assert self.checked.shard is not None
-        return self.checked.shard
+    def shard(self) -> ShardOf:
+        assert self.results.shard is not None
+        return self.results.shard
 
     @property
     def name(self) -> str:
-        return f"{self.shard.index}/{self.shard.total}"
+        return self.shard.name
 
 
 def read_shard(folder: Path) -> ShardReport:
@@ -128,18 +87,18 @@ def read_shard(folder: Path) -> ShardReport:
             f"{path}: results version {data.get('version')!r}; this helpcentre merges version {RESULTS_VERSION}"
         )
     try:
-        checked = ShardResults.model_validate(data)
+        results = VerifyResults.from_json(data)
     except ValidationError as error:
         problem = error.errors(include_url=False)[0]
         field = ".".join(str(part) for part in problem["loc"])
         raise MergeError(f"{path}: {field}: {problem['msg']}") from None
-    if checked.shard is None:
+    if results.shard is None:
         raise MergeError(f"{path}: not a shard's report: verify ran without --shard")
-    report = ShardReport(folder, data, checked)
-    shard = checked.shard
+    report = ShardReport(folder, results)
+    shard = results.shard
     if not 1 <= shard.index <= shard.total:
         raise MergeError(f"{path}: shard.index: shard {report.name} does not exist")
-    for number, article in enumerate(checked.articles):
+    for number, article in enumerate(results.articles):
         if not _is_article_path(article.ref):
             raise MergeError(f"{path}: articles.{number}.ref: '{article.ref}' is not an article's path")
         for step in article.steps:
@@ -168,12 +127,12 @@ def check_together(project: Project, shards: Sequence[ShardReport]) -> None:
                 f"not of '{project.site_name}' ({project.config_file.name})"
             )
         _check_same_run(report, first)
-    browsers = [report for report in shards if report.checked.browser]
+    browsers = [report for report in shards if report.results.browser]
     for report in browsers[1:]:
-        if report.checked.browser != browsers[0].checked.browser:
+        if report.results.browser != browsers[0].results.browser:
             raise MergeError(
-                f"{report.where}: walked with {report.checked.browser}, {browsers[0].where} with "
-                f"{browsers[0].checked.browser}: the shards of one run use one browser"
+                f"{report.where}: walked with {report.results.browser}, {browsers[0].where} with "
+                f"{browsers[0].results.browser}: the shards of one run use one browser"
             )
     by_index: dict[int, ShardReport] = {}
     for report in shards:
@@ -182,12 +141,12 @@ def check_together(project: Project, shards: Sequence[ShardReport]) -> None:
     planned = set(first.shard.articles)
     holder: dict[str, ShardReport] = {}
     for report in shards:
-        for article in report.checked.articles:
+        for article in report.results.articles:
             if article.ref not in planned:
                 raise MergeError(f"{report.where}: {article.ref} is not one of the run's articles")
             if (other := holder.setdefault(article.ref, report)) is not report:
                 raise MergeError(f"{report.where}: {article.ref} is in {other.where} too; an article is in one shard")
-        refs = [article.ref for article in report.checked.articles]
+        refs = [article.ref for article in report.results.articles]
         if twice := sorted({ref for ref in refs if refs.count(ref) > 1}):
             raise MergeError(f"{report.where}: {', '.join(twice)} twice")
     total = first.shard.total
@@ -207,9 +166,9 @@ def _check_same_run(report: ShardReport, first: ShardReport) -> None:
         problem = f"a shard of another run: its run verifies other articles than {first.where}'s"
     elif shard.fingerprint != theirs.fingerprint:
         problem = f"a shard of another run: its articles or baselines differ from those of {first.where}"
-    elif report.checked.target != first.checked.target:
+    elif report.results.target != first.results.target:
         problem = (
-            f"verified against {report.checked.target}, {first.where} against {first.checked.target}: "
+            f"verified against {report.results.target}, {first.where} against {first.results.target}: "
             "the shards of one run share a target"
         )
     else:
@@ -217,52 +176,33 @@ def _check_same_run(report: ShardReport, first: ShardReport) -> None:
     raise MergeError(f"{report.where}: {problem}")
 
 
-def merged_results(shards: Sequence[ShardReport]) -> dict[str, Any]:
+def merged_results(shards: Sequence[ShardReport]) -> VerifyResults:
     """The results a single run over all the shards' articles gives, in its order; `shards` says how it was split."""
     plan = shards[0].shard.articles
-    by_ref = {article["ref"]: article for report in shards for article in report.results["articles"]}
-    articles = [by_ref[ref] for ref in plan]
-    walked = [report for report in shards if report.checked.articles] or list(shards)
-    started = min(walked, key=lambda report: report.checked.started_at)
-    ended = max(report.checked.started_at + timedelta(seconds=report.checked.seconds) for report in walked)
-    browser = next((report.checked.browser for report in shards if report.checked.browser), "")
-    return {
-        "version": RESULTS_VERSION,
-        "started_at": started.results["started_at"],
-        "seconds": round((ended - started.checked.started_at).total_seconds(), 2),
-        "target": shards[0].checked.target,
-        "browser": browser,
-        "summary": summary_of(articles),
-        "articles": articles,
-        "shards": [
-            {
-                "shard": report.name,
-                "started_at": report.results["started_at"],
-                "seconds": report.checked.seconds,
-                "articles": len(report.checked.articles),
-                "steps": sum(len(article.steps) for article in report.checked.articles),
-            }
+    by_ref = {article.ref: article for report in shards for article in report.results.articles}
+    walked = [report.results for report in shards if report.results.articles] or [report.results for report in shards]
+    started = min(results.started_at for results in walked)
+    ended = max(results.started_at + timedelta(seconds=results.seconds) for results in walked)
+    return VerifyResults(
+        started_at=started,
+        seconds=round((ended - started).total_seconds(), 2),
+        target=shards[0].results.target,
+        browser=next((report.results.browser for report in shards if report.results.browser), ""),
+        articles=[by_ref[ref] for ref in plan],
+        shards=[
+            ShardRun(
+                report.name,
+                report.results.started_at,
+                report.results.seconds,
+                len(report.results.articles),
+                report.results.summary.steps,
+            )
             for report in sorted(shards, key=lambda report: report.shard.index)
         ],
-    }
+    )
 
 
-def summary_of(articles: Sequence[dict[str, Any]]) -> dict[str, int]:
-    """The counts a verify run's results carry under `summary`."""
-    statuses = [step["status"] for article in articles for step in article["steps"]]
-    return {
-        "articles": len(articles),
-        "steps": len(statuses),
-        "ok": statuses.count("ok"),
-        "drift": sum(1 for status in statuses if status in DRIFT),
-        "new": statuses.count("new"),
-        "not_reached": statuses.count("not_reached"),
-        "error": statuses.count("error"),
-        **{status: statuses.count(status) for status in sorted(DRIFT)},
-    }
-
-
-def merge(project: Project, folders: Sequence[Path], report_dir: Path) -> dict[str, Any]:
+def merge(project: Project, folders: Sequence[Path], report_dir: Path) -> VerifyResults:
     """Check the shards' reports, write the merged one to `report_dir`, record the verification once."""
     seen: set[Path] = set()
     for folder in folders:
@@ -278,24 +218,17 @@ def merge(project: Project, folders: Sequence[Path], report_dir: Path) -> dict[s
                 f"{report.folder}; choose another folder"
             )
     check_together(project, shards)
-    results = merged_results(shards)
-    results["browsers"] = browsers_note(results, BaselineStore(project.screenshots_dir).read_manifest())
-    from helpcentre.report import write_html_report, write_junit
+    merged = merged_results(shards)
+    merged.browsers = browsers_note(merged, BaselineStore(project.screenshots_dir).manifest())
 
-    atomic.remove_leftovers(report_dir.resolve().parent, recursive=False)
-    staged = atomic.staging_directory(report_dir)
-    try:
+    def gathered(report_folder: Path) -> VerifyResults:
         for report in shards:
-            for article in report.checked.articles:
+            for article in report.results.articles:
                 # Each article's images sit in its own folder: its links stay as the shard wrote them.
                 if (report.folder / article.ref).is_dir():
-                    shutil.copytree(report.folder / article.ref, staged / article.ref)
-        atomic.write_text(staged / RESULTS_FILE, json.dumps(results, indent=2, ensure_ascii=False) + "\n")
-        write_html_report(results, staged)
-        write_junit(results, staged / "junit.xml")
-        atomic.replace_directory(report_dir, staged)
-    except BaseException:
-        shutil.rmtree(staged, ignore_errors=True)
-        raise
-    _record_last_verify(project, results)
-    return results
+                    shutil.copytree(report.folder / article.ref, report_folder / article.ref)
+        return merged
+
+    write_report(report_dir, gathered)
+    record_verification(project.verification_record, merged)
+    return merged

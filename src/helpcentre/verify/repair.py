@@ -14,7 +14,7 @@ import yaml
 
 from helpcentre.articles.names import reader_name, words_pattern
 from helpcentre.articles.steps import BOLD
-from helpcentre.capture.aria_tree import AriaNode
+from helpcentre.baselines.aria_tree import AriaNode
 from helpcentre.verify.candidates import Rename, find_candidates
 
 

@@ -12,24 +12,19 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
-from typing import Any
 
 from helpcentre.articles import Article
-from helpcentre.capture.baselines import BaselineStore
+from helpcentre.baselines.store import BaselineStore
 from helpcentre.project import Project
 from helpcentre.sharding import Shard
+from helpcentre.verify.results import ShardOf
 
 
-def shard_part(project: Project, planned: Sequence[Article], shard: Shard) -> dict[str, Any]:
+def shard_part(project: Project, planned: Sequence[Article], shard: Shard) -> ShardOf:
     """The `shard` entry of a shard's results: enough to put the shards of one run back together."""
     index, total = shard
-    return {
-        "index": index,
-        "total": total,
-        "help_centre": project.site_name,
-        "articles": [article.ref for article in planned],
-        "fingerprint": fingerprint(project, planned),
-    }
+    articles = [article.ref for article in planned]
+    return ShardOf(index, total, project.site_name, articles, fingerprint(project, planned))
 
 
 def fingerprint(project: Project, planned: Sequence[Article]) -> str:
@@ -38,12 +33,13 @@ def fingerprint(project: Project, planned: Sequence[Article]) -> str:
     Machines that check out the same commit agree on it; a shard made from other articles, or
     against other baselines, does not.
     """
-    manifest = BaselineStore(project.screenshots_dir).read_manifest()
+    manifest = BaselineStore(project.screenshots_dir).manifest()
     digest = hashlib.sha256()
     for article in planned:
         source = (project.docs_dir / article.src_path).read_bytes()
-        entry = manifest["articles"].get(article.ref)
+        entry = manifest.entry(article.ref)
         digest.update(article.ref.encode("utf-8") + b"\0")
         digest.update(hashlib.sha256(source).digest())
-        digest.update(json.dumps(entry, sort_keys=True).encode("utf-8") + b"\0")
+        recorded = entry.as_json() if entry is not None else None
+        digest.update(json.dumps(recorded, sort_keys=True).encode("utf-8") + b"\0")
     return digest.hexdigest()
