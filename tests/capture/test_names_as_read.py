@@ -68,6 +68,17 @@ PEOPLE = """<!doctype html><html lang="en"><head><title>People</title></head><bo
   <tr><td><input type="checkbox" name="pick" value="tomas" aria-label="Pick row"></td><th>tom.beckers</th><td>t@example.com</td></tr>
 </tbody></table><button>Remove</button></form></main></body></html>"""
 
+# A change request form whose Description field was taken away: what is left is of other kinds,
+# or named by the step already.
+REQUEST = """<!doctype html><html lang="en"><head><title>New change request</title></head><body><main>
+<h1>New change request</h1><form method="get" action="/requested">
+  <div><label for="id_title">Title</label> <input name="title" id="id_title"></div>
+  <div><label for="id_type">Type</label> <select name="type" id="id_type"><option value="">Choose a type</option>
+    <option>Add a user</option></select></div>
+  <div><input type="checkbox" name="urgent" id="id_urgent"> <label for="id_urgent">Urgent</label></div>
+  <button>Submit</button>
+</form></main></body></html>"""
+
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16"><circle cx="8" cy="8" r="6"/></svg>'
 
 
@@ -87,6 +98,8 @@ def _page(path: str, query: dict[str, list[str]]) -> tuple[str, str]:
         return "text/html", FILTERS
     if path == "/people":
         return "text/html", PEOPLE
+    if path == "/request":
+        return "text/html", REQUEST
     if path == "/search.svg":
         return "image/svg+xml", SVG
     return "text/html", "<main><p>Saved</p></main>"
@@ -159,7 +172,14 @@ ARTICLES = {
         "1. Tick the box at the start of the row you want to remove, for example **tom.becker**.\n"
         "2. Click **Remove**.\n",
     ),
-    "other words": article("other-words", "/delete", "1. Click **Yes, I am sure**\n"),
+    "other words": article("other-words", "/delete", "1. Click **Yes, delete it**\n"),
+    "typo": article("typo", "/delete", "1. Click **Yes, I am sure**\n"),
+    "removed field": article(
+        "removed-field",
+        "/request",
+        "1. Enter the **Title**, choose the **Type**, and describe the change in **Description**\n",
+        "steps:\n  1:\n    fields: {Title: New biller, Type: Add a user, Description: A login for our biller}\n",
+    ),
 }
 
 
@@ -246,6 +266,28 @@ def test_the_override_a_failure_suggests_is_yaml_that_names_the_control_as_the_p
     suggested = failure.describe().split("settle it with ", 1)[1]
     assert suggested == "walkthrough.steps.1: {target: {role: button, name: 'Yes, I’m sure'}}"
     assert yaml.safe_load(suggested) == {"walkthrough.steps.1": {"target": {"role": "button", "name": "Yes, I’m sure"}}}
+
+
+def test_words_two_edits_from_the_one_button_are_answered_with_its_name_and_no_override(walks):
+    failure = walks["typo"]
+    assert isinstance(failure, StepFailed)
+    assert failure.what() == (
+        "no control named 'Yes, I am sure' (button/link/menuitem/menuitemcheckbox/…);"
+        " did you mean **Yes, I'm sure**? write **Yes, I'm sure** in step 1"
+    )
+    assert failure.meant == ("button", "Yes, I'm sure")
+
+
+def test_a_removed_field_is_never_settled_with_a_field_of_another_kind_or_one_the_step_names(walks):
+    failure = walks["removed field"]
+    assert isinstance(failure, StepFailed)
+    # Before: "settle it with walkthrough.steps.1: {target: {role: textbox, name: Title}}", the field
+    # the step had just filled; the select and the checkbox take no typed text.
+    assert failure.what() == (
+        "no field named 'Description' (textbox/searchbox/combobox/spinbutton/…);"
+        " fields here: textbox 'Title', checkbox 'Urgent', combobox 'Type';"
+        " spell the label as the page does, or rewrite step 1 if the page no longer has it"
+    )
 
 
 def test_under_the_words_that_head_a_part_of_the_page_the_first_match_after_them_is_clicked(walks):

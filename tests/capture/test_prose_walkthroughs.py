@@ -18,6 +18,8 @@ UNKNOWN_LABEL = "billing/prose-unknown-label"
 AMBIGUOUS_LABEL = "billing/prose-ambiguous-label"
 REFUSED_SAVE = "billing/prose-refused-save"
 ALREADY_HELD = "billing/prose-already-held"
+TYPO_TAB = "billing/prose-typo-tab"
+SELECT_PHRASINGS = "billing/prose-select-phrasings"
 
 OPEN_BILLING = "1. Go to the **Setup** menu\n2. Select **Therasoft Billing**\n"
 ARTICLES = {
@@ -59,6 +61,29 @@ ARTICLES = {
         + "3. Click the **Card Details** button\n"
         + "4. Enter the card details\n"
         + "5. Click **Save**, then verify the status is **Active**\n",
+    ),
+    # Issue 24: a one-letter typo in a tab's name, on the client's Registration page.
+    TYPO_TAB: (
+        """\
+        start: /clients
+        steps:
+          1:
+            target: {role: link, name: Morgan Lee}
+        """,
+        "1. Go to the client's **Registration** page\n2. Select the **ADRESS** tab\n",
+    ),
+    # Issue 24: the change request's Type, a native <select>, chosen in each way writers write one.
+    SELECT_PHRASINGS: (
+        "",
+        OPEN_BILLING
+        + "3. Click **Add Change Request**\n"
+        + "4. Choose **Change plan** as the **Type**\n"
+        + "5. In the **Type** list, choose **Remove a user**\n"
+        + "6. Select **Cancel account** from the **Type** menu\n"
+        + "7. Set the **Type** to **Other**\n"
+        + "8. Change the **Type** to Add a user\n"
+        + '9. Describe the change in **Description**, for example "A login for our new biller"\n'
+        + "10. Click **Submit**, then verify the page shows **A login for our new biller**\n",
     ),
 }
 
@@ -175,6 +200,20 @@ def test_a_check_that_already_held_is_flagged_by_capture_and_lint(prose_project,
     assert f"docs/{ALREADY_HELD}.md:21:1: HC115 walkthrough.steps.5: step 5: its check already held" in linted.stdout
 
 
+def test_each_way_of_writing_a_select_chooses_the_option_with_no_override(prose_project, captured):
+    assert f"ok      {SELECT_PHRASINGS}: 10 steps" in captured.stderr
+    folder = prose_project.screenshots / SELECT_PHRASINGS
+    chosen = {4: "Change plan", 5: "Remove a user", 6: "Cancel account", 7: "Other", 8: "Add a user"}
+    for number, option in chosen.items():
+        shown = (folder / f"{number:02d}.aria.yml").read_text()
+        # The picture is of the form after the choice: the select reads the option.
+        assert shown.startswith('- dialog "Add Change Request"') and f'option "{option}" [selected]' in shown, shown
+    steps = json.loads((prose_project.screenshots / "manifest.json").read_text())["articles"][SELECT_PHRASINGS]["steps"]
+    assert [steps[number - 1]["controls"] for number in chosen] == [["combobox 'Type'"]] * 5
+    linted = prose_project.run("lint", f"docs/{SELECT_PHRASINGS}.md")
+    assert (linted.returncode, linted.stdout, linted.stderr.strip()) == (0, "", "No problems found.")
+
+
 def test_inspect_lists_what_the_page_calls_things(prose_project, captured):
     result = prose_project.run("inspect", "/billing")
     assert result.returncode == 0, result.stderr
@@ -202,6 +241,36 @@ def test_capture_refuses_a_bold_label_the_page_spells_otherwise(prose_project):
     assert result.returncode == 1
     assert (
         f"FAILED  {email}: step 1 (Go to the client's **Registration** page): the step names **Registration**,"
-        " which is not on the page; did you mean 'REGISTRATION'?" in result.stderr
+        " which is not on the page; did you mean **REGISTRATION**?" in result.stderr
     )
     assert prose_project.snapshot() == before
+
+
+TYPO_SAID = "no control named 'ADRESS' (tab); did you mean **ADDRESS**? write **ADDRESS** in step 2"
+
+
+def test_a_typo_is_answered_with_the_pages_spelling_first_in_capture_explain_and_verify(prose_project, captured):
+    failed = [line for line in captured.stderr.splitlines() if f"FAILED  {TYPO_TAB}" in line]
+    assert failed == [f"  FAILED  {TYPO_TAB}: step 2 (Select the **ADRESS** tab): {TYPO_SAID}"]
+
+    explained = prose_project.run("explain", TYPO_TAB)
+    assert explained.returncode == 1
+    assert f"  FAILED      {TYPO_SAID}\n" in explained.stdout
+    assert "settle it with" not in explained.stdout
+
+    report = prose_project.root / "v-typo"
+    verified = prose_project.run("verify", TYPO_TAB, "--report", str(report))
+    assert verified.returncode == 1, verified.stdout + verified.stderr
+    step = json.loads((report / "results.json").read_text())["articles"][0]["steps"][1]
+    line = f"docs/{TYPO_TAB}.md:{_line_of(prose_project, TYPO_TAB, '2. Select')}"
+    edit = f"{line}: 2. Select the **ADDRESS** tab"
+    assert (step["status"], step["message"]) == (
+        "flow",
+        f"{TYPO_SAID}; fix can rewrite **ADRESS** → **ADDRESS** (the article's edit: {edit})",
+    )
+    assert step["repair"] == [{"from": "ADRESS", "to": "ADDRESS", "role": "tab", "edit": [edit]}]
+
+
+def _line_of(project: ProjectCopy, ref: str, start: str) -> int:
+    lines = (project.root / "docs" / f"{ref}.md").read_text().splitlines()
+    return next(number for number, line in enumerate(lines, 1) if line.startswith(start))

@@ -1,4 +1,4 @@
-"""Recording a writer's clicks, tabs, typing and a dialog as a how-to that captures and verifies clean.
+"""Recording a writer's clicks, tabs, typing, a detour and a dialog as a how-to that captures and verifies clean.
 
 The recorder runs in a headless page here, driven with Playwright as a writer would drive the
 window that `helpcentre record` opens.
@@ -45,6 +45,9 @@ async def record_a_writer(project_root: Path, data_dir: Path):
             await page.get_by_role("button", name="Setup").click()
             await page.get_by_role("menuitem", name="Therasoft Billing").click()
             await page.get_by_role("button", name="Card Details").click()
+            # A detour: the other tab, then back to the one that was open, nothing typed between.
+            await page.get_by_role("tab", name="Bank account").click()
+            await page.get_by_role("tab", name="Card", exact=True).click()
             # The tab already chosen: the page does not change, so it is no step.
             await page.get_by_role("tab", name="Card", exact=True).click()
             await page.get_by_role("tab", name="Bank account").click()
@@ -89,6 +92,12 @@ def test_the_recording_becomes_steps_in_words_the_walkthrough_rules_read(recorde
         "Account number": "000123456789",
     }
     assert typing.masks == ["Routing number", "Account number"]
+    assert [note.describe() for note in typing.replaced] == [
+        "what was typed in **Routing number** was replaced by the sandbox's demo value:"
+        " it may be a real bank account's",
+        "what was typed in **Account number** was replaced by the sandbox's demo value:"
+        " it may be a real bank account's",
+    ]
 
 
 def test_the_recorded_article_lints_captures_and_verifies_clean(recorded, project_root, tmp_path):

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
 import textwrap
 
 from integration.conftest import LFS_POINTER, PNG, LinkTo, article_text
 
 from helpcentre.articles import problems as codes
+from helpcentre.articles.placeholders import SUMMARY_PLACEHOLDER
 
 HOW_TO = textwrap.dedent(
     """\
@@ -44,6 +46,17 @@ def policy(code: str, **changes: str) -> dict[str, str]:
 
 
 RULE = "docs/policies/rule-{}.md".format
+
+
+def captured(*steps: dict, ref: str = "billing/open") -> str:
+    """screenshots/manifest.json as a capture of `ref` left it: each step's words, and its override."""
+    files = {"files": {"raw": "", "published": "", "aria": ""}}
+    recorded = [{**files, "step": number, **step} for number, step in enumerate(steps, start=1)]
+    return json.dumps({"version": 1, "articles": {ref: {"id": 3, "browser": "", "steps": recorded}}})
+
+
+# A how-to whose second step spells out its control, as a capture recorded it.
+TARGET_OVERRIDE = "  steps:\n    2:\n      target: {role: menuitem, name: Therasoft Billing}\n"
 
 CASES = {
     codes.YAML_SYNTAX: (
@@ -186,6 +199,14 @@ CASES = {
         f"{RULE(141)}:4:1: HC141 summary: every article needs a one-sentence summary:"
         " it is the search snippet and the page description (see guide/docs/reference/lint-codes.md#hc141)",
     ),
+    codes.PLACEHOLDER_SENTENCE: (
+        broken(
+            RULE(142),
+            article_text(142, "Rule 142", category="policies").replace("About Rule 142.", SUMMARY_PLACEHOLDER),
+        ),
+        f'{RULE(142)}:4:1: HC142 summary: "{SUMMARY_PLACEHOLDER}" is a placeholder of the draft;'
+        " replace it with your own words (see guide/docs/reference/lint-codes.md#hc142)",
+    ),
     codes.RAW_SCRIPT: (
         policy(codes.RAW_SCRIPT, body="Hi <script>track()</script>\n"),
         f"{RULE(150)}:8:4: HC150 raw <script> in an article; scripts belong in the theme,"
@@ -201,7 +222,39 @@ CASES = {
         "screenshots/billing/open/03.png:1:1: HC160 no article step uses this screenshot;"
         " delete it, or capture the article it belongs to again (see guide/docs/reference/lint-codes.md#hc160)",
     ),
+    codes.LABEL_NOT_CAPTURED: (
+        {
+            "docs/billing/open.md": PROSE_HOW_TO.replace("**Setup**", "**Setpu**"),
+            "screenshots/billing/open/01.aria.yml": '- navigation "Main":\n  - button "Setup"\n  - link "Clients"\n',
+            "screenshots/manifest.json": captured(
+                {"text": "Go to the **Setup** menu"}, {"text": "Select **Therasoft Billing**"}
+            ),
+        },
+        "docs/billing/open.md:10:14: HC162 walkthrough.steps.1: step 1 names **Setpu**, which the page of its last"
+        " capture does not show; did you mean **Setup**? (see guide/docs/reference/lint-codes.md#hc162)",
+    ),
+    codes.STALE_OVERRIDE: (
+        {
+            "docs/billing/open.md": PROSE_HOW_TO.replace(
+                "target: billing\n", "target: billing\n" + TARGET_OVERRIDE
+            ).replace("2. Select", "2. Open the **Clients** tab\n3. Select"),
+            "screenshots/billing/open/03.png": PNG,
+            "screenshots/billing/open/03.published.png": PNG,
+            "screenshots/manifest.json": captured(
+                {"text": "Go to the **Setup** menu"},
+                {
+                    "text": "Select **Therasoft Billing**",
+                    "override": {"target": {"role": "menuitem", "name": "Therasoft Billing"}},
+                },
+            ),
+        },
+        "docs/billing/open.md:9:5: HC163 walkthrough.steps.2: step 2 now reads 'Open the **Clients** tab';"
+        " its override was written for 'Select **Therasoft Billing**'; if steps were inserted or removed,"
+        " run: helpcentre renumber billing/open (see guide/docs/reference/lint-codes.md#hc163)",
+    ),
 }
+# Warnings: lint prints them and exits 0; the strict build fails on them.
+WARNINGS = {codes.LABEL_NOT_CAPTURED, codes.STALE_OVERRIDE}
 # The cases that change the same file as another: left out where all problems stand together.
 ALONE = {
     codes.STEP_COUNT,
@@ -209,4 +262,5 @@ ALONE = {
     codes.STEP_NOT_UNDERSTOOD,
     codes.UNQUOTED_VALUE,
     codes.PLACEHOLDER_VALUE,
+    *WARNINGS,
 }

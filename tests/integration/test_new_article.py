@@ -8,6 +8,7 @@ import sys
 
 import pytest
 
+from helpcentre.articles.placeholders import BODY_PLACEHOLDER, SUMMARY_PLACEHOLDER
 from helpcentre.articles.scaffold import slug_for
 from helpcentre.project import load_project
 
@@ -72,17 +73,41 @@ def test_new_never_overwrites_and_names_the_category_it_knows(project_copy):
     assert "Error: no category 'bills'; known: billing, getting-started, clients, policies" in unknown.stderr
 
 
-def test_new_then_lint_is_clean(project_copy):
+def placeholders_at(path: str, summary_line: int, body_line: int) -> str:
+    """What lint says of a draft whose placeholders are still there: one line each, where it stands."""
+    return (
+        f'{path}:{summary_line}:1: HC142 summary: "{SUMMARY_PLACEHOLDER}" is a placeholder of the draft;'
+        " replace it with your own words (see guide/docs/reference/lint-codes.md#hc142)\n"
+        f'{path}:{body_line}:1: HC142 body: "{BODY_PLACEHOLDER}" is a placeholder of the draft;'
+        " replace it with your own words (see guide/docs/reference/lint-codes.md#hc142)\n"
+    )
+
+
+def replace_placeholders(path) -> None:
+    text = path.read_text(encoding="utf-8")
+    text = text.replace(SUMMARY_PLACEHOLDER, "Change the address your invoices are sent to.")
+    path.write_text(text.replace(BODY_PLACEHOLDER, "Do this when your practice moves."), encoding="utf-8")
+
+
+def test_new_then_lint_refuses_its_placeholders_until_they_are_replaced(project_copy):
     assert new(project_copy, "Update your practice's billing address", "--category", "billing").returncode == 0
+    path = "docs/billing/update-your-practices-billing-address.md"
+    linted = helpcentre(project_copy, "lint")
+    assert (linted.returncode, linted.stdout) == (1, placeholders_at(path, 4, 10))
+    replace_placeholders(project_copy / path)
     linted = helpcentre(project_copy, "lint")
     assert (linted.returncode, linted.stdout, linted.stderr) == (0, "", "No problems found.\n")
 
 
-def test_a_new_how_to_then_lint_asks_only_for_its_screenshots(project_copy):
+def test_a_new_how_to_fails_lint_on_its_placeholders_then_asks_only_for_its_screenshots(project_copy):
     assert new(project_copy, "Print a receipt", "--category", "clients", "--how-to").returncode == 0
-    linted = helpcentre(project_copy, "lint")
-    assert linted.returncode == 0
-    assert linted.stdout == (
-        "docs/clients/print-a-receipt.md:8:1: HC161 walkthrough: no screenshots yet;"
+    path = "docs/clients/print-a-receipt.md"
+    screenshots = (
+        f"{path}:8:1: HC161 walkthrough: no screenshots yet;"
         " run: helpcentre capture clients/print-a-receipt (see guide/docs/reference/lint-codes.md#hc161)\n"
     )
+    linted = helpcentre(project_copy, "lint")
+    assert (linted.returncode, linted.stdout) == (1, placeholders_at(path, 4, 11).replace("\n", "\n" + screenshots, 1))
+    replace_placeholders(project_copy / path)
+    linted = helpcentre(project_copy, "lint")
+    assert (linted.returncode, linted.stdout) == (0, screenshots)

@@ -138,7 +138,8 @@ def test_verify_finds_the_one_candidate_and_offers_the_articles_edit(runs: Runs)
     )
     assert "settle it with" not in step["message"], "one answer: the rename, not the walk's closest name"
     report = (runs.root / "before" / "index.html").read_text()
-    assert "helpcentre fix can repair this step: **Groups** → **Workgroups**" in report
+    # The labels in bold, as the article shows them, not between asterisks.
+    assert "helpcentre fix can repair this step: <strong>Groups</strong> → <strong>Workgroups</strong>" in report
     assert f"<li><code>{EDIT}</code></li>" in report
 
 

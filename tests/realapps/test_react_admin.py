@@ -1,7 +1,8 @@
 """The help centre of a stock react-admin app (tests/fixtures/react_admin), checked and walked for real.
 
 A single-page app with client-side (hash) routing on Material UI: its menus, lists, button-like
-selects, autocompletes, confirmation dialogs and snackbars are react-admin's and Material UI's own.
+selects, radio buttons, autocompletes, confirmation dialogs and snackbars are react-admin's and
+Material UI's own.
 Its articles are written as the helpdesk's writers would write them, not to our rules. Capture runs
 once and verify twice on a copy of the help centre, against the one server the `react_admin`
 fixture starts, with the target's reset (`POST /__reset`) putting the seed back before every walk.
@@ -9,7 +10,8 @@ fixture starts, with the target's reset (`POST /__reset`) putting the seed back 
 The suite walks one article of each kind the app has: a form with selects and an autocomplete, a
 list searched as you type, and a confirmation. The two others repeat what those walk (a row
 opened by its name, a second autocomplete) and are linted here; scripts/bench/real_app_drift.py
-walks every article, ten verifies in a row.
+walks every article, ten verifies in a row. The same capture walks one more article, kept beside
+this file: each way writers write a select, on the form's select, radio buttons and autocomplete.
 """
 
 from __future__ import annotations
@@ -30,6 +32,9 @@ from realapps.react_admin_app import (
 )
 
 ARTICLES = articles_of(HELP_CENTRE)
+# Issue 24: "Choose **High** as the **Priority**", "In the **Assignee** list, choose **Marcus Lee**", …
+CHOSEN = "tickets/choose-in-every-way"
+CHOSEN_ARTICLE = Path(__file__).with_name("choose_in_every_way.md")
 WALKED = ["tickets/delete-a-ticket", "tickets/find-a-ticket", "tickets/log-a-new-ticket"]
 
 # Articles the engine cannot walk yet, each with the message capture stops it with, and a comment
@@ -77,14 +82,16 @@ def test_lint_passes_with_only_the_missing_screenshots_to_say(tmp_path: Path) ->
 
 @pytest.fixture(scope="module")
 def help_centre(react_admin: RunningHelpdesk, tmp_path_factory: pytest.TempPathFactory) -> HelpCentreCopy:
-    return copy_help_centre(
+    copied = copy_help_centre(
         HELP_CENTRE, tmp_path_factory.mktemp("react-admin-help") / "help-centre", react_admin.environment()
     )
+    shutil.copyfile(CHOSEN_ARTICLE, copied.root / "docs" / f"{CHOSEN}.md")
+    return copied
 
 
 @pytest.fixture(scope="module")
 def captured(help_centre: HelpCentreCopy) -> dict[str, str]:
-    return capture_lines(help_centre, *WALKED)
+    return capture_lines(help_centre, *WALKED, CHOSEN)
 
 
 @pytest.fixture(scope="module")
@@ -97,6 +104,27 @@ def verified_twice(help_centre: HelpCentreCopy, captured: dict[str, str]) -> lis
 def test_capture_walks_the_article_on_the_real_app(captured: dict[str, str], article: str) -> None:
     line = captured.get(article, "not walked")
     assert line.split()[0] == "ok", line
+
+
+@pytest.mark.browser
+def test_each_way_of_writing_a_select_picks_the_option_with_no_override(
+    help_centre: HelpCentreCopy, captured: dict[str, str]
+) -> None:
+    line = captured.get(CHOSEN, "not walked")
+    assert line.split()[0] == "ok", line
+    folder = help_centre.root / "screenshots" / CHOSEN
+    # What each step's picture shows of the field it chose in, after the choice.
+    shown = {number: (folder / f"{number:02d}.aria.yml").read_text() for number in range(4, 15)}
+    assert shown[4].startswith('- combobox "Kind') and shown[4].splitlines()[0].endswith(": Network"), shown[4]
+    for number, priority in zip(range(5, 10), ["High", "Low", "Urgent", "Normal", "High"], strict=True):
+        # Radio buttons in a fieldset whose legend names them.
+        assert shown[number].startswith('- group "Priority"'), shown[number]
+        assert f'radio "{priority}" [checked]' in shown[number], shown[number]
+    for number, person in zip(range(10, 15), ["Priya Shah", "Marcus Lee"] * 2 + ["Priya Shah"], strict=True):
+        # An autocomplete that asks the server for the names that match what is typed.
+        assert shown[number].startswith(f'- combobox "Assignee": {person}'), shown[number]
+    linted = help_centre.run("lint", f"docs/{CHOSEN}.md")
+    assert (linted.returncode, linted.stdout, linted.stderr.strip()) == (0, "", "No problems found.")
 
 
 @pytest.mark.browser

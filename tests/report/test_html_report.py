@@ -248,6 +248,19 @@ def test_nothing_from_the_results_becomes_markup(verify_run):
     assert len(page.find_all("script")) == 2
 
 
+def test_bold_labels_in_a_message_are_strong_and_stay_text(verify_run):
+    results = verify_run.results
+    assert results.articles[0].ref == CARD_GUIDE
+    flow = next(step for step in results.articles[0].steps if step.step == 3)
+    flow.message = "did you mean **<img src=x onerror=alert(3)>**? write **A&B** in step 3"
+    html = write_html_report(results, verify_run.report_dir).read_text()
+
+    message = parse(html).by_id(anchor_id(CARD_GUIDE, 3)).find_all("p", "message")[0]
+    assert [strong.text for strong in message.find_all("strong")] == ["<img src=x onerror=alert(3)>", "A&B"]
+    assert message.text == "did you mean <img src=x onerror=alert(3)>? write A&B in step 3"
+    assert "<img src=x" not in html
+
+
 def test_the_results_travel_inside_the_page_unchanged(verify_run, report):
     embedded = report.by_id("verify-results")
 
@@ -294,9 +307,9 @@ def test_each_drift_shows_its_own_evidence(report):
 
     structure = report.by_id("billing-change-requests-step-3")
     # One line a writer can act on comes before the full diff.
-    assert structure.find_all("p", "diff-summary")[0].text == (
-        "renamed: button 'Card Details' is now 'Payment Details'; it touches **Card Details**"
-    )
+    summary = structure.find_all("p", "diff-summary")[0]
+    assert summary.text == "renamed: button 'Card Details' is now 'Payment Details'; it touches Card Details"
+    assert [strong.text for strong in summary.find_all("strong")] == ["Card Details"]
     lines = structure.find_all("pre", "diff")[0].find_all("span")
     assert [(line.classes[1], line.text) for line in lines] == [
         ("diff-header", "--- expected"),
@@ -310,9 +323,9 @@ def test_each_drift_shows_its_own_evidence(report):
     ]
 
     flow = report.by_id("billing-change-card-or-bank-info-step-3")
-    assert flow.find_all("p", "repair")[0].text == (
-        "helpcentre fix can repair this step: **Card Details** → **Payment Details**"
-    )
+    repair = flow.find_all("p", "repair")[0]
+    assert repair.text == "helpcentre fix can repair this step: Card Details → Payment Details"
+    assert [strong.text for strong in repair.find_all("strong")] == ["Card Details", "Payment Details"]
     assert flow.find_all("p", "message")[0].text == (
         "not found: button 'Card Details'; buttons here: 'Payment Details', 'Close'"
     )

@@ -163,6 +163,19 @@ def test_a_broken_flow_shows_where_it_stopped(offline_page, report_url):
     assert failure.evaluate("image => image.naturalWidth") > 0
 
 
+def test_bold_labels_in_the_repair_and_the_summary_read_as_bold_not_as_asterisks(offline_page, report_url):
+    page, _, _ = offline_page
+    page.goto(report_url)
+
+    repair = page.locator(FLOW_STEP).locator("p.repair")
+    expect(repair).to_have_text("helpcentre fix can repair this step: Card Details → Payment Details")
+    expect(repair.locator("strong")).to_have_text(["Card Details", "Payment Details"])
+    weights = repair.locator("strong").evaluate_all("labels => labels.map(label => getComputedStyle(label).fontWeight)")
+    assert [int(weight) >= 600 for weight in weights] == [True, True], weights
+    expect(page.locator(STRUCTURE_STEP).locator("p.diff-summary strong")).to_have_text(["Card Details"])
+    expect(page.get_by_text("**", exact=False)).to_have_count(0)
+
+
 def test_a_link_to_a_step_lands_on_it(offline_page, report_url):
     page, _, _ = offline_page
     page.goto(report_url + FLOW_STEP)

@@ -74,9 +74,9 @@ def test_inspect_writes_each_thing_as_a_step_sentence_and_scopes_a_repeated_name
 def test_a_label_the_page_spells_otherwise_gets_a_did_you_mean():
     seen = '- tab "Bank account"\n- heading "REGISTRATION"\nBank account\nREGISTRATION'
     assert labels_not_shown(["Bank Account"], seen) == (
-        "the step names **Bank Account**, which is not on the page; did you mean 'Bank account'?"
+        "the step names **Bank Account**, which is not on the page; did you mean **Bank account**?"
     )
-    assert labels_not_shown(["Registration"], seen).endswith("did you mean 'REGISTRATION'?")
+    assert labels_not_shown(["Registration"], seen).endswith("did you mean **REGISTRATION**?")
     assert labels_not_shown(["Invoices"], seen) == "the step names **Invoices**, which is not on the page"
 
 

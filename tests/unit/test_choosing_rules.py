@@ -6,8 +6,8 @@ step's words choose an option; which notices after an action refuse it.
 
 import pytest
 
-from helpcentre.articles.choices import CHOICE_ROLES
-from helpcentre.articles.inference import CLICKABLE_ROLES, FIELD_ROLES, plan_step
+from helpcentre.articles.choices import CHOICE_ROLES, SETTABLE_ROLES
+from helpcentre.articles.inference import CLICKABLE_ROLES, FIELD_ROLES, StepNotUnderstood, plan_step
 from helpcentre.articles.walkthrough import StepOverride
 from helpcentre.capture.choosing import ControlFacts, Way, best_option, way_to_set
 from helpcentre.capture.page.notices import Notice, NoticeKind, notice_kind, refuses
@@ -41,6 +41,10 @@ from helpcentre.capture.page.notices import Notice, NoticeKind, notice_kind, ref
         (ControlFacts("button", "switch"), Way.TICK),
         (ControlFacts("input", "radio"), Way.TICK),
         (ControlFacts("div", "radiogroup"), Way.PICK_RADIO),
+        # Radio buttons in a fieldset named by its legend; a group of other controls is clicked in.
+        (ControlFacts("fieldset", "group", radios=True), Way.PICK_RADIO),
+        (ControlFacts("div", "group"), Way.CLICK_INSIDE),
+        (ControlFacts("ul", "menubar"), Way.CLICK_INSIDE),
         (ControlFacts("ul", "listbox"), Way.PICK_IN_LIST),
         (ControlFacts("table", "table"), Way.CLICK_INSIDE),
         (ControlFacts("div", "grid"), Way.CLICK_INSIDE),
@@ -92,17 +96,69 @@ def test_a_sentence_that_chooses_names_the_option_then_the_field(sentence, readi
     assert read(sentence) == reading
 
 
-def test_a_menu_or_a_panel_is_still_a_place_to_click_in():
-    menu = plan_step(1, "Select **Therasoft Billing** from the **Setup** menu", None).intents
-    assert [(intent.kind, intent.label, intent.scope.label if intent.scope else None) for intent in menu] == [
+# Issue 24: each way writers write a select, read as the field, the option and whether it must be picked.
+@pytest.mark.parametrize(
+    ("sentence", "reading"),
+    [
+        ("Choose **Change plan** as the **Type**", [("set", "Type", CHOICE_ROLES, "Change plan", True)]),
+        ("In the **Type** list, choose **Change plan**", [("set", "Type", CHOICE_ROLES, "Change plan", True)]),
+        (
+            "In the **Type** drop-down, pick the **Change plan** option.",
+            [("set", "Type", CHOICE_ROLES, "Change plan", True)],
+        ),
+        ("Select **Change plan** from the **Type** menu", [("set", "Type", CHOICE_ROLES, "Change plan", True)]),
+        (
+            "Select **Change plan** from the **Type** drop-down menu",
+            [("set", "Type", CHOICE_ROLES, "Change plan", True)],
+        ),
+        ("Set the **Type** to **Change plan**", [("set", "Type", SETTABLE_ROLES, "Change plan", False)]),
+        ("Change the **Type** to **Change plan**.", [("set", "Type", SETTABLE_ROLES, "Change plan", False)]),
+        ("Change the **Type** to Change plan", [("set", "Type", SETTABLE_ROLES, "Change plan", False)]),
+        ('Change the **Type** to "Change plan".', [("set", "Type", SETTABLE_ROLES, "Change plan", False)]),
+        ("Update the **Amount** to $149.00", [("set", "Amount", SETTABLE_ROLES, "$149.00", False)]),
+        (
+            "In the **Type** list, choose **Change plan**, then click **Submit**",
+            [("set", "Type", CHOICE_ROLES, "Change plan", True), ("click", "Submit", CLICKABLE_ROLES, None, False)],
+        ),
+        (
+            "Change the **Type** to Change plan, then click **Submit**",
+            [("set", "Type", SETTABLE_ROLES, "Change plan", False), ("click", "Submit", CLICKABLE_ROLES, None, False)],
+        ),
+        # A menu shown open is chosen in as a select is: the page says which it is.
+        (
+            "Select **Therasoft Billing** from the **Setup** menu",
+            [("set", "Setup", CHOICE_ROLES, "Therasoft Billing", True)],
+        ),
+        (
+            "In the **Available groups** list, select **Editors**",
+            [("set", "Available groups", CHOICE_ROLES, "Editors", True)],
+        ),
+    ],
+)
+def test_each_way_of_writing_a_select_names_the_field_and_the_option(sentence, reading):
+    assert read(sentence) == reading
+
+
+def test_a_value_in_the_words_needs_no_override_and_an_override_still_wins():
+    assert read("Set the **Type** to **Other**", fields={"Type": "Change plan"}) == [
+        ("set", "Type", SETTABLE_ROLES, "Change plan", False)
+    ]
+    # Words after "to" that are no value as the product spells one (a capital or a digit first) ask for one.
+    with pytest.raises(
+        StepNotUnderstood, match=r"fills \*\*Months\*\*, but walkthrough.steps.3.fields gives it no value"
+    ):
+        read("Change the **Months** to pay ahead")
+
+
+def test_a_panel_or_a_place_clicked_in_is_still_a_place_to_click_in():
+    panel = plan_step(1, "Select **Yes** in the **Filter** panel", None).intents
+    assert [(intent.kind, intent.label, intent.scope.label) for intent in panel] == [("click", "Yes", "Filter")]
+    menu = plan_step(1, "Click **Therasoft Billing** in the **Setup** menu", None).intents
+    assert [(intent.kind, intent.label, intent.scope.label) for intent in menu] == [
         ("click", "Therasoft Billing", "Setup")
     ]
-    panel = plan_step(1, "Select **Yes** in the **Filter** panel", None).intents
-    assert [(intent.kind, intent.label) for intent in panel] == [("click", "Yes")]
-    listed = plan_step(1, "In the **Available groups** list, select **Editors**", None).intents
-    assert [(intent.kind, intent.label, intent.scope.label) for intent in listed] == [
-        ("click", "Editors", "Available groups")
-    ]
+    opened = plan_step(1, "In the **Type** list, click **Change plan**", None).intents
+    assert [(intent.kind, intent.label, intent.scope.label) for intent in opened] == [("click", "Change plan", "Type")]
 
 
 def test_choose_must_pick_an_option_and_enter_may_keep_what_it_typed():

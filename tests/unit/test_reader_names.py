@@ -7,7 +7,8 @@ import yaml
 
 from helpcentre.articles.names import reader_name, words_pattern
 from helpcentre.articles.override_lines import PLACEHOLDER, flow, keyed
-from helpcentre.capture.labels import label_on_page, labels_not_shown, spelled_otherwise
+from helpcentre.articles.page_labels import label_on_page, spelled_otherwise
+from helpcentre.capture.labels import labels_not_shown
 
 
 @pytest.mark.parametrize(
@@ -65,7 +66,7 @@ def test_a_label_in_other_capitals_is_spelt_as_the_page_reads_it():
     assert spelled_otherwise("Invoices", seen) is None
     assert (
         labels_not_shown(["Clients"], seen)
-        == "the step names **Clients**, which is not on the page; did you mean 'Client'?"
+        == "the step names **Clients**, which is not on the page; did you mean **Client**?"
     )
 
 

@@ -42,7 +42,7 @@ def read(text: str, **override) -> list[tuple]:
             [("click", "Edit Contact", CLICKABLE_ROLES, "Billing Contact", None)],
         ),
         (
-            "Select **Therasoft Billing** from the **Setup** menu",
+            "Click **Therasoft Billing** in the **Setup** menu",
             {},
             [("click", "Therasoft Billing", CLICKABLE_ROLES, "Setup", None)],
         ),

@@ -41,7 +41,7 @@ def offer_for(tmp_path: Path, article_text: str) -> Offer:
     project = SimpleNamespace(docs_dir=tmp_path / "docs")
     store = SimpleNamespace(path=lambda relative: tmp_path / Path(relative).name)
     article = SimpleNamespace(ref="groups/delete-a-group", display_path="docs/groups/delete-a-group.md")
-    failure = SimpleNamespace(missing=("Groups", ("button", "link")), page_aria=PAGE)
+    failure = SimpleNamespace(missing=("Groups", ("button", "link")), meant=None, page_aria=PAGE)
     return flow_offer(project, store, article, 1, failure, {1: "table"})
 
 

@@ -98,7 +98,10 @@ MESSAGES = {
     "remove-field": (
         CONTACT,
         4,
-        "no field named 'Phone' (textbox/searchbox/combobox/spinbutton/…); fields here: textbox 'Name', textbox 'Email'",
+        # Name and Email are named by the step itself: no override offers one of them for the Phone.
+        "no field named 'Phone' (textbox/searchbox/combobox/spinbutton/…); fields here: textbox 'Name', textbox 'Email';"
+        " spell the label as the page does, or rewrite step 4 if the page no longer has it;"
+        " fix cannot rename it:",
     ),
     "change-label": (
         "clients/email-payment-receipts-to-multiple-emails",

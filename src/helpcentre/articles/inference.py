@@ -14,68 +14,24 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from helpcentre.articles import choices
-from helpcentre.articles.choices import CHOICE_ROLES, CHOOSING_VERBS, read_choice
+from helpcentre.articles.choices import CHOICE_NOUNS, CHOICE_ROLES, CHOOSING_VERBS, SETTABLE_ROLES, read_choice
 from helpcentre.articles.keys import read_key
 from helpcentre.articles.names import reader_name
 from helpcentre.articles.override_lines import PLACEHOLDER, keyed
+from helpcentre.articles.roles import (
+    CLICKABLE_ROLES,
+    DEFAULT_SCOPE_ROLES,
+    FIELD_ROLES,
+    NOUN_ROLES,
+    SCOPE_ROLES,
+    TOGGLE_ROLES,
+)
+from helpcentre.articles.roles import CONTAINER_ROLES as CONTAINER_ROLES  # still read from here
 from helpcentre.articles.steps import BOLD, plain_text
 from helpcentre.articles.walkthrough import Locator, Step, StepOverride
 
-# What a person clicks, and what a person types into or chooses from.
-CLICKABLE_ROLES = (
-    "button",
-    "link",
-    "menuitem",
-    "menuitemcheckbox",
-    "menuitemradio",
-    "tab",
-    "option",
-    "checkbox",
-    "radio",
-    "switch",
-    "treeitem",
-)
-FIELD_ROLES = ("textbox", "searchbox", "combobox", "spinbutton", "listbox", "checkbox", "radio", "switch", "slider")
 # "Tick the box of **tom.becker**": what a reader ticks is a checkbox, a switch or a radio button.
 TICK_VERBS = ("tick", "untick", "uncheck")
-TOGGLE_ROLES = ("checkbox", "switch", "menuitemcheckbox", "radio")
-CONTAINER_ROLES = ("region", "dialog", "alertdialog", "form", "table", "grid", "menu", "tabpanel", "group")
-
-# The noun after a label narrows the roles it may have: "the **Setup** menu" is what opens a menu.
-NOUN_ROLES: dict[str, tuple[str, ...]] = {
-    "button": ("button",),
-    "menu": ("button", "menuitem", "link", "combobox"),
-    "tab": ("tab",),
-    "link": ("link",),
-    "option": ("option", "radio", "menuitemradio"),
-    "checkbox": ("checkbox", "menuitemcheckbox", "switch"),
-    "check box": ("checkbox", "menuitemcheckbox", "switch"),
-    "radio button": ("radio", "menuitemradio"),
-    "switch": ("switch", "checkbox"),
-    "toggle": ("switch", "checkbox"),
-    "menu item": ("menuitem", "menuitemcheckbox", "menuitemradio"),
-    "item": ("menuitem", "menuitemcheckbox", "menuitemradio", "option", "treeitem", "tab", "link"),
-    "page": ("link", "button", "tab", "menuitem"),
-    "icon": ("button", "link"),
-    "field": FIELD_ROLES,
-    "box": FIELD_ROLES,
-    "dropdown": ("combobox", "listbox"),
-    "list": ("combobox", "listbox"),
-}
-SCOPE_ROLES: dict[str, tuple[str, ...]] = {
-    "panel": ("region", "tabpanel", "group", "form", "complementary"),
-    "section": ("region", "group", "form"),
-    "area": ("region", "group"),
-    "dialog": ("dialog", "alertdialog"),
-    "window": ("dialog", "alertdialog"),
-    "menu": ("menu", "menubar"),
-    "table": ("table", "grid"),
-    "list": ("list", "listbox", "table"),
-    "form": ("form", "region"),
-    "tab": ("tabpanel",),
-    "page": ("region", "main"),
-}
-DEFAULT_SCOPE_ROLES = ("region", "dialog", "alertdialog", "form", "table", "grid", "menu", "tabpanel", "group")
 
 CLICK_VERBS = ("click on", "click", "select", "choose", "pick", "open", "go to", "press", "tap", *TICK_VERBS)
 FILL_VERBS = ("enter", "type", "fill in", "fill out", "change", "describe", "write", "add", "update", "edit", "set")
@@ -92,12 +48,14 @@ RULES_TRIED = (
 
 _NOUNS = "|".join(sorted((re.escape(noun) for noun in NOUN_ROLES), key=len, reverse=True))
 _SCOPE_NOUNS = "|".join(sorted((re.escape(noun) for noun in SCOPE_ROLES), key=len, reverse=True))
+# A sentence may open with a field of choices too: "In the **Type** drop-down, choose **Change plan**".
+_OPENING_NOUNS = "|".join(sorted({re.escape(noun) for noun in (*SCOPE_ROLES, *CHOICE_NOUNS)}, key=len, reverse=True))
 _ALL_VERBS = sorted((*CLICK_VERBS, *FILL_VERBS, *CHECK_VERBS, *LOOK_VERBS), key=len, reverse=True)
 _VERB = "|".join(re.escape(verb) for verb in _ALL_VERBS)
 # A label stands for ⟦n⟧ while a sentence is read, so its own words are never read as verbs.
 _SLOT = re.compile(r"⟦(\d+)⟧")
 _LEADING_SCOPE = re.compile(
-    rf"^in\s+(?:the\s+|your\s+)?⟦(?P<slot>\d+)⟧(?:\s+(?P<noun>{_SCOPE_NOUNS}))?\s*,?\s*", re.IGNORECASE
+    rf"^in\s+(?:the\s+|your\s+)?⟦(?P<slot>\d+)⟧(?:\s+(?P<noun>{_OPENING_NOUNS})\b)?\s*,?\s*", re.IGNORECASE
 )
 # "For example, under **By staff status**, click **Yes**": the part of the page those words head.
 _UNDER_SCOPE = re.compile(
@@ -229,7 +187,16 @@ def _read_sentence(number: int, text: str, override: StepOverride | None) -> lis
         if match is None:
             continue
         understood = True
-        intents.extend(_read_clause(match.group("verb").lower(), match.group("rest"), labels, scope, values))
+        verb, rest = match.group("verb").lower(), match.group("rest")
+        option = choices.read_choice_within(verb, rest, scope.noun if scope is not None else None)
+        if scope is not None and option is not None:
+            # "In the **Type** list, choose **Change plan**": the place it opened with is the field,
+            # and no place for what the sentence goes on to do.
+            rule = f"choose: In the **Field** {scope.noun}, {verb} **Option**"
+            intents.append(Intent("set", scope.label, CHOICE_ROLES, None, labels[option], rule=rule, chooses=True))
+            scope = None
+            continue
+        intents.extend(_read_clause(verb, rest, labels, scope, values))
     if not understood and not _override_acts(override):
         raise StepNotUnderstood(
             f"step {number} has no verb the walkthrough rules know; tried {'; '.join(RULES_TRIED)};"
@@ -346,6 +313,12 @@ def _read_clause(verb: str, rest: str, labels: list[str], scope: Scope | None, v
     if typed is not None:  # "Type **Pri** in **Assignee**": the value, then the field
         value = values.get(reader_name(labels[typed.field]), labels[typed.option])
         return [Intent("set", labels[typed.field], FIELD_ROLES, scope, value, rule=typed.rule)]
+    setting = choices.read_setting(verb, rest)
+    if setting is not None:  # "Set the **Type** to **Change plan**", "Change the **Type** to Change plan"
+        field_label = labels[setting.field]
+        value = labels[setting.option] if setting.option is not None else setting.value
+        value = values.get(reader_name(field_label), value)
+        return [Intent("set", field_label, SETTABLE_ROLES, scope, value, rule=setting.rule)]
     if verb in FILL_VERBS:
         rule = f"fill: {verb.capitalize()} [the] **Field**"
         roles = {label: NOUN_ROLES.get(noun or "field", FIELD_ROLES) for label, noun, _ in named}

@@ -42,6 +42,17 @@ class Step:
         return BOLD.findall(self.text)
 
 
+def step_words(text: str) -> str:
+    """A step's Markdown as two captures compare it: the kind and number of spaces do not count."""
+    return " ".join(text.split())
+
+
+def outline(text: str) -> str:
+    """A step's words with each bold label left blank ("go to the **…** menu"): two texts with the
+    same outline are one step whose labels were respelt, not another step."""
+    return BOLD.sub("**…**", step_words(text)).casefold()
+
+
 def lines_outside_fences(body: str, first_line: int) -> Iterator[tuple[int, str]]:
     """`(file line, text)` of every line that is not fenced code: code shows Markdown, it does not mean it."""
     in_fence = False

@@ -9,22 +9,24 @@ so the walkthrough holds only what the words cannot say: the values typed.
 - Typing into one form, with no click between, becomes one fill step; a choice in a select or a
   list of options is said in its words: "Choose **Paid** as the **Status**".
 - A field is named as a reader hears it (its label, title or placeholder), never by its value.
-- A click after which the page looked the same is not kept.
+- A click after which the page looked the same is not kept, nor a detour: two clicks that put
+  the page back as it was (a tab opened, then the one before), with nothing typed or changed between.
 - Following a link is a click step, not a jump to an address.
 - Values of fields that look personal or secret are replaced: by the sandbox's demo values, or
   by a placeholder `‹label›` that lint refuses (HC118) until a test value is written; their
-  fields are masked in the pictures.
+  fields are masked in the pictures. Each replacement is noted on its step with the reason
+  (`typed_values.py`), for `record` to tell the writer.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from playwright.async_api import BrowserContext
 
 from helpcentre.articles.names import reader_name
+from helpcentre.authoring.typed_values import Replaced, replaced_value
 
 BINDING = "__helpcentreRecord"
 
@@ -110,8 +112,15 @@ RECORDER_SCRIPT = r"""(() => {
             repeated: sameNamed(role, name) > 1};
   };
   const SECRET = /card number|cvc|cvv|security code|account number|routing|password|e-?mail|ssn|social security/i;
-  const secret = el => ['password', 'email'].includes((el.getAttribute('type') || '').toLowerCase())
-    || /^cc-/.test(el.getAttribute('autocomplete') || '') || SECRET.test(nameOf(el));
+  // What makes a field look personal or secret, in a word ('' when nothing does): its type, its
+  // autocomplete, or the words of its name.
+  const secret = el => {
+    const type = (el.getAttribute('type') || '').toLowerCase();
+    if (['password', 'email'].includes(type)) return type;
+    if (/^cc-/.test(el.getAttribute('autocomplete') || '')) return 'card';
+    const words = nameOf(el).match(SECRET);
+    return words ? words[0].toLowerCase() : '';
+  };
   const formOf = el => {
     const form = el.form || el.closest('form');
     return form ? (form.getAttribute('action') || '') + '#' + [...document.forms].indexOf(form) : '';
@@ -155,24 +164,26 @@ RECORDER_SCRIPT = r"""(() => {
 })()""".replace("__FINGERPRINT__", _FINGERPRINT)
 
 CONTAINER_NOUNS = {"region": "panel", "dialog": "dialog", "alertdialog": "dialog", "menu": "menu", "tabpanel": "tab"}
-SANDBOX_VALUES = (
-    (re.compile(r"card number", re.IGNORECASE), "4242 4242 4242 4242"),
-    (re.compile(r"cvc|cvv|security code", re.IGNORECASE), "123"),
-    (re.compile(r"routing", re.IGNORECASE), "011000015"),
-    (re.compile(r"account number", re.IGNORECASE), "000123456789"),
-    (re.compile(r"e-?mail", re.IGNORECASE), "accounts@willowcreek.example"),
-    (re.compile(r"password", re.IGNORECASE), "sandbox-demo"),
-)
-PLACEHOLDER = re.compile(r"^‹.*›$")
 
 
 @dataclass
 class RecordedStep:
-    """One numbered step: its sentence, and what the words cannot say."""
+    """One numbered step: its sentence, and what the words cannot say; the typed values it does not keep."""
 
     sentence: str
     fields: dict[str, str] = field(default_factory=dict)
     masks: list[str] = field(default_factory=list)
+    replaced: list[Replaced] = field(default_factory=list)
+
+
+@dataclass
+class _Done:
+    """What the writer did, in order: a step, with the page before and after it when it is a click;
+    `step` is None for a change that is no step of its own (a box cleared)."""
+
+    step: RecordedStep | None
+    before: str | None = None
+    after: str | None = None
 
 
 def _as_read(event: dict[str, Any]) -> dict[str, Any]:
@@ -197,7 +208,7 @@ class Recorder:
 
     def steps(self, final_fingerprint: str | None = None) -> list[RecordedStep]:
         """The recorded steps; `final_fingerprint` is the page as it was at the end, if it is still open."""
-        steps: list[RecordedStep] = []
+        done: list[_Done] = []
         pending_click: dict[str, Any] | None = None
         filling: dict[str, Any] | None = None
         end = {"kind": "end", "before": final_fingerprint}
@@ -205,16 +216,16 @@ class Recorder:
             if pending_click is not None and event["before"] is not None:
                 # The page before this event is the page after that click: did the click change it?
                 if event["before"] != pending_click["before"]:
-                    steps.append(RecordedStep(click_sentence(pending_click)))
+                    _clicked(done, pending_click, event["before"])
                 pending_click = None
             elif pending_click is not None and event["kind"] == "end":
-                steps.append(RecordedStep(click_sentence(pending_click)))
+                _clicked(done, pending_click, None)
                 pending_click = None
             if event["kind"] in ("fill", "choose"):
                 if filling is not None and filling["form"] != event["form"]:
-                    steps.append(self._fill_step(filling))
+                    done.append(_Done(self._fill_step(filling)))
                     filling = None
-                filling = filling or {"form": event["form"], "fields": {}, "choices": {}, "secret": set()}
+                filling = filling or {"form": event["form"], "fields": {}, "choices": {}, "secret": {}}
                 name, value = event["name"], event["value"]
                 if event["kind"] == "choose":
                     # What was typed only to narrow the list down is said by the choice.
@@ -223,38 +234,44 @@ class Recorder:
                 elif filling["choices"].get(name) != value:
                     filling["fields"][name] = value
                     if event.get("secret"):
-                        filling["secret"].add(name)
+                        filling["secret"][name] = str(event["secret"])
                 continue
             if event["kind"] in ("click", "check", "end") and filling is not None:
-                steps.append(self._fill_step(filling))
+                done.append(_Done(self._fill_step(filling)))
                 filling = None
             if event["kind"] == "click":
                 pending_click = event
-            elif event["kind"] == "check" and event.get("checked"):
-                steps.append(RecordedStep(f"Check the **{event['name']}** checkbox"))
-        return steps
+            elif event["kind"] == "check":
+                # A box ticked is a step; one cleared is none, but it changed the page all the same.
+                ticked = RecordedStep(f"Check the **{event['name']}** checkbox") if event.get("checked") else None
+                done.append(_Done(ticked))
+        return [entry.step for entry in done if entry.step is not None]
 
     def _fill_step(self, filling: dict[str, Any]) -> RecordedStep:
         names = list(filling["fields"])
-        fields, masks = {}, []
+        fields, masks, replaced = {}, [], []
         for name in names:
             value = filling["fields"][name]
             if name in filling["secret"]:
-                value = self._safe_value(name)
+                value, note = replaced_value(name, filling["secret"][name], self.on_sandbox)
                 masks.append(name)
+                replaced.append(note)
             fields[name] = value
         # A choice is said in the words ("choose **Paid** as the **Status**"); only typed values are fields.
         parts = [f"enter the {_listed(names)}"] if names else []
         parts += [f"choose **{value}** as the **{name}**" for name, value in filling["choices"].items()]
         sentence = ", then ".join(parts)
-        return RecordedStep(sentence[0].upper() + sentence[1:], fields, masks)
+        return RecordedStep(sentence[0].upper() + sentence[1:], fields, masks, replaced)
 
-    def _safe_value(self, label: str) -> str:
-        if self.on_sandbox:
-            for pattern, value in SANDBOX_VALUES:
-                if pattern.search(label):
-                    return value
-        return f"‹{label}›"
+
+def _clicked(done: list[_Done], click: dict[str, Any], after: str | None) -> None:
+    """A click that changed the page is a step, unless it put the page back as it was before the
+    click just kept, with nothing typed or changed between: that pair is a detour, and neither is kept."""
+    last = done[-1] if done else None
+    if after is not None and last is not None and last.before == after:
+        done.pop()
+        return
+    done.append(_Done(RecordedStep(click_sentence(click)), click["before"], after))
 
 
 def click_sentence(event: dict[str, Any]) -> str:

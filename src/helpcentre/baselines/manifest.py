@@ -46,6 +46,9 @@ class StepBaseline:
     frame: str = "the viewport"
     places: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    # The step's override as its front matter wrote it (None: it had none, or was captured before
+    # overrides were recorded): lint and `renumber` tell by it which words an override was written for.
+    override: Any = None
 
     @classmethod
     def from_json(cls, record: dict[str, Any]) -> StepBaseline:
@@ -67,6 +70,7 @@ class StepBaseline:
             frame=str(record.get("frame") or "the viewport"),
             places=dict(record.get("places") or {}),
             warnings=list(record.get("warnings") or []),
+            override=record.get("override"),
         )
 
     def as_json(self) -> dict[str, Any]:
@@ -88,6 +92,7 @@ class StepBaseline:
             "frame": self.frame,
             **({"places": dict(sorted(self.places.items()))} if self.places else {}),
             **({"warnings": self.warnings} if self.warnings else {}),
+            **({"override": self.override} if self.override is not None else {}),
         }
 
 

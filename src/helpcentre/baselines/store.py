@@ -6,6 +6,7 @@ import hashlib
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 from helpcentre import atomic
 from helpcentre.baselines.manifest import (
@@ -88,10 +89,12 @@ class BaselineStore:
         *,
         browser: str,
         keep_other_steps: bool = False,
+        overrides: dict[int, Any] | None = None,
     ) -> ArticleBaselines:
         """Write these steps' baselines and return the article's manifest entry.
 
-        `images` holds each shot's (optimised raw, published copy), from `prepare_images`.
+        `images` holds each shot's (optimised raw, published copy), from `prepare_images`;
+        `overrides`, the article's overrides by step number, as its front matter writes them.
         A capture replaces the whole folder; accepting a verify run keeps the other steps.
         The folder is staged beside the old one and swapped in with one rename.
         """
@@ -105,7 +108,8 @@ class BaselineStore:
                     shutil.copytree(target, staged, dirs_exist_ok=True)
                 steps = previous.by_number()
             for shot, (raw, published) in zip(shots, images, strict=True):
-                steps[shot.number] = self._stage_step(staged, ref, shot, raw, published)
+                override = (overrides or {}).get(shot.number)
+                steps[shot.number] = self._stage_step(staged, ref, shot, raw, published, override)
             atomic.replace_directory(target, staged)
         except BaseException:
             shutil.rmtree(staged, ignore_errors=True)
@@ -118,7 +122,9 @@ class BaselineStore:
             browser = previous.browser
         return ArticleBaselines(article_id, browser, ordered)
 
-    def _stage_step(self, staged: Path, ref: str, shot: StepShot, raw: bytes, published: bytes) -> StepBaseline:
+    def _stage_step(
+        self, staged: Path, ref: str, shot: StepShot, raw: bytes, published: bytes, override: Any
+    ) -> StepBaseline:
         aria = shot.aria.rstrip("\n") + "\n"
         files = step_files(ref, shot.number)
         stem = step_stem(shot.number)
@@ -143,6 +149,7 @@ class BaselineStore:
             frame=frame_name(shot.frame) if shot.frame else "the viewport",
             places=dict(shot.places),
             warnings=list(shot.warnings),
+            override=override,
         )
 
 

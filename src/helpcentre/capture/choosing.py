@@ -2,10 +2,11 @@
 
 "Choose the **Kind**" with `Kind: Hardware`, or "Choose **Hardware** as the **Kind**", works the
 same on a native <select>, on a combobox that opens a listbox (a component library's select),
-on a combobox that filters its options as you type (an autocomplete), on radio buttons and on a
-list shown whole. What the page says of the field decides how: its tag for a native select, its
-role, `aria-haspopup`, `aria-autocomplete`, `aria-controls` and `aria-expanded`; never a
-library's class names. An option is found by its accessible name, as any control is
+on a combobox that filters its options as you type (an autocomplete), on radio buttons (a
+radiogroup, or a fieldset whose legend names them) and on a list or an open menu shown whole.
+What the page says of the field decides how: its tag for a native select, its role,
+`aria-haspopup`, `aria-autocomplete`, `aria-controls` and `aria-expanded`; never a library's
+class names. An option is found by its accessible name, as any control is
 (`aria_tree.matching_names`), and the field must read the option once it is chosen.
 """
 
@@ -28,7 +29,7 @@ from helpcentre.capture.popups import OPTION_ROLES, Popups, pick_option
 
 TEXT_ROLES = ("textbox", "searchbox", "spinbutton")
 TOGGLE_ROLES = ("checkbox", "switch", "radio", "menuitemcheckbox", "menuitemradio")
-CONTAINER_ROLES = ("list", "table", "grid", "treegrid", "tree", "menu")
+CONTAINER_ROLES = ("list", "table", "grid", "treegrid", "tree", "menu", "menubar", "group")
 # The walk's mark on a field it sets (the page's watch never counts it as a change).
 HELD = "data-helpcentre-field"
 # What clearing a checkbox is called in `fields`.
@@ -63,6 +64,8 @@ class ControlFacts:
     autocomplete: str = ""
     expanded: bool = False
     controls: bool = False
+    # It holds radio buttons: a fieldset or group whose legend names the choice.
+    radios: bool = False
 
     @property
     def has_popup(self) -> bool:
@@ -77,7 +80,8 @@ _FACTS = """el => {
   return {tag, role: el.getAttribute('role') || '', editable: Boolean(typed && !el.readOnly && !el.disabled),
     haspopup: el.getAttribute('aria-haspopup') || '', autocomplete: el.getAttribute('aria-autocomplete') || '',
     expanded: el.getAttribute('aria-expanded') === 'true',
-    controls: Boolean(el.getAttribute('aria-controls') || el.getAttribute('aria-owns'))};
+    controls: Boolean(el.getAttribute('aria-controls') || el.getAttribute('aria-owns')),
+    radios: Boolean(el.querySelector('input[type=radio], [role~=radio]'))};
 }"""
 
 
@@ -88,7 +92,7 @@ def way_to_set(facts: ControlFacts) -> Way:
         return Way.NATIVE
     if role in TOGGLE_ROLES:
         return Way.TICK
-    if role == "radiogroup":
+    if role == "radiogroup" or (role == "group" and facts.radios):
         return Way.PICK_RADIO
     if role == "listbox":
         return Way.PICK_IN_LIST

@@ -58,12 +58,15 @@ class StepProblem(EngineError):
         locator: Locator | None = None,
         override: str = "",
         missing: tuple[str, tuple[str, ...]] | None = None,
+        meant: tuple[str, str] | None = None,
     ):
         self.reason = reason
         self.locator = locator
         self.override = override
         # (label, roles) when nothing on the page has the name the step needs.
         self.missing = missing
+        # (role, name) of the one control whose name the label misspells.
+        self.meant = meant
         # The run itself failed here (a frame it could not find again), not the product.
         self.run_error = False
         super().__init__(reason)
@@ -93,6 +96,8 @@ class StepFailed(EngineError):
         # What the page called things when the step failed, and the name it could not find there.
         self.page_aria = ""
         self.missing: tuple[str, tuple[str, ...]] | None = None
+        # (role, name) of the one control whose name the step's label misspells: a typo, not drift.
+        self.meant: tuple[str, str] | None = None
         self.run_error = False
         step = article.steps[number - 1].text if number <= len(article.steps) else ""
         self.step_text = step
@@ -131,13 +136,21 @@ class ResetFailed(StepFailed):
 class NotResolved(EngineError):
     """A label names no control, or several: the message names the candidates and the override.
 
-    `missing` is `(label, roles)` when nothing on the page has the name: what `fix` repairs.
+    `missing` is `(label, roles)` when nothing on the page has the name: what `fix` repairs;
+    `meant` the `(role, name)` of the one control whose name the label misspells.
     """
 
-    def __init__(self, reason: str, override: str = "", missing: tuple[str, tuple[str, ...]] | None = None):
+    def __init__(
+        self,
+        reason: str,
+        override: str = "",
+        missing: tuple[str, tuple[str, ...]] | None = None,
+        meant: tuple[str, str] | None = None,
+    ):
         self.reason = reason
         self.override = override
         self.missing = missing
+        self.meant = meant
         super().__init__(reason)
 
 

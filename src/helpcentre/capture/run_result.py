@@ -32,6 +32,10 @@ class ArticleOutcome:
     def ok(self) -> bool:
         return self.failure is None and self.shots is not None
 
+    @property
+    def walked_before_failure(self) -> list[StepShot]:
+        return self.failure.shots_before if self.failure is not None else []
+
 
 @dataclass
 class CaptureOptions:
@@ -57,6 +61,11 @@ class CaptureResult:
     @property
     def steps(self) -> int:
         return sum(len(outcome.shots or []) for outcome in self.outcomes)
+
+    @property
+    def walked_steps(self) -> int:
+        """The steps done: each captured article's, and those of a failed walk before its failure."""
+        return sum(len(outcome.shots or outcome.walked_before_failure) for outcome in self.outcomes)
 
 
 def select_articles(centre: HelpCentre, selectors: list[str], shard: tuple[int, int] | None) -> list[Article]:

@@ -16,6 +16,7 @@ from playwright.async_api import Browser, BrowserContext, Page, async_playwright
 
 from helpcentre import atomic, last_verified
 from helpcentre.articles import Article, HelpCentre
+from helpcentre.articles.step_overrides import article_overrides
 from helpcentre.baselines import image_work
 from helpcentre.baselines.manifest import ArticleBaselines
 from helpcentre.baselines.shot import StepShot
@@ -297,7 +298,12 @@ def capture(
         if outcome.ok:
             assert outcome.shots is not None
             entry = store.write_steps(
-                outcome.article.ref, outcome.article.id, outcome.shots, outcome.images, browser=browser
+                outcome.article.ref,
+                outcome.article.id,
+                outcome.shots,
+                outcome.images,
+                browser=browser,
+                overrides=article_overrides(outcome.article),
             )
             manifest.articles[outcome.article.ref] = entry
             outcome.bytes_per_step = [step.bytes["raw"] + step.bytes["published"] for step in entry.steps]

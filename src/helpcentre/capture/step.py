@@ -10,6 +10,7 @@ from playwright.async_api import Locator as PlaywrightLocator
 from playwright.async_api import Page
 
 from helpcentre.articles.inference import Intent, StepPlan
+from helpcentre.articles.steps import BOLD, plain_text
 from helpcentre.articles.walkthrough import Expectation, Locator, Shot, Step
 from helpcentre.baselines.shot import StepShot
 from helpcentre.capture.choosing import click_or_choose, held, set_field
@@ -121,7 +122,7 @@ class StepWalk:
         if last_first:
             last = intents[-1]
             resolved = await resolve_or_row(
-                self.page, last, plan.number, self.settings.action_timeout_ms, self.readings
+                self.page, last, plan.number, self.settings.action_timeout_ms, self.readings, self._named()
             )
             self._note(last, resolved.describe())
             await self.next_checks.before_last_action(plan, self._checks_hold_now)
@@ -155,7 +156,7 @@ class StepWalk:
             await self._guarded(press_where_focused(self.page, intent.value or "", timeout))
             self.acted.append((intent, self.page.locator("body")))
             return
-        resolved = await resolve_or_row(self.page, intent, number, timeout, self.readings)
+        resolved = await resolve_or_row(self.page, intent, number, timeout, self.readings, self._named())
         self._note(intent, resolved.describe())
         if intent.kind == "show":
             self.checked.append(resolved.element)
@@ -163,6 +164,11 @@ class StepWalk:
         if not any(later.acts for later in self.plan.intents[self.plan.intents.index(intent) + 1 :]):
             await self.next_checks.before_last_action(self.plan, self._checks_hold_now)
         await self._act(intent, resolved)
+
+    def _named(self) -> tuple[str, ...]:
+        """The names the step gives: its bold labels and its fields; a failure offers none of them instead."""
+        bold = (plain_text(label) for label in BOLD.findall(self.plan.text))
+        return (*bold, *(intent.label for intent in self.plan.intents if intent.label))
 
     async def _act(self, intent: Intent, resolved: Resolved) -> None:
         timeout = self.settings.action_timeout_ms

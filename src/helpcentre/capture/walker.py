@@ -9,10 +9,11 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page
 
 from helpcentre.articles import Article
+from helpcentre.articles.page_labels import labels_to_find
 from helpcentre.baselines.shot import StepShot
 from helpcentre.capture.errors import FrameLost, NotResolved, StepFailed, StepProblem, first_line
 from helpcentre.capture.find.locate import nearest_candidates, resolve
-from helpcentre.capture.labels import check_labels, labels_to_find
+from helpcentre.capture.labels import check_labels
 from helpcentre.capture.next_check import NextChecks
 from helpcentre.capture.page.masks import failure_picture
 from helpcentre.capture.page.reading import PageReadings
@@ -67,7 +68,9 @@ async def walk(page: Page, article: Article, settings: WalkSettings) -> list[Ste
                 settings.on_step(number)
     except (StepProblem, NotResolved, FrameLost) as problem:
         if isinstance(problem, NotResolved):
-            problem = StepProblem(problem.reason, override=problem.override, missing=problem.missing)
+            problem = StepProblem(
+                problem.reason, override=problem.override, missing=problem.missing, meant=problem.meant
+            )
         elif isinstance(problem, FrameLost):
             problem = StepProblem(str(problem))
             problem.run_error = True
@@ -92,6 +95,7 @@ async def _failure(
     )
     failure = StepFailed(article, max(number, 1), problem.reason, problem.locator, candidates, screenshot)
     failure.missing = problem.missing
+    failure.meant = problem.meant
     failure.run_error = problem.run_error
     locator = problem.locator
     if (

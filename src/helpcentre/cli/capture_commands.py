@@ -161,17 +161,42 @@ def capture(
         raise SystemExit(1)
 
 
+# Failed articles named in the summary line; the lines above it name every one.
+FAILURES_NAMED = 5
+
+
 def capture_summary(result: CaptureResult) -> str:
-    """The run in one line: the articles captured of those walked, their steps, the time, the failures."""
+    """The run in one line: the articles captured of those walked, the steps walked (a failed walk's
+    too, up to its failure), the time, and which walks failed at which step."""
     sizes = [size for outcome in result.outcomes for size in outcome.bytes_per_step]
     per_step = f", {statistics.median(sizes) / 1024:.0f} KiB a step (median, raw + published)" if sizes else ""
-    rate = result.steps / result.seconds if result.seconds else 0.0
-    walked, failed = len(result.outcomes), len(result.failed)
+    steps = result.walked_steps
+    rate = steps / result.seconds if result.seconds else 0.0
+    walked, failed = len(result.outcomes), result.failed
     return (
-        f"Captured {walked - failed} of {counted(walked, 'article')} ({counted(result.steps, 'step')}) "
-        f"in {result.seconds:.1f} s ({rate:.2f} steps/s){per_step}; {failed} failed; "
+        f"Captured {walked - len(failed)} of {counted(walked, 'article')} ({counted(steps, 'step')} walked) "
+        f"in {result.seconds:.1f} s ({rate:.2f} steps/s){per_step}; {_failures(failed)}; "
         f"{result.browser_version and 'Chromium ' + result.browser_version}"
     )
+
+
+def _failures(failed: list) -> str:
+    """`failed: billing/x at step 4, billing/y at its reset`, or `0 failed`."""
+    from helpcentre.capture import ResetFailed
+
+    if not failed:
+        return "0 failed"
+    named = []
+    for outcome in failed[:FAILURES_NAMED]:
+        failure = outcome.failure
+        if isinstance(failure, ResetFailed):
+            named.append(f"{outcome.article.ref} at its reset")
+        elif failure is not None:
+            named.append(f"{outcome.article.ref} at step {failure.number}")
+        else:
+            named.append(outcome.article.ref)
+    more = f" and {len(failed) - FAILURES_NAMED} more" if len(failed) > FAILURES_NAMED else ""
+    return "failed: " + ", ".join(named) + more
 
 
 class CaptureProgress:

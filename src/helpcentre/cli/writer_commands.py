@@ -153,6 +153,11 @@ def record(config_file: Path, title: str, category: str, target_name: str | None
     click.echo(f"Wrote {shown} (id {article_id}), {len(steps)} steps:")
     for number, step in enumerate(steps, start=1):
         click.echo(f"  {number}. {step.sentence}")
+    replaced = [f"step {number}: {note.describe()}" for number, step in enumerate(steps, 1) for note in step.replaced]
+    if replaced:
+        click.echo("Typed values not kept (the walkthrough holds these instead; their fields are masked):")
+        for line in replaced:
+            click.echo(f"  {line}")
     for problem in problems:
         click.echo(str(problem), err=True)
     project, centre = load_checked(config_file)
@@ -163,3 +168,63 @@ def record(config_file: Path, title: str, category: str, target_name: str | None
     click.echo(f"Next: helpcentre lint {shown}, then helpcentre serve to read it as customers will.")
     if result.failed:
         raise SystemExit(1)
+
+
+@cli.command()
+@config_option
+@click.argument("reference", metavar="ARTICLE")
+def renumber(config_file: Path, reference: str) -> None:
+    """After steps were inserted or removed, move ARTICLE's overrides (walkthrough.steps.N) to the
+    steps that now have the words each was written for, as the last capture recorded them.
+
+    Only the numbers change, where they stand; nothing is written when any override cannot be
+    placed for sure, and the message says which and why.
+    """
+    from helpcentre.articles import HelpCentre, parse_article
+    from helpcentre.articles.frontmatter import decode_source
+    from helpcentre.authoring.renumbering import renumber as renumbered
+    from helpcentre.baselines.store import BaselineStore
+    from helpcentre.project import ProjectError, load_project
+
+    try:
+        project = load_project(config_file)
+    except ProjectError as error:
+        raise UsageProblem(str(error)) from None
+    centre, _ = project.load_help_centre()
+    found = centre.find(reference)
+    if found is None:
+        unusable = HelpCentre.reference_key(reference) in centre.unusable
+        why = "; its front matter cannot be read: run helpcentre lint" if unusable else ""
+        raise UsageProblem(f"no article '{reference}'{why}")
+    path = project.docs_dir / found.src_path
+    shown = project.display_path(path)
+    # The file as it is now, read once: what is parsed is what is rewritten.
+    data = path.read_bytes()
+    text, _ = decode_source(data, shown)
+    article, _ = parse_article(found.src_path.as_posix(), text, shown) if text is not None else (None, [])
+    if text is None or article is None:
+        raise UsageProblem(f"{shown} cannot be read now: run helpcentre lint")
+    store = BaselineStore(project.screenshots_dir)
+    try:
+        manifest = store.manifest()
+    except (ValueError, KeyError, TypeError) as error:
+        raise UsageProblem(f"{project.display_path(store.manifest_path)} cannot be read: {error}") from None
+    result = renumbered(text, article, manifest.entry(article.ref))
+    if result.refusals:
+        raise UsageProblem(f"{shown} was left as it was:\n" + "\n".join(f"  {why}" for why in result.refusals))
+    if not result.moves:
+        click.echo(f"{shown}: every override stands at the step it was written for; nothing to move")
+        return
+    entry = manifest.entry(article.ref)
+    if result.assumed and entry is not None:
+        # The record first: were the article's write to fail, a run again still finds every override.
+        for number, spec in result.assumed.items():
+            step = entry.step(number)
+            if step is not None:
+                step.override = spec
+        store.write_manifest(manifest)
+    bom = "\ufeff" if data.startswith(b"\xef\xbb\xbf") else ""
+    atomic.write_text(path, bom + result.text)
+    for move in result.moves:
+        click.echo(f"  walkthrough.steps.{move.old} -> {move.new}: written for '{move.words}'")
+    click.echo(f"Wrote {shown}; its screenshots show the old steps: helpcentre capture {article.ref}")

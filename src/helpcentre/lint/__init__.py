@@ -6,18 +6,20 @@ lint runs without MkDocs and the site plugin hands over what MkDocs already read
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from helpcentre.articles import problems as codes
 from helpcentre.articles.frontmatter import Source, body_of, decode_source
-from helpcentre.articles.loader import load_help_centre, step_paths
+from helpcentre.articles.loader import load_help_centre
 from helpcentre.articles.model import Article, Category, HelpCentre
 from helpcentre.articles.problems import Problem, Severity
+from helpcentre.baselines.manifest import manifest_if_readable
 from helpcentre.lint.body import BodyChecker, Page
+from helpcentre.lint.captured_steps import captured_step_problems
 from helpcentre.lint.labels import unchecked_labels
+from helpcentre.lint.placeholders import placeholder_problems
 from helpcentre.lint.screenshots import outside_problem, screenshot_problems
 
 MAX_TITLE_LENGTH = 70
@@ -78,7 +80,9 @@ def lint_help_centre(
     for article in centre.articles:
         found.extend(_article_problems(article))
     if screenshots_dir is not None:
-        found.extend(screenshot_problems(centre, screenshots_dir, screenshots_display, project_root))
+        manifest = manifest_if_readable(screenshots_dir)
+        found.extend(screenshot_problems(centre, screenshots_dir, manifest, screenshots_display, project_root))
+        found.extend(captured_step_problems(centre, screenshots_dir, manifest))
     return centre, sorted(found)
 
 
@@ -87,7 +91,7 @@ def errors_in(found: Iterable[Problem]) -> list[Problem]:
 
 
 def _article_problems(article: Article) -> list[Problem]:
-    found = unchecked_labels(article) + _placeholders(article)
+    found = unchecked_labels(article) + placeholder_problems(article)
     if len(article.title) > MAX_TITLE_LENGTH:
         line, column = article.front_matter.position_of(("title",))
         found.append(
@@ -101,32 +105,6 @@ def _article_problems(article: Article) -> list[Problem]:
                 column,
             )
         )
-    return found
-
-
-# What `helpcentre record` writes for a personal or secret value it would not keep: `‹Card number›`.
-_PLACEHOLDER = re.compile(r"^‹.*›$")
-
-
-def _placeholders(article: Article) -> list[Problem]:
-    """A recorded value left as a placeholder: the walk would type it into the product as it is."""
-    walkthrough = article.meta.walkthrough
-    found = []
-    for number, spec in (walkthrough.steps if walkthrough else {}).items():
-        for label, value in (spec.fields or {}).items():
-            if _PLACEHOLDER.match(value):
-                _, position = step_paths(("walkthrough", "steps", number, "fields", label), article.front_matter.data)
-                line, column = article.front_matter.position_of(position)
-                found.append(
-                    Problem(
-                        article.display_path,
-                        line,
-                        codes.PLACEHOLDER_VALUE,
-                        f"walkthrough.steps.{number}.fields.{label}",
-                        f"{value} is a placeholder; write the test account's value for the walk to type",
-                        column,
-                    )
-                )
     return found
 
 

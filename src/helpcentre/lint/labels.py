@@ -51,7 +51,7 @@ def unchecked_labels(article: Article) -> list[Problem]:
             label = normalise(match.group(1))
             if not label or any(label in text for text in texts):
                 continue
-            line, column = _position_in_body(article, written.line, match.group(0))
+            line, column = label_position(article, written.line, match.group(0))
             found.append(
                 Problem(
                     article.display_path,
@@ -90,7 +90,7 @@ def _locator_texts(locator: Locator) -> Iterator[str]:
         current = current.within
 
 
-def _position_in_body(article: Article, first_line: int, written: str) -> tuple[int, int]:
+def label_position(article: Article, first_line: int, written: str) -> tuple[int, int]:
     """The line and column of `**label**` in the step, which may continue over several lines."""
     lines = article.body.splitlines()
     body_line = article.front_matter.body_line

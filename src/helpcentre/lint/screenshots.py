@@ -8,7 +8,7 @@ from pathlib import Path
 from helpcentre.articles import problems as codes
 from helpcentre.articles.model import HelpCentre
 from helpcentre.articles.problems import Problem, Severity
-from helpcentre.baselines.manifest import MANIFEST_NAME, manifest_if_readable
+from helpcentre.baselines.manifest import MANIFEST_NAME, Manifest
 from helpcentre.baselines.paths import step_files
 from helpcentre.baselines.png_files import unreadable
 from helpcentre.outside_links import links_out_of, under_any
@@ -29,10 +29,15 @@ def outside_problem(display_path: str) -> Problem:
 
 
 def screenshot_problems(
-    centre: HelpCentre, screenshots_dir: Path, display_prefix: str, project_root: Path | None = None
+    centre: HelpCentre,
+    screenshots_dir: Path,
+    manifest: Manifest,
+    display_prefix: str,
+    project_root: Path | None = None,
 ) -> list[Problem]:
+    """`manifest` is the one under `screenshots_dir`, read once for every check of lint that needs it."""
     expected: set[str] = set()
-    found: list[Problem] = _checks_that_proved_nothing(centre, screenshots_dir)
+    found: list[Problem] = _checks_that_proved_nothing(centre, manifest)
     for article in centre.articles:
         walkthrough = article.meta.walkthrough
         if walkthrough is None:
@@ -105,12 +110,11 @@ def screenshot_problems(
     return found
 
 
-def _checks_that_proved_nothing(centre: HelpCentre, screenshots_dir: Path) -> list[Problem]:
+def _checks_that_proved_nothing(centre: HelpCentre, manifest: Manifest) -> list[Problem]:
     """What the last capture saw: a step whose check already held before its action (HC115).
 
     Lint cannot tell that from the words alone; capture records it beside the step's baseline.
     """
-    manifest = manifest_if_readable(screenshots_dir)
     found = []
     for article in centre.articles:
         entry = manifest.entry(article.ref)

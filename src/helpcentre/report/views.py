@@ -87,7 +87,8 @@ class StepView:
     status: Status
     status_label: str
     explanation: str
-    message: str
+    # Messages and repairs show bold labels as the step does: "**Card Details** → **Payment Details**".
+    message: Markup
     anchor: str
     viewer: ImageViewer | None
     pixel_figures: list[tuple[str, str]]
@@ -95,9 +96,9 @@ class StepView:
     found_labels: list[str]
     aria_diff: list[DiffLine]
     # One line before the full diff: what is gone, new or renamed, and the bold labels it touches.
-    aria_summary: str
+    aria_summary: Markup
     # What `helpcentre fix` would change for this step: "**Card Details** → **Payment Details**".
-    repairs: list[str]
+    repairs: list[Markup]
     # The article's lines as fix will rewrite them: "docs/x.md:12: 3. Click the **Payment Details** button".
     repair_edits: list[str]
     aria_expected: str
@@ -238,27 +239,29 @@ def step_view(ref: str, step: StepRecord, report_dir: Path) -> StepView:
     repairs = step.repair or []
     return StepView(
         number=step.step,
-        text=step_text_html(step.text),
+        text=with_bold(step.text),
         status=status,
         status_label=status_label(status),
         explanation=STATUS_EXPLANATIONS.get(status, ""),
-        message=clean_message(step.message),
+        message=with_bold(clean_message(step.message)),
         anchor=anchor_id(ref, step.step),
         viewer=image_viewer(step, report_dir) if status.needs_attention else None,
         pixel_figures=pixel_figures(step.pixels) if step.pixels else [],
         missing_labels=missing,
         found_labels=[label for label in expected if label not in missing],
         aria_diff=aria_diff_lines(aria) if aria else [],
-        aria_summary=aria.summary if aria else "",
-        repairs=[change.describe() for change in repairs],
+        aria_summary=with_bold(aria.summary if aria else ""),
+        repairs=[with_bold(change.describe()) for change in repairs],
         repair_edits=[line for change in repairs for line in change.edit],
         aria_expected=aria.expected if aria else "",
         aria_actual=aria.actual if aria else "",
     )
 
 
-def step_text_html(text: str) -> Markup:
-    """Escape the step's text, then show its **UI labels** in bold."""
+def with_bold(text: str) -> Markup:
+    """`text` as HTML: every character of it escaped, each `**label**` in it a <strong> element.
+
+    Labels, messages and what a page is called are all writers' or products' words: never markup."""
     parts = BOLD.split(text)
     # split() with one group alternates: plain text, bold label, plain text, ...
     return Markup("").join(

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from helpcentre.articles import HelpCentre
+from helpcentre.articles.step_overrides import article_overrides
 from helpcentre.baselines.image_work import prepare_images
 from helpcentre.baselines.shot import StepShot
 from helpcentre.baselines.store import BaselineStore
@@ -74,7 +75,15 @@ def accept(
             prepare_images(shot.png, shot.number, shot.highlight, *store.previous_images(record.ref, shot))
             for shot in shots
         ]
-        entry = store.write_steps(record.ref, record.id, shots, images, browser=results.browser, keep_other_steps=True)
+        entry = store.write_steps(
+            record.ref,
+            record.id,
+            shots,
+            images,
+            browser=results.browser,
+            keep_other_steps=True,
+            overrides=article_overrides(article),
+        )
         manifest = store.manifest()
         manifest.articles[record.ref] = entry
         store.write_manifest(manifest)

@@ -42,11 +42,15 @@ def flow_offer(
     """For a step that failed because a name is no longer on the page: the rename, or why none.
 
     The control is looked for in the step's own baseline, else in the latest earlier one that
-    shows it: a step photographed after it acts shows the page the control led to.
+    shows it: a step photographed after it acts shows the page the control led to. A label that
+    misspells one name on the page is that name, baseline or none: the step's message says so.
     """
     if failure.missing is None:
         return Offer()
     label, roles = failure.missing
+    if failure.meant is not None:
+        role, name = failure.meant
+        return _typo_offer(project, article, Rename(plain_text(label), name, role))
     if not failure.page_aria:
         return Offer(refused="the page could not be read when the step failed")
     found: Candidates | None = None
@@ -98,6 +102,16 @@ def _offer(project: Project, article: Article, found: Candidates) -> Offer:
         # Words the baseline shows in no named entry (a paragraph's): the step's own message says it all.
         return Offer()
     return Offer(refused=found.why, message_end=found.offer())
+
+
+def _typo_offer(project: Project, article: Article, rename: Rename) -> Offer:
+    """The page's spelling of a misspelt label, written where the article has it; the step's own
+    "did you mean" stays in its message, so capture, explain and the report say the same."""
+    change = _change(project, article, rename)
+    if not change.edit:
+        why = f"the article names **{rename.old}** nowhere fix rewrites: its bold words and its overrides"
+        return Offer(refused=why)
+    return Offer([change], message_end=f"fix can rewrite {rename.describe()}")
 
 
 def _change(project: Project, article: Article, rename: Rename) -> Repair:

@@ -9,6 +9,7 @@ from playwright.async_api import Page
 
 from helpcentre.articles.names import LEADING_MARK_PATTERN, MARKS_PATTERN, words_pattern
 from helpcentre.articles.walkthrough import Locator
+from helpcentre.capture.find.suggest import misspelt
 from helpcentre.plurals import plural_of
 
 
@@ -51,7 +52,8 @@ def named_in_snapshot(snapshot: str, roles: tuple[str, ...]) -> list[str]:
 
 
 async def nearest_candidates(page: Page, spec: Locator, limit: int = 8) -> str:
-    """What the page offers instead, as "buttons here: 'Payment Details', 'Close'"."""
+    """What the page offers instead, as "buttons here: 'Payment Details', 'Close'", and the one name
+    a misspelt one stands for: "tabs here: 'ADDRESS', 'INSURANCE'; did you mean 'ADDRESS'?"."""
     try:
         snapshot = await page.locator("body").aria_snapshot(timeout=3000)
     except Exception:  # noqa: BLE001 - a page that cannot even be read has no candidates to offer
@@ -65,10 +67,12 @@ async def nearest_candidates(page: Page, spec: Locator, limit: int = 8) -> str:
     names = named_in_snapshot(snapshot, roles)
     if not names:
         return f"no {noun} here"
-    wanted = (spec.name or spec.label or "").casefold()
+    asked = spec.name or spec.label or ""
+    wanted = asked.casefold()
     names.sort(key=lambda name: _distance(name.casefold(), wanted))
     shown = ", ".join(f"'{name}'" for name in names[:limit])
-    return f"{noun} here: {shown}"
+    meant = misspelt(asked, names)
+    return f"{noun} here: {shown}" + (f"; did you mean '{meant}'?" if meant else "")
 
 
 def _distance(a: str, b: str) -> float:

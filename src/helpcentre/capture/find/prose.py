@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import time
 from dataclasses import dataclass
@@ -12,15 +11,15 @@ from playwright.async_api import Locator as PlaywrightLocator
 from playwright.async_api import Page, expect
 
 from helpcentre.articles.inference import CONTAINER_ROLES, TOGGLE_ROLES, UNDER, Intent, Scope
-from helpcentre.articles.names import reader_name, words_pattern
-from helpcentre.articles.override_lines import keyed
+from helpcentre.articles.names import words_pattern
 from helpcentre.articles.walkthrough import Locator
-from helpcentre.baselines.aria_tree import AriaNode, matching_names, names_with_roles, parse_aria_snapshot
+from helpcentre.baselines.aria_tree import AriaNode, matching_names, parse_aria_snapshot
 from helpcentre.capture.errors import NotResolved
 from helpcentre.capture.find.locate import resolve
 from helpcentre.capture.find.reading_order import first_after_words, toggle_in_row
+from helpcentre.capture.find.suggest import Asked, asked_by, not_named, override_hint
 from helpcentre.capture.page.reading import QUIET_S, PageReadings
-from helpcentre.plurals import counted, plural_of
+from helpcentre.plurals import counted
 
 LABEL_WAIT_MS = 5_000
 
@@ -48,16 +47,24 @@ async def snapshot_tree(root: Page | PlaywrightLocator) -> AriaNode:
     return parse_aria_snapshot(await locator.aria_snapshot(timeout=10_000))
 
 
-async def resolve_scope(page: Page, scope: Scope, timeout_ms: float, readings: PageReadings | None = None) -> Resolved:
-    return await _resolve_named(page, page, scope.label, scope.roles, None, "container", timeout_ms, None, readings)
+async def resolve_scope(
+    page: Page, scope: Scope, timeout_ms: float, readings: PageReadings | None = None, asked: Asked | None = None
+) -> Resolved:
+    return await _resolve_named(page, page, scope.label, scope.roles, None, "container", timeout_ms, asked, readings)
 
 
 async def resolve_intent(
-    page: Page, intent: Intent, number: int, timeout_ms: float, readings: PageReadings | None = None
+    page: Page,
+    intent: Intent,
+    number: int,
+    timeout_ms: float,
+    readings: PageReadings | None = None,
+    named: tuple[str, ...] = (),
 ) -> Resolved:
     """The one element an acting or `show` intent names, waiting up to the timeout for it to appear.
 
-    `readings` is what the walk last read of the page; a name is looked for there first.
+    `readings` is what the walk last read of the page; a name is looked for there first. `named`
+    are the names the step gives (its bold labels, its fields): a failure never offers one of them.
     """
     if intent.locator is not None:
         element = resolve(page, intent.locator)
@@ -70,13 +77,14 @@ async def resolve_intent(
         # Words that head a part of the page, not a container's name: the first match after them.
         after = intent.scope.label
     elif intent.scope is not None:
-        within = await resolve_scope(page, intent.scope, timeout_ms, readings)
+        within = await resolve_scope(page, intent.scope, timeout_ms, readings, Asked(number, overridden=False))
         root = within.element
     assert intent.label is not None
     kind = "container" if intent.kind == "show" else ("field" if intent.kind == "set" else "control")
+    asked = asked_by(intent, number, named)
     try:
         return await _resolve_named(
-            page, root, intent.label, intent.roles, within, kind, timeout_ms, number, readings, after
+            page, root, intent.label, intent.roles, within, kind, timeout_ms, asked, readings, after
         )
     except NotResolved as missing:
         # "Tick the box of **tom.becker**" names a toggle; "Click the ticket **…**" clicks the row (rows.py).
@@ -100,7 +108,7 @@ async def _resolve_named(
     within: Resolved | None,
     kind: str,
     timeout_ms: float,
-    number: int | None = None,
+    asked: Asked | None = None,
     readings: PageReadings | None = None,
     after: str | None = None,
 ) -> Resolved:
@@ -109,6 +117,7 @@ async def _resolve_named(
     # Pages here are drawn by the time they have loaded; a label that is still missing after a
     # short wait, or once the page is quiet, is missing, and the writer hears so sooner.
     deadline = time.monotonic() + min(timeout_ms, LABEL_WAIT_MS) / 1000
+    number = asked.number if asked is not None and asked.overridden else None
     whole_page = readings if readings is not None and root is page else None
     known = whole_page.body_aria if whole_page is not None else None
     while True:
@@ -139,7 +148,7 @@ async def _resolve_named(
             if count > 1 and not from_reading:
                 raise NotResolved(
                     f"{counted(count, kind)} are {role} '{name}'{_inside(within)}",
-                    _override_hint(number, spec, 0, within),
+                    override_hint(number, spec, 0, _spec(within)),
                 )
         elif len(distinct) > 1 and not from_reading:
             shown = [f"{role} '{name}'" for role, name in distinct]
@@ -148,23 +157,13 @@ async def _resolve_named(
             spec = Locator(role=first_role, name=first_name, exact=True, within=within.spec if within else None)
             raise NotResolved(
                 f"'{label}' names {counted(len(distinct), kind)}{_inside(within)}: {listed}",
-                _override_hint(number, spec, None, within),
+                override_hint(number, spec, None, _spec(within)),
             )
         if from_reading:
             # An earlier reading that does not settle it decides nothing: read the page now.
             continue
         if time.monotonic() >= deadline or (readings is not None and await readings.quiet()):
-            nearest = _nearest(tree, label, roles)
-            listed = ", ".join(node.describe() for node in nearest)
-            hint = f"; {plural_of(kind)} here: {listed}" if nearest else f"; no {kind} here has a name"
-            return_roles = "/".join(roles[:4]) + ("/…" if len(roles) > 4 else "")
-            closest = Locator(role=nearest[0].role, name=nearest[0].name) if nearest else None
-            override = _override_hint(number, closest, None, within)
-            raise NotResolved(
-                f"no {kind} named '{label}'{_inside(within)} ({return_roles}){hint}",
-                f"spell the label as the page does, or {override}" if override else "",
-                missing=(label, roles),
-            )
+            raise not_named(tree, label, roles, kind, _spec(within), asked)
         await page.wait_for_timeout(100)
 
 
@@ -172,31 +171,8 @@ def _inside(within: Resolved | None) -> str:
     return f" in {within.spec.describe()}" if within else ""
 
 
-def _override_hint(number: int | None, spec: Locator | None, nth: int | None, within: Resolved | None) -> str:
-    """ "settle it with walkthrough.steps.4: {target: {role: link, name: View November 2026}}": valid
-    YAML when pasted, the page's own spelling of the name quoted where YAML needs it."""
-    if number is None:
-        return ""
-    if spec is None:
-        return f"settle it with walkthrough.steps.{number}: {{target: {{role: …, name: …}}}}"
-    target: dict[str, object] = {"role": spec.role, "name": spec.name}
-    if nth is not None:
-        target["nth"] = nth
-    if within is not None and within.spec.role is not None:
-        target["within"] = {"role": within.spec.role, "name": within.spec.name}
-    return f"settle it with {keyed(f'walkthrough.steps.{number}', {'target': target})}"
-
-
-def _nearest(tree: AriaNode, label: str, roles: tuple[str, ...], limit: int = 6) -> list[AriaNode]:
-    """The named entries of these roles, the closest in spelling to the label first, each once."""
-    found: dict[tuple[str, str], AriaNode] = {}
-    for node in names_with_roles(tree, roles):
-        found.setdefault((node.role, node.name), node)
-    wanted = reader_name(label).casefold()
-    return sorted(
-        found.values(),
-        key=lambda node: 1 - difflib.SequenceMatcher(None, reader_name(node.name).casefold(), wanted).ratio(),
-    )[:limit]
+def _spec(within: Resolved | None) -> Locator | None:
+    return within.spec if within is not None else None
 
 
 async def _wait_for_one(element: PlaywrightLocator, spec: Locator, timeout_ms: float) -> None:

@@ -20,12 +20,17 @@ from helpcentre.capture.page.reading import PageReadings
 
 
 async def resolve_or_row(
-    page: Page, intent: Intent, number: int, timeout_ms: float, readings: PageReadings | None = None
+    page: Page,
+    intent: Intent,
+    number: int,
+    timeout_ms: float,
+    readings: PageReadings | None = None,
+    named: tuple[str, ...] = (),
 ) -> Resolved:
     """The control an intent names (`resolve_intent`); for a click that names no control, the
     one table row showing the label."""
     try:
-        return await resolve_intent(page, intent, number, timeout_ms, readings)
+        return await resolve_intent(page, intent, number, timeout_ms, readings, named)
     except NotResolved as problem:
         if intent.kind != "click" or intent.locator is not None or problem.missing is None or intent.label is None:
             raise
