@@ -34,6 +34,35 @@ def browser_type_launch_args() -> dict:
     return launch_options(choice)
 
 
+@pytest.fixture(scope="session")
+def chromium():
+    """One Chromium for the session, on an event loop of its own thread: `run(coroutine)` runs on it."""
+    import asyncio
+    import threading
+
+    from playwright.async_api import async_playwright
+
+    loop = asyncio.new_event_loop()
+    thread = threading.Thread(target=loop.run_forever, daemon=True)
+    thread.start()
+
+    def run(coroutine):
+        return asyncio.run_coroutine_threadsafe(coroutine, loop).result(timeout=120)
+
+    async def start():
+        playwright = await async_playwright().start()
+        return playwright, await playwright.chromium.launch(**launch_options())
+
+    playwright, browser = run(start())
+    try:
+        yield run, browser
+    finally:
+        run(browser.close())
+        run(playwright.stop())
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join(timeout=10)
+
+
 # What the built site says of its screenshots: the record a verify run on that day left.
 VERIFIED_AT = "2026-11-26T20:40:00+00:00"
 

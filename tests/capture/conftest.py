@@ -88,37 +88,6 @@ def captured_guide(project_root: Path, tmp_path_factory: pytest.TempPathFactory)
     return project
 
 
-@pytest.fixture(scope="session")
-def chromium():
-    """One Chromium for the session, on an event loop of its own thread: `run(coroutine)` runs on it."""
-    import asyncio
-    import threading
-
-    from playwright.async_api import async_playwright
-
-    from helpcentre.browser import launch_options
-
-    loop = asyncio.new_event_loop()
-    thread = threading.Thread(target=loop.run_forever, daemon=True)
-    thread.start()
-
-    def run(coroutine):
-        return asyncio.run_coroutine_threadsafe(coroutine, loop).result(timeout=120)
-
-    async def start():
-        playwright = await async_playwright().start()
-        return playwright, await playwright.chromium.launch(**launch_options())
-
-    playwright, browser = run(start())
-    try:
-        yield run, browser
-    finally:
-        run(browser.close())
-        run(playwright.stop())
-        loop.call_soon_threadsafe(loop.stop)
-        thread.join(timeout=10)
-
-
 @pytest.fixture
 def own_processes() -> Iterator[OwnProcesses]:
     """Starts the test's processes, marked as its own; whatever of them is left when it ends is killed."""

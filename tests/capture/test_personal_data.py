@@ -3,7 +3,8 @@
 Each page is photographed as capture photographs it, its masks marked (none configured), then
 every seeded detail of the clients is looked for where the page shows it: each of those boxes
 must be all mask colour in the picture, and what is not a person's (headings, column names,
-tabs) must still show.
+tabs) must still show. Behind an open dialog, a detail is painted over only where it shows: not
+over the dialog, but still through the dimmed backdrop around it.
 """
 
 from __future__ import annotations
@@ -12,13 +13,13 @@ import io
 from collections.abc import Iterator
 
 import pytest
+from masked_pictures import area, masked_share, overlap, photographed, split_at
 from PIL import Image
 from playwright.async_api import Page
 
 from billing_sandbox.process import SandboxProcess
-from helpcentre.capture.page.masks import MASK_COLOUR, PageMasks, failure_picture
+from helpcentre.capture.page.masks import failure_picture
 
-MASK_RGB = tuple(int(MASK_COLOUR[at : at + 2], 16) for at in (1, 3, 5))
 VIEWPORT = {"width": 1280, "height": 1000}
 # The seeded clients' details as the pages show them.
 CLIENT_LIST = [
@@ -30,6 +31,8 @@ CLIENT_LIST = [
     "(971) 555-0123",
 ]
 REGISTRATION = ["Apr 12, 1988", "(503) 555-0175"]
+# The billing contact, in its panel of the Billing page.
+CONTACT = ["Jordan Avery", "billing@willowcreek.example", "(503) 555-0142"]
 ADDRESS_FIELDS = ["Street", "City", "State", "ZIP code", "Email"]
 
 
@@ -39,35 +42,11 @@ def sandbox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SandboxProcess
         yield running
 
 
-async def signed_in_page(browser, sandbox: SandboxProcess, path: str):
-    context = await browser.new_context(viewport=VIEWPORT, storage_state=sandbox.signed_in_state())
+async def signed_in_page(browser, sandbox: SandboxProcess, path: str, viewport: dict = VIEWPORT):
+    context = await browser.new_context(viewport=viewport, storage_state=sandbox.signed_in_state())
     page = await context.new_page()
     await page.goto(sandbox.url + path)
     return context, page
-
-
-async def photographed(page: Page, unmask=None) -> Image.Image:
-    masks = PageMasks(page, [], unmask=unmask)
-    await masks.mark_elements()
-    png = await page.screenshot(
-        type="png",
-        scale="css",
-        animations="disabled",
-        caret="hide",
-        mask=masks.screenshot_mask(),
-        mask_color=MASK_COLOUR,
-    )
-    return Image.open(io.BytesIO(png)).convert("RGB")
-
-
-def masked_share(picture: Image.Image, box: dict) -> float:
-    """The share of the box's pixels (a pixel in from its edges) painted in the mask colour."""
-    pixels = [
-        picture.getpixel((x, y))
-        for x in range(int(box["x"]) + 1, int(box["x"] + box["width"]) - 1)
-        for y in range(int(box["y"]) + 1, int(box["y"] + box["height"]) - 1)
-    ]
-    return sum(pixel == MASK_RGB for pixel in pixels) / max(len(pixels), 1)
 
 
 async def boxes_of_text(page: Page, texts: list[str]) -> dict[str, dict]:
@@ -83,7 +62,7 @@ def test_the_client_list_shows_no_clients_details(chromium, sandbox: SandboxProc
 
     async def scenario():
         context, page = await signed_in_page(browser, sandbox, "clients")
-        picture = await photographed(page)
+        picture = (await photographed(page)).picture
         details = await boxes_of_text(page, CLIENT_LIST)
         kept = await boxes_of_text(page, ["Name", "Date of birth", "Phone", "Receipt emails"])
         await context.close()
@@ -99,15 +78,15 @@ def test_a_clients_registration_shows_no_details_and_its_fields_no_values(chromi
 
     async def scenario():
         context, page = await signed_in_page(browser, sandbox, "clients/1/registration")
-        demographics = await photographed(page)
+        demographics = (await photographed(page)).picture
         details = await boxes_of_text(page, REGISTRATION)
         await page.goto(sandbox.url + "clients/1/registration?tab=address&sub=self")
-        address = await photographed(page)
+        address = (await photographed(page)).picture
         fields = {label: await page.get_by_label(label, exact=True).bounding_box() for label in ADDRESS_FIELDS}
         tabs = await boxes_of_text(page, ["Self Address"])
         # A target lets the street show.
         street = page.get_by_label("Street", exact=True)
-        unmasked = await photographed(page, unmask=[street])
+        unmasked = (await photographed(page, unmask=[street])).picture
         await context.close()
         return demographics, details, address, fields, tabs, unmasked
 
@@ -131,3 +110,51 @@ def test_the_picture_of_a_failed_step_shows_no_clients_details(chromium, sandbox
 
     picture, details = run(scenario())
     assert {text: masked_share(picture, box) for text, box in details.items()} == dict.fromkeys(CLIENT_LIST, 1.0)
+
+
+def test_a_dialog_hides_the_details_behind_it_and_its_backdrop_does_not(chromium, sandbox: SandboxProcess):
+    run, browser = chromium
+
+    async def scenario():
+        # The height capture uses: the dialog opens over the Billing Contact panel's details.
+        context, page = await signed_in_page(browser, sandbox, "billing", {"width": 1280, "height": 800})
+        await page.get_by_role("button", name="Edit Contact").click()
+        dialog = page.get_by_role("dialog", name="Billing Contact")
+        await dialog.wait_for()
+        shot = await photographed(page)
+        contact = page.locator("section", has=page.get_by_role("heading", name="Billing Contact", exact=True))
+        behind = {value: await contact.get_by_text(value, exact=True).bounding_box() for value in CONTACT}
+        # The card holder, the same person, left of the dialog in the Payment Method panel.
+        method = page.locator("section", has=page.get_by_role("heading", name="Payment Method"))
+        holder = await method.get_by_text(CONTACT[0], exact=True).bounding_box()
+        lead = await dialog.get_by_text("The billing contact receives").bounding_box()
+        fields = [await field.bounding_box() for field in await dialog.get_by_role("textbox").all()]
+        corner = float(await dialog.evaluate("dialog => parseFloat(getComputedStyle(dialog).borderTopRightRadius)"))
+        found = shot, behind, holder, await dialog.bounding_box(), corner, lead, fields
+        await context.close()
+        return found
+
+    shot, behind, holder, dialog, corner, lead, fields = run(scenario())
+    edge = dialog["x"] + dialog["width"]
+    # Each detail runs from behind the dialog out past its right edge, onto the dimmed page.
+    assert [
+        value for value, box in behind.items() if overlap(box, dialog) and box["x"] + box["width"] > edge
+    ] == CONTACT
+    # On the dialog (but for its rounded corners, where the page shows through) only its own fields
+    # are painted over; right of it, the details are.
+    inside = [
+        {**dialog, "x": dialog["x"] + corner, "width": dialog["width"] - 2 * corner},
+        {**dialog, "y": dialog["y"] + corner, "height": dialog["height"] - 2 * corner},
+    ]
+    on_dialog = [mask for mask in shot.mask_boxes() if any(overlap(mask, part) for part in inside)]
+    assert len(fields) == 3
+    assert [mask for mask in on_dialog if not any(overlap(mask, field) == area(mask) for field in fields)] == []
+    assert {value: masked_share(shot.picture, split_at(box, edge)[1]) for value, box in behind.items()} == (
+        dict.fromkeys(CONTACT, 1.0)
+    )
+    # The dialog's words show where those masks used to cover them; what the backdrop only dims is masked.
+    assert masked_share(shot.picture, lead) == 0.0
+    assert masked_share(shot.picture, holder) == 1.0
+    # What the details say leaves the ARIA record all the same.
+    assert [value for value in CONTACT if any(value in said for said in shot.reading.values)] == CONTACT
+    assert [value for value in CONTACT if value in shot.aria] == []

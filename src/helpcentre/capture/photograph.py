@@ -190,8 +190,9 @@ async def settled_screenshot(
             changed_unseen += current == previous
             if changed_unseen >= 2:
                 masks.in_each_frame = True
-            else:
-                await masks.mark_elements()
+            # Marked again, also when every mask is looked for in each frame: what shows of the
+            # personal data and the images is placed again.
+            await masks.mark_elements()
             current = await page.screenshot(**options, mask=masks.screenshot_mask())
             frames += 1
         previous = current

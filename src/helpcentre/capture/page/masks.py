@@ -9,6 +9,9 @@ keeps changing where it does not show (a ticking hidden region), or one with sha
 which the watch cannot see into, is shot the slower way, with every mask looked for again in
 each frame.
 
+A mask paints over what shows of its elements: an element partly behind an opaque dialog or
+header is painted over in the parts that show, one wholly behind it not at all (visible_parts.py).
+
 The marks outlive the picture: the next step's picture, on the same document unchanged since
 (the page's watch, `quiet.py`, counts its changes) and with the same masks, reuses them instead
 of looking for every mask again.
@@ -17,6 +20,7 @@ of looking for every mask again.
 from __future__ import annotations
 
 import asyncio
+import functools
 import itertools
 from dataclasses import dataclass
 
@@ -30,15 +34,17 @@ from helpcentre.capture.page.personal_data import (
     PERSONAL_ATTRIBUTE,
     UNMASK_ATTRIBUTE,
     mark_personal_data,
-    personal_data,
     personal_rects_and_text,
 )
 from helpcentre.capture.page.quiet import document_epoch
-from helpcentre.capture.page.unloaded_images import (
-    UNLOADED_ATTRIBUTE,
-    mark_unloaded_images,
-    unloaded_images,
-    unloaded_rects,
+from helpcentre.capture.page.unloaded_images import UNLOADED_ATTRIBUTE, mark_unloaded_images, unloaded_rects
+from helpcentre.capture.page.visible_parts import (
+    PARTS_ATTRIBUTE,
+    SHOWN_RECTS,
+    painted_whole,
+    parts_moved,
+    place_visible_parts,
+    placed_parts,
 )
 
 MASK_COLOUR = "#8a8f98"
@@ -76,15 +82,15 @@ _MARK = """(elements, [attribute, ofAttribute, mark, index]) => {
   }
 }"""
 
-# One mask's shown rectangles and the text its elements show (masked_text.py), when the masks are
-# looked for in each frame.
+# One mask's shown rectangles (the parts of them that show, visible_parts.py) and the text its
+# elements show (masked_text.py), when the masks are looked for in each frame.
 _READ_ONE = (
     """elements => [
   elements
     .filter(element => element.checkVisibility ? element.checkVisibility() : true)
-    .map(element => element.getBoundingClientRect())
-    .filter(rect => rect.width > 0 && rect.height > 0)
-    .map(rect => [rect.x, rect.y, rect.width, rect.height]),
+    .flatMap("""
+    + SHOWN_RECTS
+    + """),
   elements.map("""
     + ELEMENT_TEXT
     + """),
@@ -153,13 +159,27 @@ class PageMasks:
         self.in_each_frame = False
         # How many images were still loading or had failed at the marking: painted over too.
         self.unloaded = 0
+        # How many parts of partly hidden elements are painted instead of their boxes
+        # (visible_parts.py); None when they could not be placed, and every mask is painted whole.
+        self.parts: int | None = None
 
     async def mark_elements(self, reuse: bool = False) -> None:
-        """Mark every element of every mask, under a new mark, and start watching the page.
+        """Mark every element of every mask, under a new mark, start watching the page, and place
+        the parts that show of the marked elements something opaque hides in part.
 
         With `reuse`, the marks of the walk's last picture are kept when they are still valid.
         Images still loading or failed are marked each time: one may have failed since.
         """
+        await self._mark(reuse)
+        self.parts = await place_visible_parts(self.page, self._marked_selectors())
+
+    def _marked_selectors(self) -> list[str]:
+        marked = [f'[{MASK_ATTRIBUTE}="{self.mark}"]'] if self.locators and not self.in_each_frame else []
+        unloaded = [f"img[{UNLOADED_ATTRIBUTE}]"] if self.unloaded else []
+        personal = [f"[{PERSONAL_ATTRIBUTE}]"] if self.personal else []
+        return [*marked, *unloaded, *personal]
+
+    async def _mark(self, reuse: bool) -> None:
         self.unloaded = await mark_unloaded_images(self.page)
         # Before the watch starts: marking may set a person's details apart in an element of their own.
         self.personal = await mark_personal_data(self.page, self.unmask)
@@ -180,6 +200,7 @@ class PageMasks:
             UNLOADED_ATTRIBUTE,
             PERSONAL_ATTRIBUTE,
             UNMASK_ATTRIBUTE,
+            PARTS_ATTRIBUTE,
         ]
         # Sent in this order: the watch is on before any mask is looked for.
         has_shadow_roots, *_, epoch = await asyncio.gather(
@@ -196,29 +217,32 @@ class PageMasks:
             self.kept.masks, self.kept.mark, self.kept.epoch = masks, self.mark, epoch
 
     def screenshot_mask(self) -> list[PlaywrightLocator]:
-        """What `page.screenshot(mask=...)` paints over: the marked elements, or every mask, and
-        the images that had not arrived."""
-        unloaded = [unloaded_images(self.page)] if self.unloaded else []
-        personal = [personal_data(self.page)] if self.personal else []
+        """What `page.screenshot(mask=...)` paints over: the marked elements, or every mask, the
+        images that had not arrived and the personal data; of those partly hidden, the parts that show."""
+        whole = self.page.locator if self.parts is None else functools.partial(painted_whole, self.page)
+        unloaded = [whole(f"img[{UNLOADED_ATTRIBUTE}]")] if self.unloaded else []
+        personal = [whole(f"[{PERSONAL_ATTRIBUTE}]")] if self.personal else []
+        parts = [placed_parts(self.page)] if self.parts else []
         if self.in_each_frame:
-            return [*self.locators, *unloaded, *personal]
-        marked = [self.page.locator(f'[{MASK_ATTRIBUTE}="{self.mark}"]')] if self.locators else []
-        return [*marked, *unloaded, *personal]
+            return [*self.locators, *unloaded, *personal, *parts]
+        marked = [whole(f'[{MASK_ATTRIBUTE}="{self.mark}"]')] if self.locators else []
+        return [*marked, *unloaded, *personal, *parts]
 
     async def read(self) -> MaskReading:
         """Each mask's rectangles and text, then the unloaded images' rectangles (no text: an
         image's name stays in the step's record whether or not it arrived), then the personal
-        data's rectangles, whose text leaves the record."""
-        if not self.unloaded and not self.personal:
-            return await self._read_masks()
-        reading, images, (personal, values) = await asyncio.gather(
+        data's rectangles, whose text leaves the record. A rectangle is what shows of an element:
+        its box, or the parts of it placed at the marking; when those no longer show, the page
+        changed since the marking."""
+        reading, moved, images, (personal, values) = await asyncio.gather(
             self._read_masks(),
+            parts_moved(self.page) if self.parts is not None else _unmoved(),
             unloaded_rects(self.page) if self.unloaded else _nothing(),
             personal_rects_and_text(self.page) if self.personal else _nothing(),
         )
         groups = [*reading.rects, *([images] if self.unloaded else []), *([personal] if self.personal else [])]
         # A configured mask over personal data says its text once.
-        return MaskReading(groups, list(dict.fromkeys([*reading.values, *values])), reading.changed)
+        return MaskReading(groups, list(dict.fromkeys([*reading.values, *values])), reading.changed or moved)
 
     async def _read_masks(self) -> MaskReading:
         if not self.locators:
@@ -243,6 +267,10 @@ class PageMasks:
 
 async def _nothing() -> tuple[list, list]:
     return [], []
+
+
+async def _unmoved() -> bool:
+    return False
 
 
 async def failure_picture(page: Page, masks: list[PlaywrightLocator], unmask: list[PlaywrightLocator]) -> bytes | None:

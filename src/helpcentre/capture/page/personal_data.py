@@ -24,6 +24,7 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Locator, Page
 
 from helpcentre.capture.page.masked_text import ELEMENT_TEXT
+from helpcentre.capture.page.visible_parts import SHOWN_RECTS
 
 PERSONAL_ATTRIBUTE = "data-helpcentre-personal"
 _GONE = re.compile(
@@ -224,14 +225,15 @@ _RULES = {
 }
 _MARK_UNMASKED = "(elements, name) => elements.forEach(element => element.setAttribute(name, ''))"
 
+# What shows of the marked elements (visible_parts.py), and all they say.
 _RECTS_AND_TEXT = (
     """attribute => {
   const marked = [...document.querySelectorAll('[' + attribute + ']')]
     .filter(element => element.checkVisibility ? element.checkVisibility() : true);
   return [
-    marked.map(element => element.getBoundingClientRect())
-      .filter(rect => rect.width > 0 && rect.height > 0)
-      .map(rect => [rect.x, rect.y, rect.width, rect.height]),
+    marked.flatMap("""
+    + SHOWN_RECTS
+    + """),
     marked.map("""
     + ELEMENT_TEXT
     + """),
@@ -255,14 +257,10 @@ async def mark_personal_data(page: Page, unmask: list[Locator] | None = None) ->
 
 
 async def personal_rects_and_text(page: Page) -> tuple[list[list[float]], list[str]]:
-    """The marked elements' shown rectangles (x, y, width, height) and the text they show."""
+    """The shown rectangles (x, y, width, height) of the marked elements, or of what shows of them,
+    and the text they show."""
     try:
         rects, texts = await page.evaluate(_RECTS_AND_TEXT, PERSONAL_ATTRIBUTE)
     except PlaywrightError:
         return [], []
     return [[float(value) for value in rect] for rect in rects], [str(text) for text in texts]
-
-
-def personal_data(page: Page) -> Locator:
-    """What a picture paints over: the elements `mark_personal_data` marked."""
-    return page.locator(f"[{PERSONAL_ATTRIBUTE}]")

@@ -20,6 +20,7 @@ from playwright.async_api import Error as PlaywrightError
 
 from helpcentre.capture.page.page_clock import PAGE_CLOCK_SCRIPT
 from helpcentre.capture.page.settling import PENDING_WORK_SCRIPT
+from helpcentre.capture.page.visible_parts import PART_TAG
 
 # The quiet a page needs before its one frame is taken. Two frames were compared about this far
 # apart, so a change that two frames would catch, this catches too (and one during the shot).
@@ -29,7 +30,8 @@ QUIET_WAIT_MS = 1000
 # The longest a picture waits for transitions to end and images in view to load before it is framed.
 STILL_WAIT_MS = 3000
 
-PAGE_WATCH_SCRIPT = """(() => {
+PAGE_WATCH_SCRIPT = (
+    """(() => {
   const key = Symbol.for('helpcentre.pageWatch');
   if (window[key]) return;
   // `document` tells this document from the next one; `mutations` counts changes to the document
@@ -43,13 +45,17 @@ PAGE_WATCH_SCRIPT = """(() => {
     if (!playwrights(event.target) && !playwrights(event.relatedTarget)) changed();
   };
   const ours = record => {
-    // The walk's own marks (masks, the frame), and what Playwright does while it shoots: hide the
-    // caret of fields and add its mask pane to <html>.
+    // The walk's own marks (masks, the frame) and the parts of masks it places on <html>
+    // (visible_parts.py), and what Playwright does while it shoots: hide the caret of fields and
+    // add its mask pane to <html>.
     if (record.type === 'attributes' && record.attributeName.startsWith('data-helpcentre-')) return true;
     if (record.type === 'attributes' && record.attributeName === 'style' && record.target.matches
         && record.target.matches('input, textarea, [contenteditable]')) return true;
     return record.type === 'childList' && record.target === document.documentElement
-      && [...record.addedNodes, ...record.removedNodes].every(node => node.nodeName.startsWith('X-PW-'));
+      && [...record.addedNodes, ...record.removedNodes]
+        .every(node => node.nodeName.startsWith('X-PW-') || node.nodeName === '"""
+    + PART_TAG.upper()
+    + """');
   };
   new MutationObserver(records => {
     if (records.every(ours)) return;
@@ -69,6 +75,7 @@ PAGE_WATCH_SCRIPT = """(() => {
   } catch (error) {}
   window[key] = watch;
 })();"""
+)
 
 # The number of changes so far once the page has been quiet for `quiet` ms, or null when the watch
 # cannot vouch for the page: no watch, a drawing surface it cannot see into, an animation still

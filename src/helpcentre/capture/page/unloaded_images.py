@@ -10,7 +10,9 @@ both pictures, so a picture taken where the image loaded and one taken where it 
 from __future__ import annotations
 
 from playwright.async_api import Error as PlaywrightError
-from playwright.async_api import Locator, Page
+from playwright.async_api import Page
+
+from helpcentre.capture.page.visible_parts import SHOWN_RECTS
 
 UNLOADED_ATTRIBUTE = "data-helpcentre-unloaded"
 
@@ -32,10 +34,8 @@ _MARK = """async attribute => {
   return marked;
 }"""
 
-_RECTS = """attribute => [...document.querySelectorAll('img[' + attribute + ']')]
-  .map(image => image.getBoundingClientRect())
-  .filter(rect => rect.width > 0 && rect.height > 0)
-  .map(rect => [rect.x, rect.y, rect.width, rect.height])"""
+# What shows of the marked images (visible_parts.py).
+_RECTS = """attribute => [...document.querySelectorAll('img[' + attribute + ']')].flatMap(""" + SHOWN_RECTS + """)"""
 
 
 async def mark_unloaded_images(page: Page) -> int:
@@ -47,14 +47,9 @@ async def mark_unloaded_images(page: Page) -> int:
 
 
 async def unloaded_rects(page: Page) -> list[list[float]]:
-    """The shown rectangles (x, y, width, height) of the marked images, where they are now."""
+    """The shown rectangles (x, y, width, height) of the marked images, or of what shows of them."""
     try:
         rects = await page.evaluate(_RECTS, UNLOADED_ATTRIBUTE)
     except PlaywrightError:
         return []
     return [[float(value) for value in rect] for rect in rects]
-
-
-def unloaded_images(page: Page) -> Locator:
-    """What the screenshot paints over: the images `mark_unloaded_images` marked."""
-    return page.locator(f"img[{UNLOADED_ATTRIBUTE}]")
