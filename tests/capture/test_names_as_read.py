@@ -174,6 +174,7 @@ ARTICLES = {
     ),
     "other words": article("other-words", "/delete", "1. Click **Yes, delete it**\n"),
     "typo": article("typo", "/delete", "1. Click **Yes, I am sure**\n"),
+    "wrong product": article("wrong-product", "/delete", "1. Click **Users**\n"),
     "removed field": article(
         "removed-field",
         "/request",
@@ -278,6 +279,21 @@ def test_words_two_edits_from_the_one_button_are_answered_with_its_name_and_no_o
     assert failure.meant == ("button", "Yes, I'm sure")
 
 
+def test_a_first_label_like_nothing_on_the_page_asks_whether_the_product_is_right_and_offers_no_override(walks):
+    failure = walks["wrong product"]
+    assert isinstance(failure, StepFailed)
+    # Before: "settle it with walkthrough.steps.1: {target: {role: button, name: …}}", a control
+    # named unlike the label, which would have clicked something the writer never meant.
+    assert "settle it with" not in failure.what()
+    assert failure.what().startswith(
+        "no control named 'Users' (button/link/menuitem/menuitemcheckbox/…); controls here:"
+    )
+    assert failure.what().endswith(
+        "spell the label as the page does, or rewrite step 1 if the page no longer has it;"
+        " is it the right product? the article walks target 'admin' from /delete; if not, change walkthrough.target"
+    )
+
+
 def test_a_removed_field_is_never_settled_with_a_field_of_another_kind_or_one_the_step_names(walks):
     failure = walks["removed field"]
     assert isinstance(failure, StepFailed)
@@ -286,7 +302,8 @@ def test_a_removed_field_is_never_settled_with_a_field_of_another_kind_or_one_th
     assert failure.what() == (
         "no field named 'Description' (textbox/searchbox/combobox/spinbutton/…);"
         " fields here: textbox 'Title', checkbox 'Urgent', combobox 'Type';"
-        " spell the label as the page does, or rewrite step 1 if the page no longer has it"
+        " spell the label as the page does, or rewrite step 1 if the page no longer has it;"
+        " is it the right product? the article walks target 'admin' from /request; if not, change walkthrough.target"
     )
 
 

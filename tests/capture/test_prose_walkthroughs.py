@@ -222,6 +222,10 @@ def test_inspect_lists_what_the_page_calls_things(prose_project, captured):
     after = prose_project.run("inspect", PROSE_ONLY, "--step", "3")
     assert after.returncode == 0, after.stderr
     assert "textbox 'Phone'" in after.stdout and 'Enter the **Phone**    [fields: {Phone: "…"}]' in after.stdout
+    # A path the product does not have says so, instead of an empty list.
+    missing = prose_project.run("inspect", "/admin/billing")
+    assert missing.returncode == 2
+    assert "/admin/billing answered HTTP 404; a PATH is read under the target's address" in missing.stderr
 
 
 def test_capture_refuses_a_bold_label_the_page_spells_otherwise(prose_project):

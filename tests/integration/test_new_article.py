@@ -63,6 +63,24 @@ def test_a_new_how_to_has_numbered_steps_that_are_its_walkthrough(project_copy):
     ]
 
 
+def test_a_new_how_to_walks_the_target_it_is_given_and_an_unknown_one_is_named(project_copy):
+    mkdocs = project_copy / "mkdocs.yml"
+    mkdocs.write_text(
+        mkdocs.read_text().replace(
+            "      targets:\n", "      targets:\n        staff_admin:\n          url: http://127.0.0.1:9/\n", 1
+        )
+    )
+    result = new(
+        project_copy, "Deactivate a staff account", "--category", "clients", "--how-to", "--target", "staff_admin"
+    )
+    assert result.returncode == 0, result.stderr
+    centre, _ = load_project(mkdocs).load_help_centre()
+    assert centre.find("clients/deactivate-a-staff-account").meta.walkthrough.target == "staff_admin"
+    unknown = new(project_copy, "Anything", "--category", "clients", "--how-to", "--target", "crm")
+    assert unknown.returncode == 2
+    assert "Error: no target 'crm' in mkdocs.yml; known: staff_admin, billing" in unknown.stderr
+
+
 def test_new_never_overwrites_and_names_the_category_it_knows(project_copy):
     assert new(project_copy, "Print a receipt", "--category", "clients").returncode == 0
     again = new(project_copy, "Print a receipt", "--category", "clients")

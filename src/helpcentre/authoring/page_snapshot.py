@@ -43,7 +43,14 @@ async def page_snapshot(
                     )
                     await walk(page, article, settings)
                 else:
-                    await page.goto(target.base_url + path.lstrip("/"))
+                    url = target.base_url + path.lstrip("/")
+                    response = await page.goto(url)
+                    if response is not None and response.status >= 400:
+                        # An empty list would look like a page with nothing named: say what went wrong.
+                        raise CaptureUsageError(
+                            f"{url} answered HTTP {response.status}; a PATH is read under the target's"
+                            f" address {target.base_url}: give the part of the page's address after it"
+                        )
                 await page.wait_for_load_state("load")
                 snapshot = await page.locator("body").aria_snapshot()
                 return page.url, snapshot

@@ -90,6 +90,16 @@ async def _failure(
     candidates = await nearest_candidates(page, problem.locator) if problem.locator else ""
     if problem.override:
         candidates = (candidates + "; " if candidates else "") + problem.override
+    walkthrough = article.meta.walkthrough
+    unlike = problem.meant is None and "settle it with" not in problem.override
+    if number <= 1 and problem.missing is not None and unlike and walkthrough is not None:
+        # The first page has nothing like the first label: the article may name the wrong product
+        # (`helpcentre new` writes the first target), which no spelling or override would settle.
+        product = (
+            f"is it the right product? the article walks target '{walkthrough.target}' from"
+            f" {walkthrough.start}; if not, change walkthrough.target"
+        )
+        candidates = f"{candidates}; {product}" if candidates else product
     screenshot = await failure_picture(
         page, [resolve(page, spec) for spec in settings.masks], [resolve(page, spec) for spec in settings.unmask]
     )

@@ -24,7 +24,8 @@ from helpcentre.cli.common import (
 @click.argument("title")
 @click.option("--category", required=True, help="A category key from mkdocs.yml, such as billing.")
 @click.option("--how-to", is_flag=True, help="Add numbered steps and a walkthrough to fill in.")
-def new(config_file: Path, title: str, category: str, how_to: bool) -> None:
+@click.option("--target", "target_name", help="With --how-to: a target named in mkdocs.yml.  [default: the first]")
+def new(config_file: Path, title: str, category: str, how_to: bool, target_name: str | None) -> None:
     """Write a new article titled TITLE, with the next free id; never overwrites a file."""
     from helpcentre.articles import parse_article
     from helpcentre.articles.scaffold import draft, next_id, slug_for
@@ -33,9 +34,12 @@ def new(config_file: Path, title: str, category: str, how_to: bool) -> None:
     keys = [item.key for item in project.settings.categories]
     if category not in keys:
         raise UsageProblem(f"no category '{category}'; known: {', '.join(keys)}")
-    target = next(iter(project.settings.targets), None)
+    target = target_name or next(iter(project.settings.targets), None)
     if how_to and target is None:
         raise UsageProblem("a how-to needs a walkthrough target: add one under targets in mkdocs.yml")
+    if target_name is not None and target_name not in project.settings.targets:
+        known = ", ".join(project.settings.targets) or "none"
+        raise UsageProblem(f"no target '{target_name}' in mkdocs.yml; known: {known}")
     src_path = f"{category}/{slug_for(title)}.md"
     path = project.docs_dir / src_path
     shown = project.display_path(path)

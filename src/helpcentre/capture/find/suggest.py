@@ -10,6 +10,7 @@ nor a control the step already names for something else.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 
 from helpcentre.articles.inference import TOGGLE_ROLES, Intent
@@ -25,6 +26,8 @@ from helpcentre.plurals import plural_of
 TYPED_ROLES = ("textbox", "searchbox", "spinbutton")
 # Names listed in a message, closest in spelling first.
 LISTED = 6
+# How much of its spelling a name shares with a label, at least, to be offered as its override.
+ALIKE = 0.6
 
 
 @dataclass(frozen=True)
@@ -73,7 +76,9 @@ def not_named(
     if asked is None or not asked.overridden:
         return NotResolved(reason, missing=(label, roles))
     fitting = [
-        node for node in nearest if (asked.roles is None or node.role in asked.roles) and not asked.names(node.name)
+        node
+        for node in nearest
+        if (asked.roles is None or node.role in asked.roles) and not asked.names(node.name) and _alike(node.name, label)
     ]
     if fitting:
         closest = Locator(role=fitting[0].role, name=fitting[0].name)
@@ -103,6 +108,16 @@ def nearest_nodes(nodes: list[AriaNode], label: str) -> list[AriaNode]:
         found.setdefault((node.role, node.name), node)
     wanted = _read(label)
     return sorted(found.values(), key=lambda node: 1 - difflib.SequenceMatcher(None, _read(node.name), wanted).ratio())
+
+
+def _alike(name: str, label: str) -> bool:
+    """Whether a control's name may be what the label meant: a word in common ("Card Details" for
+    **Payment Details**), or most of its letters. A control named unlike the label (a "Therasoft"
+    link for **Users**, on a product the article is not about) is never offered as its override."""
+    words = {word for word in re.findall(r"\w{3,}", _read(label))}
+    if words & set(re.findall(r"\w{3,}", _read(name))):
+        return True
+    return difflib.SequenceMatcher(None, _read(name), _read(label)).ratio() >= ALIKE
 
 
 def _read(name: str) -> str:
