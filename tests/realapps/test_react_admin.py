@@ -114,13 +114,15 @@ def test_each_way_of_writing_a_select_picks_the_option_with_no_override(
     assert line.split()[0] == "ok", line
     folder = help_centre.root / "screenshots" / CHOSEN
     # What each step's picture shows of the field it chose in, after the choice.
-    shown = {number: (folder / f"{number:02d}.aria.yml").read_text() for number in range(4, 15)}
+    # Each phrasing once on these two kinds of field (the sandbox's select takes all five, in
+    # tests/capture/test_prose_walkthroughs.py): three on the radio buttons, two on the autocomplete.
+    shown = {number: (folder / f"{number:02d}.aria.yml").read_text() for number in range(4, 10)}
     assert shown[4].startswith('- combobox "Kind') and shown[4].splitlines()[0].endswith(": Network"), shown[4]
-    for number, priority in zip(range(5, 10), ["High", "Low", "Urgent", "Normal", "High"], strict=True):
+    for number, priority in zip(range(5, 8), ["High", "Low", "Urgent"], strict=True):
         # Radio buttons in a fieldset whose legend names them.
         assert shown[number].startswith('- group "Priority"'), shown[number]
         assert f'radio "{priority}" [checked]' in shown[number], shown[number]
-    for number, person in zip(range(10, 15), ["Priya Shah", "Marcus Lee"] * 2 + ["Priya Shah"], strict=True):
+    for number, person in zip(range(8, 10), ["Priya Shah", "Marcus Lee"], strict=True):
         # An autocomplete that asks the server for the names that match what is typed.
         assert shown[number].startswith(f'- combobox "Assignee": {person}'), shown[number]
     linted = help_centre.run("lint", f"docs/{CHOSEN}.md")
